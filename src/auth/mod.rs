@@ -1,0 +1,8 @@
+//! Who is asking: password hashing, the session, CSRF protection and the principal extractors.
+
+pub mod csrf;
+pub mod password;
+pub mod principal;
+pub mod session;
+
+pub use principal::{Principal, StaffUser};

@@ -1,0 +1,185 @@
+//! The principal: who is making this request, resolved once per request from the session and the
+//! database and cached in the request extensions. Handlers take the narrowest extractor they need
+//! ([`Principal`], [`StaffUser`]), so authorization is visible in their signature.
+
+use super::session;
+use crate::db::{self, Pool};
+use crate::domain::accounts::{AccountKind, CompanyRole, StaffRole};
+use crate::error::AppError;
+use crate::startup::AppState;
+use actix_session::SessionExt;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, web};
+use std::future::Future;
+use std::pin::Pin;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserInfo {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub locale: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompanyInfo {
+    pub id: i64,
+    pub name: String,
+    pub industry: String,
+    pub vat_verified: bool,
+    pub payment_terms: String,
+}
+
+/// Who is asking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Principal {
+    Anonymous,
+    Consumer(UserInfo),
+    CompanyUser {
+        user: UserInfo,
+        company: CompanyInfo,
+        role: CompanyRole,
+        company_count: usize,
+    },
+    Staff {
+        user: UserInfo,
+        role: StaffRole,
+    },
+}
+
+impl Principal {
+    pub fn user(&self) -> Option<&UserInfo> {
+        match self {
+            Principal::Anonymous => None,
+            Principal::Consumer(u)
+            | Principal::CompanyUser { user: u, .. }
+            | Principal::Staff { user: u, .. } => Some(u),
+        }
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        !matches!(self, Principal::Anonymous)
+    }
+
+    /// Loads the principal for the session's ids; `Anonymous` when the user is gone or disabled.
+    fn load(pool: &Pool, ids: session::SessionIds) -> Result<(Principal, bool), db::DbError> {
+        let mut conn = pool.get()?;
+        let Some(u) = db::users::find(&mut conn, ids.user_id)? else {
+            return Ok((Principal::Anonymous, true));
+        };
+        if u.disabled {
+            return Ok((Principal::Anonymous, true));
+        }
+        let info = UserInfo {
+            id: u.id,
+            name: u.name,
+            email: u.email,
+            locale: u.locale,
+        };
+        let principal = match AccountKind::parse(&u.kind) {
+            Some(AccountKind::Consumer) => Principal::Consumer(info),
+            Some(AccountKind::Staff) => match u.staff_role.as_deref().and_then(StaffRole::parse) {
+                Some(role) => Principal::Staff { user: info, role },
+                None => return Ok((Principal::Anonymous, true)),
+            },
+            Some(AccountKind::CompanyMember) => {
+                let memberships = db::users::memberships(&mut conn, u.id)?;
+                let chosen = ids
+                    .company_id
+                    .and_then(|cid| memberships.iter().find(|m| m.company_id == cid))
+                    .or(memberships.first());
+                match chosen.and_then(|m| CompanyRole::parse(&m.role).map(|r| (m, r))) {
+                    Some((m, role)) => Principal::CompanyUser {
+                        company: CompanyInfo {
+                            id: m.company_id,
+                            name: m.company_name.clone(),
+                            industry: m.industry.clone(),
+                            vat_verified: m.vat_verified,
+                            payment_terms: m.payment_terms.clone(),
+                        },
+                        user: info,
+                        role,
+                        company_count: memberships.len(),
+                    },
+                    // A company user without an active company sees the shop as a visitor.
+                    None => return Ok((Principal::Anonymous, true)),
+                }
+            }
+            None => return Ok((Principal::Anonymous, true)),
+        };
+        Ok((principal, false))
+    }
+
+    /// Resolves (or returns the cached) principal of a request.
+    pub async fn of(req: &HttpRequest) -> Result<Principal, AppError> {
+        if let Some(p) = req.extensions().get::<Principal>() {
+            return Ok(p.clone());
+        }
+        let state = req
+            .app_data::<web::Data<AppState>>()
+            .ok_or_else(|| AppError::internal("app state missing"))?;
+        let session = req.get_session();
+        let principal = match session::current(
+            &session,
+            state.settings.session.idle_timeout_minutes,
+            state.settings.session.absolute_timeout_hours,
+        ) {
+            None => Principal::Anonymous,
+            Some(ids) => {
+                let pool = state.pool.clone();
+                let (p, stale) = web::block(move || Principal::load(&pool, ids))
+                    .await
+                    .map_err(|_| AppError::internal("blocking pool gone"))??;
+                if stale {
+                    session::forget(&session);
+                }
+                p
+            }
+        };
+        req.extensions_mut().insert(principal.clone());
+        Ok(principal)
+    }
+}
+
+impl FromRequest for Principal {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Principal, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { Principal::of(&req).await })
+    }
+}
+
+/// A signed-in staff member; anyone else is sent to sign in (anonymous) or refused (403).
+#[derive(Debug, Clone)]
+pub struct StaffUser {
+    pub user: UserInfo,
+    pub role: StaffRole,
+}
+
+impl StaffUser {
+    /// Refuses with 403 unless the staff member's role is one of `allowed`.
+    pub fn require(&self, allowed: &[StaffRole]) -> Result<(), AppError> {
+        if allowed.contains(&self.role) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+impl FromRequest for StaffUser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<StaffUser, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            match Principal::of(&req).await? {
+                Principal::Staff { user, role } => Ok(StaffUser { user, role }),
+                Principal::Anonymous => Err(AppError::SignInRequired(req.uri().to_string())),
+                _ => Err(AppError::Forbidden),
+            }
+        })
+    }
+}

@@ -1,0 +1,65 @@
+//! What the session cookie holds, and the helpers that read and change it.
+//!
+//! The cookie is encrypted and signed (actix-session's cookie store, ≤ 4 KB), so it holds only ids
+//! and timestamps; carts and everything else live in the database.
+
+use actix_session::Session;
+use chrono::Utc;
+
+const USER_ID: &str = "uid";
+const COMPANY_ID: &str = "cid";
+const SIGNED_IN_AT: &str = "auth_at";
+const SEEN_AT: &str = "seen_at";
+pub(crate) const CSRF: &str = "csrf";
+
+/// The signed-in user and active company as stored in the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionIds {
+    pub user_id: i64,
+    pub company_id: Option<i64>,
+}
+
+/// Reads the ids, enforcing the idle and absolute timeouts. An expired session is purged.
+pub fn current(session: &Session, idle_minutes: i64, absolute_hours: i64) -> Option<SessionIds> {
+    let user_id = session.get::<i64>(USER_ID).ok().flatten()?;
+    let now = Utc::now().timestamp();
+    let signed_in = session.get::<i64>(SIGNED_IN_AT).ok().flatten().unwrap_or(0);
+    let seen = session.get::<i64>(SEEN_AT).ok().flatten().unwrap_or(0);
+    if now - signed_in > absolute_hours * 3600 || now - seen > idle_minutes * 60 {
+        session.purge();
+        return None;
+    }
+    // Refresh the idle clock at most once a minute so most responses do not rewrite the cookie.
+    if now - seen > 60 {
+        let _ = session.insert(SEEN_AT, now);
+    }
+    let company_id = session.get::<i64>(COMPANY_ID).ok().flatten();
+    Some(SessionIds {
+        user_id,
+        company_id,
+    })
+}
+
+/// Starts a signed-in session: a new session id (against fixation) and a new CSRF token.
+pub fn sign_in(session: &Session, user_id: i64, company_id: Option<i64>) -> anyhow::Result<()> {
+    session.renew();
+    session.clear();
+    let now = Utc::now().timestamp();
+    session.insert(USER_ID, user_id)?;
+    if let Some(cid) = company_id {
+        session.insert(COMPANY_ID, cid)?;
+    }
+    session.insert(SIGNED_IN_AT, now)?;
+    session.insert(SEEN_AT, now)?;
+    Ok(())
+}
+
+/// Ends the session entirely.
+pub fn sign_out(session: &Session) {
+    session.purge();
+}
+
+/// Forgets a session whose user is gone or disabled.
+pub fn forget(session: &Session) {
+    session.purge();
+}

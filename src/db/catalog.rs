@@ -1,0 +1,341 @@
+//! Catalog reads: product cards for lists, one product with its media and specs, categories.
+
+use super::money_sql::MinorUnits;
+use super::schema::{
+    brands, categories, product_media, product_specs, products, stock_levels, tax_classes,
+};
+use super::{DbConn, DbError};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use std::collections::HashMap;
+
+/// Which products a storefront may show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Consumers,
+    Companies,
+}
+
+impl Audience {
+    fn codes(self) -> [&'static str; 2] {
+        match self {
+            Audience::Consumers => ["b2c", "both"],
+            Audience::Companies => ["b2b", "both"],
+        }
+    }
+}
+
+/// What a product card in a list needs.
+#[derive(Debug, Clone, Queryable)]
+pub struct CardRow {
+    pub id: i64,
+    pub sku: String,
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub list_price: MinorUnits,
+    pub currency: String,
+    pub tax_rate_bp: i32,
+    pub brand: Option<String>,
+    pub on_hand: Option<i32>,
+    pub reserved: Option<i32>,
+    pub low_stock_threshold: Option<i32>,
+    pub created_at: NaiveDateTime,
+}
+
+/// A product card with its first image.
+#[derive(Debug, Clone)]
+pub struct Card {
+    pub row: CardRow,
+    pub image: Option<Image>,
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct Image {
+    pub product_id: i64,
+    pub url: String,
+    pub alt: String,
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct Category {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub industry: String,
+    pub image_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct Media {
+    pub kind: String,
+    pub url: String,
+    pub poster_url: Option<String>,
+    pub captions_url: Option<String>,
+    pub alt: String,
+    pub width: Option<i32>,
+    pub height: Option<i32>,
+}
+
+/// Everything the product page shows.
+#[derive(Debug, Clone)]
+pub struct ProductDetail {
+    pub card: CardRow,
+    pub description: String,
+    pub category: Category,
+    pub media: Vec<Media>,
+    pub specs: Vec<(String, String)>,
+    pub min_qty: i32,
+    pub qty_step: i32,
+    pub max_qty: Option<i32>,
+}
+
+macro_rules! card_query {
+    () => {
+        products::table
+            .inner_join(tax_classes::table)
+            .left_join(brands::table)
+            .left_join(stock_levels::table)
+            .filter(products::active.eq(true))
+            .select((
+                products::id,
+                products::sku,
+                products::slug,
+                products::name,
+                products::summary,
+                products::list_price_minor,
+                products::currency,
+                tax_classes::rate_bp,
+                brands::name.nullable(),
+                stock_levels::on_hand.nullable(),
+                stock_levels::reserved.nullable(),
+                stock_levels::low_stock_threshold.nullable(),
+                products::created_at,
+            ))
+    };
+}
+
+fn with_images(conn: &mut DbConn, rows: Vec<CardRow>) -> Result<Vec<Card>, DbError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut first: HashMap<i64, Image> = HashMap::new();
+    if !ids.is_empty() {
+        let images: Vec<Image> = product_media::table
+            .filter(product_media::product_id.eq_any(&ids))
+            .filter(product_media::kind.eq("image"))
+            .order((product_media::product_id, product_media::position))
+            .select((
+                product_media::product_id,
+                product_media::url,
+                product_media::alt,
+            ))
+            .load(conn)?;
+        for img in images {
+            first.entry(img.product_id).or_insert(img);
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| Card {
+            image: first.remove(&row.id),
+            row,
+        })
+        .collect())
+}
+
+/// Featured products for a storefront, best first.
+pub fn featured(conn: &mut DbConn, audience: Audience, limit: i64) -> Result<Vec<Card>, DbError> {
+    let rows = card_query!()
+        .filter(products::featured.eq(true))
+        .filter(products::audience.eq_any(audience.codes()))
+        .order(products::id.asc())
+        .limit(limit)
+        .load::<CardRow>(conn)?;
+    with_images(conn, rows)
+}
+
+/// The newest products for a storefront.
+pub fn newest(conn: &mut DbConn, audience: Audience, limit: i64) -> Result<Vec<Card>, DbError> {
+    let rows = card_query!()
+        .filter(products::audience.eq_any(audience.codes()))
+        .order((products::created_at.desc(), products::id.desc()))
+        .limit(limit)
+        .load::<CardRow>(conn)?;
+    with_images(conn, rows)
+}
+
+/// Sort orders a category page offers; anything else in the URL is ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Relevance,
+    PriceAsc,
+    PriceDesc,
+    Newest,
+}
+
+/// One page of a category's products (including its subcategories) and the total count.
+pub fn in_category(
+    conn: &mut DbConn,
+    category_ids: &[i64],
+    audience: Audience,
+    sort: Sort,
+    page: i64,
+    per_page: i64,
+) -> Result<(Vec<Card>, i64), DbError> {
+    let total: i64 = products::table
+        .filter(products::active.eq(true))
+        .filter(products::category_id.eq_any(category_ids))
+        .filter(products::audience.eq_any(audience.codes()))
+        .count()
+        .get_result(conn)?;
+    let base = card_query!()
+        .filter(products::category_id.eq_any(category_ids))
+        .filter(products::audience.eq_any(audience.codes()));
+    let offset = (page.max(1) - 1) * per_page;
+    let rows = match sort {
+        Sort::Relevance => base
+            .order((products::featured.desc(), products::name.asc()))
+            .limit(per_page)
+            .offset(offset)
+            .load::<CardRow>(conn)?,
+        Sort::PriceAsc => base
+            .order((products::list_price_minor.asc(), products::id.asc()))
+            .limit(per_page)
+            .offset(offset)
+            .load(conn)?,
+        Sort::PriceDesc => base
+            .order((products::list_price_minor.desc(), products::id.asc()))
+            .limit(per_page)
+            .offset(offset)
+            .load(conn)?,
+        Sort::Newest => base
+            .order((products::created_at.desc(), products::id.desc()))
+            .limit(per_page)
+            .offset(offset)
+            .load(conn)?,
+    };
+    Ok((with_images(conn, rows)?, total))
+}
+
+const CATEGORY_COLUMNS: (
+    categories::id,
+    categories::parent_id,
+    categories::slug,
+    categories::name,
+    categories::description,
+    categories::industry,
+    categories::image_url,
+) = (
+    categories::id,
+    categories::parent_id,
+    categories::slug,
+    categories::name,
+    categories::description,
+    categories::industry,
+    categories::image_url,
+);
+
+/// All active categories in display order.
+pub fn categories(conn: &mut DbConn) -> Result<Vec<Category>, DbError> {
+    Ok(categories::table
+        .filter(categories::active.eq(true))
+        .order((categories::position.asc(), categories::name.asc()))
+        .select(CATEGORY_COLUMNS)
+        .load(conn)?)
+}
+
+pub fn category_by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<Category>, DbError> {
+    Ok(categories::table
+        .filter(categories::slug.eq(slug))
+        .filter(categories::active.eq(true))
+        .select(CATEGORY_COLUMNS)
+        .first(conn)
+        .optional()?)
+}
+
+/// A product by its slug, with media, specs and category; `None` when unknown or inactive.
+pub fn product_by_slug(
+    conn: &mut DbConn,
+    slug: &str,
+    audience: Audience,
+) -> Result<Option<ProductDetail>, DbError> {
+    let Some(card) = card_query!()
+        .filter(products::slug.eq(slug))
+        .filter(products::audience.eq_any(audience.codes()))
+        .first::<CardRow>(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let (description, category_id, min_qty, qty_step, max_qty): (
+        String,
+        i64,
+        i32,
+        i32,
+        Option<i32>,
+    ) = products::table
+        .find(card.id)
+        .select((
+            products::description,
+            products::category_id,
+            products::min_qty,
+            products::qty_step,
+            products::max_qty,
+        ))
+        .first(conn)?;
+    let category = categories::table
+        .find(category_id)
+        .select(CATEGORY_COLUMNS)
+        .first(conn)?;
+    let media = product_media::table
+        .filter(product_media::product_id.eq(card.id))
+        .order(product_media::position.asc())
+        .select((
+            product_media::kind,
+            product_media::url,
+            product_media::poster_url,
+            product_media::captions_url,
+            product_media::alt,
+            product_media::width,
+            product_media::height,
+        ))
+        .load(conn)?;
+    let specs = product_specs::table
+        .filter(product_specs::product_id.eq(card.id))
+        .order(product_specs::position.asc())
+        .select((product_specs::name, product_specs::value))
+        .load(conn)?;
+    Ok(Some(ProductDetail {
+        card,
+        description,
+        category,
+        media,
+        specs,
+        min_qty,
+        qty_step,
+        max_qty,
+    }))
+}
+
+/// Other products from the same category.
+pub fn related(
+    conn: &mut DbConn,
+    product_id: i64,
+    category_id: i64,
+    audience: Audience,
+    limit: i64,
+) -> Result<Vec<Card>, DbError> {
+    let rows = card_query!()
+        .filter(products::category_id.eq(category_id))
+        .filter(products::id.ne(product_id))
+        .filter(products::audience.eq_any(audience.codes()))
+        .order((products::featured.desc(), products::id.asc()))
+        .limit(limit)
+        .load::<CardRow>(conn)?;
+    with_images(conn, rows)
+}
+
+pub fn count_products(conn: &mut DbConn) -> Result<i64, DbError> {
+    Ok(products::table.count().get_result(conn)?)
+}

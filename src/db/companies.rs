@@ -1,0 +1,71 @@
+//! Company reads for the business portal: the dashboard strip figures.
+
+use super::money_sql::MinorUnits;
+use super::schema::{approvals, companies, invoices, orders, quotes};
+use super::{DbConn, DbError};
+use chrono::NaiveDateTime;
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Nullable};
+
+#[derive(Debug, Clone, Queryable)]
+pub struct RecentOrder {
+    pub number: String,
+    pub placed_at: NaiveDateTime,
+    pub status: String,
+    pub total: MinorUnits,
+    pub currency: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dashboard {
+    pub pending_approvals: i64,
+    pub open_quotes: i64,
+    pub credit_limit: MinorUnits,
+    pub credit_used: MinorUnits,
+    pub currency: String,
+    pub recent_orders: Vec<RecentOrder>,
+}
+
+/// Everything in the dashboard strip, always scoped to `company_id`.
+pub fn dashboard(conn: &mut DbConn, company_id: i64) -> Result<Dashboard, DbError> {
+    let pending_approvals = approvals::table
+        .filter(approvals::company_id.eq(company_id))
+        .filter(approvals::status.eq("pending"))
+        .count()
+        .get_result(conn)?;
+    let open_quotes = quotes::table
+        .filter(quotes::company_id.eq(company_id))
+        .filter(quotes::status.eq_any(["requested", "answered", "negotiating"]))
+        .count()
+        .get_result(conn)?;
+    let (credit_limit, currency): (MinorUnits, String) = companies::table
+        .find(company_id)
+        .select((companies::credit_limit_minor, companies::currency))
+        .first(conn)?;
+    let used: Option<i64> = invoices::table
+        .filter(invoices::company_id.eq(company_id))
+        .filter(invoices::paid_at.is_null())
+        .select(sql::<Nullable<BigInt>>("CAST(SUM(amount_minor) AS BIGINT)"))
+        .first(conn)?;
+    let recent_orders = orders::table
+        .filter(orders::company_id.eq(company_id))
+        .order(orders::placed_at.desc())
+        .limit(3)
+        .select((
+            orders::number,
+            orders::placed_at,
+            orders::status,
+            orders::total_minor,
+            orders::currency,
+        ))
+        .load(conn)?;
+    Ok(Dashboard {
+        pending_approvals,
+        open_quotes,
+        credit_limit,
+        credit_used: MinorUnits(used.unwrap_or(0)),
+        currency,
+        recent_orders,
+    })
+}

@@ -1,0 +1,131 @@
+//! Persistence: one Diesel code path over SQLite and Postgres.
+//!
+//! `AnyConnection` is a `MultiConnection` picked by the URL scheme; [`Pool`] is an r2d2 pool of them.
+//! Handlers never touch a connection directly: they call [`run`] (read or single statement) or
+//! [`run_write`] (a write transaction; `BEGIN IMMEDIATE` on SQLite), both of which move the blocking
+//! Diesel call off the async workers.
+
+pub mod admin;
+pub mod catalog;
+pub mod companies;
+pub mod connection;
+pub mod content;
+pub mod money_sql;
+pub mod schema;
+pub mod seed;
+pub mod users;
+
+use actix_web::web;
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::prelude::*;
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+pub use connection::{AnyConnection, DbUrl, Manager};
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+pub type Pool = r2d2::Pool<Manager>;
+pub type DbConn = AnyConnection;
+
+/// Errors from the persistence layer: the pool, the blocking thread pool or Diesel itself.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database query failed")]
+    Query(#[from] diesel::result::Error),
+    #[error("no database connection available")]
+    Pool(#[from] r2d2::Error),
+    #[error("the blocking thread pool is gone")]
+    Canceled,
+}
+
+impl DbError {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, DbError::Query(diesel::result::Error::NotFound))
+    }
+}
+
+/// Builds the pool and checks that one connection can be made, so a wrong URL fails at start-up.
+pub fn build_pool(url: &DbUrl, size: u32) -> anyhow::Result<Pool> {
+    use anyhow::Context;
+    let manager = Manager::new(url.clone());
+    // SQLite allows one writer at a time; more connections only help readers (WAL).
+    r2d2::Pool::builder()
+        .max_size(size.max(1))
+        .connection_timeout(std::time::Duration::from_secs(10))
+        .build(manager)
+        .with_context(|| format!("could not connect to the database at {}", url.redacted()))
+}
+
+/// Runs the embedded migrations of the pool's backend.
+pub fn migrate(pool: &Pool) -> anyhow::Result<()> {
+    let mut conn = pool.get()?;
+    let applied = match &mut *conn {
+        AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
+        AnyConnection::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
+    }
+    .map_err(|e| anyhow::anyhow!("database migrations failed: {e}"))?;
+    for m in applied {
+        tracing::info!(migration = %m, "applied migration");
+    }
+    Ok(())
+}
+
+/// Runs `f` with a pooled connection on the blocking thread pool.
+pub async fn run<T, F>(pool: &Pool, f: F) -> Result<T, DbError>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, DbError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    web::block(move || {
+        let mut conn = pool.get()?;
+        f(&mut conn)
+    })
+    .await
+    .map_err(|_| DbError::Canceled)?
+}
+
+/// Runs `f` inside a write transaction on the blocking thread pool.
+pub async fn run_write<T, F>(pool: &Pool, f: F) -> Result<T, DbError>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, DbError> + Send + 'static,
+    T: Send + 'static,
+{
+    run(pool, move |conn| write_transaction(conn, f)).await
+}
+
+/// A transaction meant to write. On SQLite it starts with `BEGIN IMMEDIATE`, taking the write lock
+/// up front: a deferred transaction that reads and then writes fails with "database is locked" when
+/// another writer got there first, and `busy_timeout` cannot help it.
+pub fn write_transaction<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    if !matches!(conn, AnyConnection::Sqlite(_)) {
+        return conn.transaction(f);
+    }
+    if let AnyConnection::Sqlite(c) = conn {
+        AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+    }
+    match f(conn) {
+        Ok(value) => {
+            if let Err(e) = <DbConn as Connection>::TransactionManager::commit_transaction(conn) {
+                let _ = <DbConn as Connection>::TransactionManager::rollback_transaction(conn);
+                return Err(e.into());
+            }
+            Ok(value)
+        }
+        Err(e) => {
+            <DbConn as Connection>::TransactionManager::rollback_transaction(conn)?;
+            Err(e)
+        }
+    }
+}
+
+/// True when the database answers a trivial query (used by `/readyz`).
+pub fn ping(conn: &mut DbConn) -> Result<(), DbError> {
+    diesel::sql_query("SELECT 1").execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,91 @@
+//! Users, companies and memberships: what sign-in and the principal extractor need.
+
+use super::schema::{companies, company_memberships, users};
+use super::{DbConn, DbError};
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub password_hash: String,
+    pub name: String,
+    pub locale: Option<String>,
+    pub kind: String,
+    pub staff_role: Option<String>,
+    pub disabled: bool,
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct Membership {
+    pub company_id: i64,
+    pub company_name: String,
+    pub industry: String,
+    pub role: String,
+    pub vat_verified: bool,
+    pub payment_terms: String,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub name: &'a str,
+    pub locale: Option<&'a str>,
+    pub kind: &'a str,
+    pub staff_role: Option<&'a str>,
+}
+
+pub fn find_by_email(conn: &mut DbConn, email: &str) -> Result<Option<User>, DbError> {
+    Ok(users::table
+        .filter(users::email.eq(email))
+        .select(User::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn find(conn: &mut DbConn, id: i64) -> Result<Option<User>, DbError> {
+    Ok(users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn insert(conn: &mut DbConn, user: &NewUser<'_>) -> Result<i64, DbError> {
+    Ok(diesel::insert_into(users::table)
+        .values(user)
+        .returning(users::id)
+        .get_result(conn)?)
+}
+
+/// The active memberships of a user in active companies, by company name.
+pub fn memberships(conn: &mut DbConn, user_id: i64) -> Result<Vec<Membership>, DbError> {
+    Ok(company_memberships::table
+        .inner_join(companies::table)
+        .filter(company_memberships::user_id.eq(user_id))
+        .filter(company_memberships::active.eq(true))
+        .filter(companies::status.eq("active"))
+        .order(companies::name.asc())
+        .select((
+            companies::id,
+            companies::name,
+            companies::industry,
+            company_memberships::role,
+            companies::vat_verified,
+            companies::payment_terms,
+        ))
+        .load(conn)?)
+}
+
+pub fn set_locale(conn: &mut DbConn, user_id: i64, locale: &str) -> Result<(), DbError> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::locale.eq(locale),
+            users::updated_at.eq(chrono::Utc::now().naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! Pure domain code: no actix, askama or diesel here. Every rule that decides a price, a quantity
+//! or who may do what lives below, with table-driven unit tests beside it.
+
+pub mod accounts;
+pub mod catalog;
+pub mod money;
+pub mod pricing;

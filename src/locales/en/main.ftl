@@ -1,0 +1,166 @@
+# Layout
+skip-to-content = Skip to content
+nav-home = Home
+nav-categories = Categories
+nav-construction = Tools & building
+nav-office = Office
+nav-hospitality = Kitchen & café
+nav-business = For business
+nav-help = Help & support
+nav-cart = Cart
+nav-account = Account
+nav-admin = Admin
+nav-storefront = View shop
+nav-main = Main menu
+search-label = Search products
+search-placeholder = Search products, SKUs or brands
+search-button = Search
+sign-in = Sign in
+sign-out = Sign out
+signed-in-as = Signed in as { $name }
+language-label = Language
+language-change = Change
+footer-service = Customer service
+footer-service-text = Chat and cases around the clock, phone weekdays 8–18.
+footer-returns = 30-day open purchase
+footer-delivery = Delivery in 1–3 working days
+footer-secure = Secure payment
+footer-accessibility = Accessibility
+footer-rights = Duett demo shop. Prices in SEK.
+staff-bar = You are viewing the shop as staff.
+# Prices and stock
+price-incl-vat = incl. VAT
+price-excl-vat = excl. VAT
+price-vat-included-line = Price includes { $rate } % VAT ({ $vat }).
+price-vat-excluded-line = Price excludes { $rate } % VAT ({ $vat } per unit), added at checkout.
+stock-in = In stock
+stock-only-left = { $count ->
+    [one] Only 1 left
+   *[other] Only { $count } left
+}
+stock-out = Out of stock
+delivery-estimate = Delivered in 1–3 working days
+delivery-when-back = We will e-mail you when it is back in stock
+quantity-rule = Sold in packs: minimum { $min }, in steps of { $step }.
+rating-out-of-five = { $count ->
+    [one] Rated 1 out of 5
+   *[other] Rated { $count } out of 5
+}
+# Home (B2C)
+home-title = Tools, office and kitchen — delivered fast
+home-hero-text = One shop for home projects and professional work. Prices include VAT.
+home-featured = Featured products
+home-newest = New arrivals
+home-categories = Shop by category
+home-testimonials = What customers say
+home-service-title = We are here for you
+service-delivery = Fast delivery
+service-delivery-text = 1–3 working days, free over 500 kr.
+service-returns = Easy returns
+service-returns-text = 30-day open purchase on everything.
+service-support = 24/7 support
+service-support-text = Chat and cases around the clock.
+service-secure = Secure checkout
+service-secure-text = Card, Swish or invoice.
+carousel-previous = Previous products
+carousel-next = Next products
+carousel-pause = Pause
+carousel-play = Play
+carousel-label = { $name }, product carousel
+view-product = View { $name }
+# Category and product pages
+breadcrumb-label = Breadcrumb
+category-product-count = { $count ->
+    [one] 1 product
+   *[other] { $count } products
+}
+category-subcategories = Subcategories
+sort-label = Sort by
+sort-apply = Sort
+sort-relevance = Relevance
+sort-price-asc = Price, low to high
+sort-price-desc = Price, high to low
+sort-newest = Newest
+pagination-label = Pages
+pagination-previous = Previous
+pagination-next = Next
+pagination-page = Page { $count }
+category-empty = There are no products here yet.
+product-sku = SKU
+product-brand = Brand
+product-description = Description
+product-specs = Specifications
+product-video = Product video
+product-gallery = Product images
+product-image-open = Open full-size image { $count }
+product-related = Related products
+product-availability = Availability
+# B2B home
+b2b-greeting = Welcome back, { $name }
+b2b-hero-text = Your company prices excl. VAT, quick ordering and invoice on account.
+b2b-dashboard = Your company at a glance
+b2b-pending-approvals = Orders awaiting approval
+b2b-open-quotes = Open quotes
+b2b-credit-available = Credit available
+b2b-credit-of = of { $limit }
+b2b-recent-orders = Recent orders
+b2b-no-orders = No orders yet — start with the quick order form.
+b2b-quick-order = Quick order by SKU
+b2b-demos = Product demos
+b2b-book-demo = Book a live demo
+b2b-carousel = Recommended for your company
+b2b-content = Guides and cases for you
+b2b-categories = Browse the range
+b2b-watch-demo = Watch the demo
+b2b-read-more = Read more
+b2b-portal = Business portal
+content-kind-guide = Buying guide
+content-kind-blog = Product blog
+content-kind-case-study = Case study
+content-kind-demo = Product demo
+content-kind-faq = FAQ
+content-kind-block = Article
+order-status-placed = Placed
+order-status-paid = Paid
+order-status-awaiting-approval = Awaiting approval
+order-status-shipped = Shipped
+order-status-delivered = Delivered
+order-status-cancelled = Cancelled
+# Sign-in
+login-title = Sign in
+login-intro = Sign in to see your orders, saved addresses and, for business accounts, your company prices.
+login-email = E-mail
+login-password = Password
+login-submit = Sign in
+login-failed = The e-mail address or password is not correct. Check them and try again.
+login-business = Buying for a company? Apply for a business account.
+# Admin
+admin-title = Dashboard
+admin-welcome = Signed in as { $name } ({ $role })
+admin-queues = Work queues
+admin-queue-orders = Orders to handle
+admin-queue-applications = Business applications
+admin-queue-reviews = Reviews to moderate
+admin-queue-cases = Open support cases
+admin-queue-low-stock = Products low on stock
+admin-queue-out-of-stock = Products out of stock
+admin-queue-products = Active products
+admin-nav-label = Admin menu
+staff-role-administrator = Administrator
+staff-role-catalog-manager = Catalog manager
+staff-role-sales-rep = Sales representative
+staff-role-support-agent = Support agent
+# Errors
+error-404-title = Page not found
+error-404-text = We could not find that page. It may have moved, or the address may be mistyped.
+error-403-title = Not allowed
+error-403-text = Your account does not have access to this page.
+error-csrf-title = Please reload the form
+error-csrf-text = The form had expired or was sent from another site, so nothing was saved. Reload the page and send it again.
+error-csrf-action = Reload the form
+error-400-title = Something in the request was wrong
+error-400-text = We could not understand the request. Go back and check what you entered.
+error-500-title = Something went wrong on our side
+error-500-text = We have logged the problem. Please try again in a moment.
+error-go-home = Go to the home page
+error-status = Error { $count }

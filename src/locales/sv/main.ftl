@@ -1,0 +1,166 @@
+# Layout
+skip-to-content = Hoppa till innehållet
+nav-home = Start
+nav-categories = Kategorier
+nav-construction = Verktyg & bygg
+nav-office = Kontor
+nav-hospitality = Kök & café
+nav-business = För företag
+nav-help = Hjälp & kundtjänst
+nav-cart = Varukorg
+nav-account = Konto
+nav-admin = Admin
+nav-storefront = Visa butiken
+nav-main = Huvudmeny
+search-label = Sök produkter
+search-placeholder = Sök produkter, artikelnummer eller märken
+search-button = Sök
+sign-in = Logga in
+sign-out = Logga ut
+signed-in-as = Inloggad som { $name }
+language-label = Språk
+language-change = Byt
+footer-service = Kundtjänst
+footer-service-text = Chatt och ärenden dygnet runt, telefon vardagar 8–18.
+footer-returns = 30 dagars öppet köp
+footer-delivery = Leverans inom 1–3 arbetsdagar
+footer-secure = Säker betalning
+footer-accessibility = Tillgänglighet
+footer-rights = Duett demobutik. Priser i SEK.
+staff-bar = Du ser butiken som personal.
+# Prices and stock
+price-incl-vat = inkl. moms
+price-excl-vat = exkl. moms
+price-vat-included-line = Priset inkluderar { $rate } % moms ({ $vat }).
+price-vat-excluded-line = Priset är exklusive { $rate } % moms ({ $vat } per styck), som läggs till i kassan.
+stock-in = I lager
+stock-only-left = { $count ->
+    [one] Endast 1 kvar
+   *[other] Endast { $count } kvar
+}
+stock-out = Slut i lager
+delivery-estimate = Levereras inom 1–3 arbetsdagar
+delivery-when-back = Vi mejlar dig när varan är tillbaka i lager
+quantity-rule = Säljs i förpackningar: minst { $min }, i steg om { $step }.
+rating-out-of-five = { $count ->
+    [one] Betyg 1 av 5
+   *[other] Betyg { $count } av 5
+}
+# Home (B2C)
+home-title = Verktyg, kontor och kök — snabbt levererat
+home-hero-text = En butik för hemmaprojekt och yrkesarbete. Priserna inkluderar moms.
+home-featured = Utvalda produkter
+home-newest = Nyheter
+home-categories = Handla efter kategori
+home-testimonials = Det säger våra kunder
+home-service-title = Vi finns här för dig
+service-delivery = Snabb leverans
+service-delivery-text = 1–3 arbetsdagar, fri frakt över 500 kr.
+service-returns = Enkla returer
+service-returns-text = 30 dagars öppet köp på allt.
+service-support = Kundtjänst dygnet runt
+service-support-text = Chatt och ärenden dygnet runt.
+service-secure = Säker kassa
+service-secure-text = Kort, Swish eller faktura.
+carousel-previous = Föregående produkter
+carousel-next = Nästa produkter
+carousel-pause = Pausa
+carousel-play = Spela
+carousel-label = { $name }, produktkarusell
+view-product = Visa { $name }
+# Category and product pages
+breadcrumb-label = Brödsmulor
+category-product-count = { $count ->
+    [one] 1 produkt
+   *[other] { $count } produkter
+}
+category-subcategories = Underkategorier
+sort-label = Sortera efter
+sort-apply = Sortera
+sort-relevance = Relevans
+sort-price-asc = Pris, lägst först
+sort-price-desc = Pris, högst först
+sort-newest = Nyast
+pagination-label = Sidor
+pagination-previous = Föregående
+pagination-next = Nästa
+pagination-page = Sida { $count }
+category-empty = Det finns inga produkter här ännu.
+product-sku = Artikelnummer
+product-brand = Märke
+product-description = Beskrivning
+product-specs = Specifikationer
+product-video = Produktvideo
+product-gallery = Produktbilder
+product-image-open = Öppna bild { $count } i full storlek
+product-related = Liknande produkter
+product-availability = Tillgänglighet
+# B2B home
+b2b-greeting = Välkommen tillbaka, { $name }
+b2b-hero-text = Ert företags priser exkl. moms, snabbeställning och faktura på kredit.
+b2b-dashboard = Ert företag i korthet
+b2b-pending-approvals = Ordrar som väntar på godkännande
+b2b-open-quotes = Öppna offerter
+b2b-credit-available = Tillgänglig kredit
+b2b-credit-of = av { $limit }
+b2b-recent-orders = Senaste ordrar
+b2b-no-orders = Inga ordrar ännu — börja med snabbeställningen.
+b2b-quick-order = Snabbeställ med artikelnummer
+b2b-demos = Produktdemonstrationer
+b2b-book-demo = Boka en livedemo
+b2b-carousel = Rekommenderat för ert företag
+b2b-content = Guider och kundcase för er
+b2b-categories = Bläddra i sortimentet
+b2b-watch-demo = Se demon
+b2b-read-more = Läs mer
+b2b-portal = Företagsportalen
+content-kind-guide = Köpguide
+content-kind-blog = Produktblogg
+content-kind-case-study = Kundcase
+content-kind-demo = Produktdemo
+content-kind-faq = Vanliga frågor
+content-kind-block = Artikel
+order-status-placed = Lagd
+order-status-paid = Betald
+order-status-awaiting-approval = Väntar på godkännande
+order-status-shipped = Skickad
+order-status-delivered = Levererad
+order-status-cancelled = Avbruten
+# Sign-in
+login-title = Logga in
+login-intro = Logga in för att se dina ordrar, sparade adresser och, för företagskonton, ert företags priser.
+login-email = E-post
+login-password = Lösenord
+login-submit = Logga in
+login-failed = E-postadressen eller lösenordet stämmer inte. Kontrollera dem och försök igen.
+login-business = Köper du för ett företag? Ansök om ett företagskonto.
+# Admin
+admin-title = Översikt
+admin-welcome = Inloggad som { $name } ({ $role })
+admin-queues = Arbetsköer
+admin-queue-orders = Ordrar att hantera
+admin-queue-applications = Företagsansökningar
+admin-queue-reviews = Recensioner att granska
+admin-queue-cases = Öppna supportärenden
+admin-queue-low-stock = Produkter med lågt lager
+admin-queue-out-of-stock = Produkter slut i lager
+admin-queue-products = Aktiva produkter
+admin-nav-label = Adminmeny
+staff-role-administrator = Administratör
+staff-role-catalog-manager = Sortimentsansvarig
+staff-role-sales-rep = Säljare
+staff-role-support-agent = Kundtjänstmedarbetare
+# Errors
+error-404-title = Sidan finns inte
+error-404-text = Vi hittade inte sidan. Den kan ha flyttats, eller så är adressen felstavad.
+error-403-title = Ingen behörighet
+error-403-text = Ditt konto har inte tillgång till den här sidan.
+error-csrf-title = Ladda om formuläret
+error-csrf-text = Formuläret hade gått ut eller skickades från en annan webbplats, så inget sparades. Ladda om sidan och skicka igen.
+error-csrf-action = Ladda om formuläret
+error-400-title = Något i förfrågan var fel
+error-400-text = Vi kunde inte förstå förfrågan. Gå tillbaka och kontrollera det du fyllde i.
+error-500-title = Något gick fel hos oss
+error-500-text = Vi har loggat problemet. Försök igen om en stund.
+error-go-home = Till startsidan
+error-status = Fel { $count }

@@ -1,0 +1,158 @@
+//! Builds the application: database, middleware, routes. `build` binds the listener first, so the
+//! port is known (tests bind port 0) before the server runs.
+
+use crate::auth::csrf;
+use crate::config::Settings;
+use crate::db::seed;
+use crate::db::{self, DbUrl, Pool};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::web::{self, assets::Assets};
+use actix_session::SessionMiddleware;
+use actix_session::config::{BrowserSession, CookieContentSecurity};
+use actix_session::storage::CookieSessionStore;
+use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
+use actix_web::{App, HttpServer, web as aweb};
+use anyhow::Context;
+use std::net::TcpListener;
+use std::sync::Arc;
+use tracing_actix_web::TracingLogger;
+
+/// Shared, read-only state every handler can reach.
+pub struct AppState {
+    pub settings: Settings,
+    pub pool: Pool,
+    pub assets: Arc<Assets>,
+    pub default_locale: Locale,
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pool: Pool,
+}
+
+/// Opens the database, runs migrations and (when configured) seeds the demo shop.
+pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
+    let url = DbUrl::parse(&settings.database.url).map_err(anyhow::Error::msg)?;
+    let pool = db::build_pool(&url, settings.database.pool_size)?;
+    db::migrate(&pool)?;
+    if settings.database.seed_demo {
+        seed::demo_if_empty(&pool, seed::DEMO_PRODUCTS)?;
+    }
+    tracing::info!(database = %url.redacted(), "database ready");
+    Ok(pool)
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let key = Key::try_from(settings.session_key()?.as_slice())
+            .map_err(|e| anyhow::anyhow!("the session key is not usable: {e}"))?;
+        let for_db = settings.clone();
+        let pool = actix_web::rt::task::spawn_blocking(move || prepare_database(&for_db))
+            .await
+            .context("database preparation panicked")??;
+        let listener = TcpListener::bind(settings.address())
+            .with_context(|| format!("could not listen on {}", settings.address()))?;
+        let port = listener.local_addr()?.port();
+        let assets = Arc::new(Assets::scan(&settings.static_dir()));
+        let default_locale = Locale::parse(&settings.shop.default_locale).unwrap_or(Locale::Sv);
+        let state = aweb::Data::new(AppState {
+            settings: settings.clone(),
+            pool: pool.clone(),
+            assets,
+            default_locale,
+        });
+        let server = run(listener, state, key, &settings)?;
+        tracing::info!("Duett is serving on http://{}:{port}", settings.server.host);
+        Ok(Application { port, server, pool })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn pool(&self) -> Pool {
+        self.pool.clone()
+    }
+
+    /// Serves until SIGINT/SIGTERM, then finishes in-flight requests (graceful shutdown).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "strict-origin-when-cross-origin"))
+        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=()"))
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self'; \
+             object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        ))
+}
+
+fn run(
+    listener: TcpListener,
+    state: aweb::Data<AppState>,
+    key: Key,
+    settings: &Settings,
+) -> anyhow::Result<Server> {
+    let secure = settings.server.secure_cookies;
+    let static_dir = settings.static_dir();
+    let workers = settings.server.workers;
+    let mut server = HttpServer::new(move || {
+        let session = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+            .cookie_name("duett_session".into())
+            .cookie_secure(secure)
+            .cookie_http_only(true)
+            .cookie_same_site(SameSite::Lax)
+            .cookie_content_security(CookieContentSecurity::Private)
+            .session_lifecycle(BrowserSession::default())
+            .build();
+        App::new()
+            // Innermost first: CSRF sees the session; the error pages see both and render themed.
+            .wrap(from_fn(csrf::protect))
+            .wrap(from_fn(web::errors::themed))
+            .wrap(session)
+            .wrap(security_headers())
+            .wrap(Compress::default())
+            .wrap(TracingLogger::default())
+            .app_data(state.clone())
+            .app_data(
+                aweb::FormConfig::default()
+                    .limit(4 * 1024 * 1024)
+                    .error_handler(|err, _| AppError::BadRequest(err.to_string()).into()),
+            )
+            .app_data(
+                aweb::QueryConfig::default()
+                    .error_handler(|err, _| AppError::BadRequest(err.to_string()).into()),
+            )
+            .service(
+                aweb::scope("/static")
+                    .wrap(from_fn(web::assets::cache_headers))
+                    .service(actix_files::Files::new("", static_dir.clone()).use_etag(true)),
+            )
+            .configure(web::ops::routes)
+            .configure(web::media::routes)
+            .configure(web::b2c::routes)
+            .configure(web::account::routes)
+            .configure(web::admin::routes)
+            .default_service(aweb::to(not_found))
+    })
+    .shutdown_timeout(10)
+    .listen(listener)?;
+    if workers > 0 {
+        server = server.workers(workers);
+    }
+    Ok(server.run())
+}
+
+async fn not_found() -> Result<actix_web::HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}

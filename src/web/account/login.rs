@@ -1,0 +1,117 @@
+//! `GET/POST /login`, `POST /logout`.
+
+use crate::auth::{password, session};
+use crate::db;
+use crate::domain::accounts::{AccountKind, Email};
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::{PageContext, Theme, local_path, render};
+use actix_session::Session;
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "b2c/login.html")]
+pub struct LoginPage {
+    pub ctx: PageContext,
+    pub email: String,
+    pub error: Option<String>,
+    pub next: String,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// `GET /login`: the sign-in form.
+pub async fn show(
+    req: HttpRequest,
+    query: web::Query<NextQuery>,
+) -> Result<HttpResponse, AppError> {
+    let ctx = PageContext::build(&req, Theme::B2c).await?;
+    let next = local_path(query.next.as_deref()).unwrap_or_default();
+    render(&LoginPage {
+        ctx,
+        email: String::new(),
+        error: None,
+        next,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// `POST /login`: checks the password (argon2, off the workers) and starts a new session.
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<LoginForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let email = Email::parse(&form.email).ok();
+    let user = match email.clone() {
+        Some(e) => {
+            db::run(&state.pool, move |c| {
+                db::users::find_by_email(c, e.as_str())
+            })
+            .await?
+        }
+        None => None,
+    };
+    let usable = user.as_ref().filter(|u| !u.disabled);
+    // Unknown, disabled and wrong-password sign-ins answer alike and take the same time.
+    let ok = password::verify(
+        form.password.clone(),
+        usable.map(|u| u.password_hash.clone()),
+    )
+    .await?;
+    let Some(user) = usable.filter(|_| ok) else {
+        let ctx = PageContext::build(&req, Theme::B2c).await?;
+        let error = Some(ctx.t("login-failed"));
+        return render(&LoginPage {
+            ctx,
+            email: form.email.trim().to_string(),
+            error,
+            next: form.next,
+        });
+    };
+    let company_id = if user.kind == AccountKind::CompanyMember.code() {
+        let uid = user.id;
+        db::run(&state.pool, move |c| db::users::memberships(c, uid))
+            .await?
+            .first()
+            .map(|m| m.company_id)
+    } else {
+        None
+    };
+    session::sign_in(&session, user.id, company_id)?;
+    let fallback = if user.kind == AccountKind::Staff.code() {
+        "/admin"
+    } else {
+        "/"
+    };
+    let target = local_path(Some(&form.next)).unwrap_or_else(|| fallback.to_string());
+    tracing::info!(user_id = user.id, "signed in");
+    Ok(HttpResponse::SeeOther()
+        .insert_header((LOCATION, target))
+        .finish())
+}
+
+/// `POST /logout`: ends the session.
+pub async fn logout(session: Session) -> HttpResponse {
+    session::sign_out(&session);
+    HttpResponse::SeeOther()
+        .insert_header((LOCATION, "/"))
+        .finish()
+}

@@ -1,0 +1,87 @@
+//! `GET /admin`: the staff dashboard with its work queues. All staff roles.
+
+use crate::auth::{Principal, StaffUser};
+use crate::db;
+use crate::domain::accounts::StaffRole;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::{PageContext, Theme, render};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+pub struct QueueView {
+    pub label: String,
+    pub count: i64,
+    pub attention: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/dashboard.html")]
+pub struct DashboardPage {
+    pub ctx: PageContext,
+    pub welcome: String,
+    pub queues: Vec<QueueView>,
+}
+
+/// Roles that may open the dashboard.
+const ALLOWED: &[StaffRole] = &StaffRole::ALL;
+
+pub async fn show(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(ALLOWED)?;
+    let q = db::run(&state.pool, db::admin::queues).await?;
+    let ctx = PageContext::with_principal(
+        &req,
+        Theme::Admin,
+        Principal::Staff {
+            user: staff.user.clone(),
+            role: staff.role,
+        },
+    );
+    let queue = |key: &str, count: i64, attention: bool| QueueView {
+        label: ctx.t(key),
+        count,
+        attention,
+    };
+    let queues = vec![
+        queue(
+            "admin-queue-orders",
+            q.orders_to_handle,
+            q.orders_to_handle > 0,
+        ),
+        queue(
+            "admin-queue-applications",
+            q.applications,
+            q.applications > 0,
+        ),
+        queue(
+            "admin-queue-reviews",
+            q.reviews_to_moderate,
+            q.reviews_to_moderate > 0,
+        ),
+        queue("admin-queue-cases", q.open_cases, q.open_cases > 0),
+        queue("admin-queue-low-stock", q.low_stock, q.low_stock > 0),
+        queue(
+            "admin-queue-out-of-stock",
+            q.out_of_stock,
+            q.out_of_stock > 0,
+        ),
+        queue("admin-queue-products", q.products, false),
+    ];
+    let role = ctx.t(&format!(
+        "staff-role-{}",
+        staff.role.code().replace('_', "-")
+    ));
+    let welcome = ctx.locale.t_args(
+        "admin-welcome",
+        &[("name", staff.user.name.clone()), ("role", role)],
+    );
+    render(&DashboardPage {
+        welcome,
+        queues,
+        ctx,
+    })
+}

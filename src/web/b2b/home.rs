@@ -1,0 +1,142 @@
+//! The business home (`GET /` for a company user): demos, a carousel for this company, content for
+//! its industry and the user's role, and the company's dashboard strip.
+
+use crate::auth::Principal;
+use crate::db::{self, catalog::Audience};
+use crate::domain::pricing::Segment;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::b2c::home::{CategoryTile, PromotionView, category_tiles};
+use crate::web::views::ProductCardView;
+use crate::web::{PageContext, Theme, render};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+pub struct ContentView {
+    pub kind_label: String,
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    pub video_url: Option<String>,
+}
+
+pub struct RecentOrderView {
+    pub number: String,
+    pub date: String,
+    pub status: String,
+    pub total: String,
+}
+
+pub struct DashboardView {
+    pub pending_approvals: i64,
+    pub open_quotes: i64,
+    pub credit_available: String,
+    pub credit_limit: String,
+    pub recent_orders: Vec<RecentOrderView>,
+}
+
+#[derive(Template)]
+#[template(path = "b2b/home.html")]
+pub struct B2bHomePage {
+    pub ctx: PageContext,
+    pub greeting: String,
+    pub promotions: Vec<PromotionView>,
+    pub demos: Vec<ContentView>,
+    pub carousel: Vec<ProductCardView>,
+    pub content: Vec<ContentView>,
+    pub dashboard: DashboardView,
+    pub categories: Vec<CategoryTile>,
+}
+
+fn content_views(ctx: &PageContext, cards: Vec<db::content::ContentCard>) -> Vec<ContentView> {
+    cards
+        .into_iter()
+        .map(|c| ContentView {
+            kind_label: ctx.t(&format!("content-kind-{}", c.kind.replace('_', "-"))),
+            url: format!("/content/{}", c.slug),
+            title: c.title,
+            summary: c.summary,
+            video_url: c.video_url,
+        })
+        .collect()
+}
+
+/// Renders the business home for a company user.
+pub async fn page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    principal: Principal,
+) -> Result<HttpResponse, AppError> {
+    let Principal::CompanyUser {
+        user,
+        company,
+        role,
+        ..
+    } = &principal
+    else {
+        return Err(AppError::Forbidden);
+    };
+    let (company_id, industry, role_code) = (company.id, company.industry.clone(), role.code());
+    let greeting_name = user.name.clone();
+    let now = chrono::Utc::now().naive_utc();
+    let (promotions, demos, carousel, content, dashboard, categories) =
+        db::run(&state.pool, move |c| {
+            Ok((
+                db::content::current_promotions(c, now, &["everyone", "companies", "signed_in"])?,
+                db::content::for_business(c, now, &["demo"], &industry, role_code, 3)?,
+                db::catalog::featured(c, Audience::Companies, 12)?,
+                db::content::for_business(
+                    c,
+                    now,
+                    &["guide", "case_study", "blog"],
+                    &industry,
+                    role_code,
+                    6,
+                )?,
+                db::companies::dashboard(c, company_id)?,
+                db::catalog::categories(c)?,
+            ))
+        })
+        .await?;
+    let ctx = PageContext::with_principal(&req, Theme::B2b, principal.clone());
+    let locale = ctx.locale;
+    let limit = dashboard.credit_limit.money(&dashboard.currency);
+    let used = dashboard.credit_used.money(&dashboard.currency);
+    let available =
+        crate::domain::money::Money::new(limit.amount() - used.amount(), limit.currency());
+    let dashboard = DashboardView {
+        pending_approvals: dashboard.pending_approvals,
+        open_quotes: dashboard.open_quotes,
+        credit_available: available.format(locale.code()),
+        credit_limit: limit.format(locale.code()),
+        recent_orders: dashboard
+            .recent_orders
+            .into_iter()
+            .map(|o| RecentOrderView {
+                date: locale.date(o.placed_at),
+                status: ctx.t(&format!("order-status-{}", o.status.replace('_', "-"))),
+                total: o.total.money(&o.currency).format(locale.code()),
+                number: o.number,
+            })
+            .collect(),
+    };
+    render(&B2bHomePage {
+        greeting: locale.t_args("b2b-greeting", &[("name", greeting_name)]),
+        promotions: promotions
+            .into_iter()
+            .map(|p| PromotionView {
+                title: p.title,
+                body: p.body,
+                image_url: p.image_url,
+                link_url: p.link_url,
+                link_label: p.link_label,
+            })
+            .collect(),
+        demos: content_views(&ctx, demos),
+        carousel: ProductCardView::list(&carousel, Segment::Company, locale),
+        content: content_views(&ctx, content),
+        dashboard,
+        categories: category_tiles(&categories),
+        ctx,
+    })
+}

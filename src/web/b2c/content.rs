@@ -1,0 +1,75 @@
+//! `GET /content/{slug}`: a buying guide, blog post, case study or demo page, in the caller's theme.
+
+use crate::auth::Principal;
+use crate::db;
+use crate::domain::catalog::Slug;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::{PageContext, Theme, render};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+pub struct ArticleView {
+    pub kind_label: String,
+    pub title: String,
+    pub summary: String,
+    pub paragraphs: Vec<String>,
+    pub video_url: Option<String>,
+    pub published: String,
+}
+
+#[derive(Template)]
+#[template(path = "b2c/article.html")]
+pub struct B2cArticlePage {
+    pub ctx: PageContext,
+    pub v: ArticleView,
+}
+
+#[derive(Template)]
+#[template(path = "b2b/article.html")]
+pub struct B2bArticlePage {
+    pub ctx: PageContext,
+    pub v: ArticleView,
+}
+
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
+    let principal = Principal::of(&req).await?;
+    let audience = match principal {
+        Principal::CompanyUser { .. } => "b2b",
+        _ => "b2c",
+    };
+    let now = chrono::Utc::now().naive_utc();
+    let page = db::run(&state.pool, move |c| {
+        db::content::published_page(c, slug.as_str(), audience, now)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let theme = Theme::storefront_for(&principal);
+    let ctx = PageContext::with_principal(&req, theme, principal);
+    // Markdown rendering with sanitising comes with the content admin; until then paragraphs as text.
+    let v = ArticleView {
+        kind_label: ctx.t(&format!("content-kind-{}", page.kind.replace('_', "-"))),
+        paragraphs: page
+            .body_markdown
+            .split("\n\n")
+            .map(|p| p.trim().trim_start_matches('#').trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
+        published: page
+            .published_at
+            .map(|d| ctx.locale.date(d))
+            .unwrap_or_default(),
+        title: page.title,
+        summary: page.summary,
+        video_url: page.video_url,
+    };
+    match theme {
+        Theme::B2b => render(&B2bArticlePage { ctx, v }),
+        _ => render(&B2cArticlePage { ctx, v }),
+    }
+}

@@ -1,0 +1,114 @@
+//! `GET /`: the consumer home for visitors, consumers and staff; the business home for company users.
+
+use crate::auth::Principal;
+use crate::db::{self, catalog::Audience};
+use crate::domain::pricing::Segment;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::views::ProductCardView;
+use crate::web::{PageContext, Theme, b2b, render};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+pub struct PromotionView {
+    pub title: String,
+    pub body: String,
+    pub image_url: Option<String>,
+    pub link_url: Option<String>,
+    pub link_label: String,
+}
+
+pub struct CategoryTile {
+    pub url: String,
+    pub name: String,
+    pub image_url: String,
+}
+
+pub struct TestimonialView {
+    pub author: String,
+    pub role: String,
+    pub quote: String,
+    pub stars: String,
+    pub rating_label: String,
+}
+
+#[derive(Template)]
+#[template(path = "b2c/home.html")]
+pub struct B2cHomePage {
+    pub ctx: PageContext,
+    pub promotions: Vec<PromotionView>,
+    pub featured: Vec<ProductCardView>,
+    pub newest: Vec<ProductCardView>,
+    pub categories: Vec<CategoryTile>,
+    pub testimonials: Vec<TestimonialView>,
+}
+
+/// `GET /`.
+pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let principal = Principal::of(&req).await?;
+    if let Principal::CompanyUser { .. } = principal {
+        return b2b::home::page(req, state, principal).await;
+    }
+    let audiences: &'static [&'static str] = match principal {
+        Principal::Anonymous => &["everyone", "consumers"],
+        _ => &["everyone", "consumers", "signed_in"],
+    };
+    let now = chrono::Utc::now().naive_utc();
+    let (promotions, featured, newest, categories, testimonials) = db::run(&state.pool, move |c| {
+        Ok((
+            db::content::current_promotions(c, now, audiences)?,
+            db::catalog::featured(c, Audience::Consumers, 12)?,
+            db::catalog::newest(c, Audience::Consumers, 8)?,
+            db::catalog::categories(c)?,
+            db::content::testimonials(c, "b2c", 3)?,
+        ))
+    })
+    .await?;
+    let ctx = PageContext::with_principal(&req, Theme::B2c, principal);
+    let locale = ctx.locale;
+    render(&B2cHomePage {
+        promotions: promotions
+            .into_iter()
+            .map(|p| PromotionView {
+                title: p.title,
+                body: p.body,
+                image_url: p.image_url,
+                link_url: p.link_url,
+                link_label: p.link_label,
+            })
+            .collect(),
+        featured: ProductCardView::list(&featured, Segment::Consumer, locale),
+        newest: ProductCardView::list(&newest, Segment::Consumer, locale),
+        categories: category_tiles(&categories),
+        testimonials: testimonials
+            .into_iter()
+            .map(|t| {
+                let r = t.rating.unwrap_or(5).clamp(1, 5);
+                TestimonialView {
+                    author: t.author,
+                    role: t.role,
+                    quote: t.quote,
+                    stars: "★".repeat(r as usize) + &"☆".repeat(5 - r as usize),
+                    rating_label: locale.t_count("rating-out-of-five", i64::from(r)),
+                }
+            })
+            .collect(),
+        ctx,
+    })
+}
+
+/// Tiles for the leaf categories (those with a parent), each with its motif picture.
+pub fn category_tiles(categories: &[db::catalog::Category]) -> Vec<CategoryTile> {
+    categories
+        .iter()
+        .filter(|c| c.parent_id.is_some())
+        .map(|c| CategoryTile {
+            url: format!("/categories/{}", c.slug),
+            name: c.name.clone(),
+            image_url: c
+                .image_url
+                .clone()
+                .unwrap_or_else(|| "/media/demo/box-210-1.svg".into()),
+        })
+        .collect()
+}

@@ -1,0 +1,114 @@
+//! View models shared by pages: prices, stock and product cards, ready to print.
+
+use crate::db::catalog::{Card, CardRow};
+use crate::domain::catalog::{Availability, availability};
+use crate::domain::pricing::{self, PriceBreakdown, PriceInput, Segment, TaxRate};
+use crate::i18n::Locale;
+
+/// A price as shown: the amount, and whether VAT is in it.
+#[derive(Debug, Clone)]
+pub struct PriceView {
+    pub amount: String,
+    pub note: String,
+}
+
+impl PriceView {
+    pub fn from_breakdown(b: &PriceBreakdown, locale: Locale) -> PriceView {
+        let note = match b.segment {
+            Segment::Consumer => locale.t("price-incl-vat"),
+            Segment::Company => locale.t("price-excl-vat"),
+        };
+        PriceView {
+            amount: b.shown_unit().format(locale.code()),
+            note,
+        }
+    }
+}
+
+/// Stock as a label and a level for styling (`in`, `low`, `out`).
+#[derive(Debug, Clone)]
+pub struct StockView {
+    pub label: String,
+    pub level: &'static str,
+}
+
+impl StockView {
+    pub fn new(row: &CardRow, locale: Locale) -> StockView {
+        match availability(
+            row.on_hand.unwrap_or(0),
+            row.reserved.unwrap_or(0),
+            row.low_stock_threshold.unwrap_or(5),
+        ) {
+            Availability::InStock => StockView {
+                label: locale.t("stock-in"),
+                level: "in",
+            },
+            Availability::Low(n) => StockView {
+                label: locale.t_count("stock-only-left", i64::from(n)),
+                level: "low",
+            },
+            Availability::OutOfStock => StockView {
+                label: locale.t("stock-out"),
+                level: "out",
+            },
+        }
+    }
+
+    pub fn is_out(&self) -> bool {
+        self.level == "out"
+    }
+}
+
+/// Prices a card row for a segment through the one pricing pipeline.
+pub fn price_row(row: &CardRow, segment: Segment) -> PriceBreakdown {
+    pricing::price(&PriceInput {
+        list_price: row.list_price.money(&row.currency),
+        tax_rate: TaxRate::from_bp(row.tax_rate_bp).unwrap_or(TaxRate::STANDARD),
+        quantity: 1,
+        segment,
+    })
+}
+
+/// A product in a list or carousel.
+#[derive(Debug, Clone)]
+pub struct ProductCardView {
+    pub url: String,
+    pub sku: String,
+    pub name: String,
+    pub brand: String,
+    pub image_url: String,
+    pub image_alt: String,
+    pub price: PriceView,
+    pub stock: StockView,
+}
+
+impl ProductCardView {
+    pub fn new(card: &Card, segment: Segment, locale: Locale) -> ProductCardView {
+        let row = &card.row;
+        ProductCardView {
+            url: format!("/products/{}", row.slug),
+            sku: row.sku.clone(),
+            name: row.name.clone(),
+            brand: row.brand.clone().unwrap_or_default(),
+            image_url: card
+                .image
+                .as_ref()
+                .map(|i| i.url.clone())
+                .unwrap_or_else(|| "/media/demo/box-210-1.svg".into()),
+            image_alt: card
+                .image
+                .as_ref()
+                .map(|i| i.alt.clone())
+                .unwrap_or_else(|| row.name.clone()),
+            price: PriceView::from_breakdown(&price_row(row, segment), locale),
+            stock: StockView::new(row, locale),
+        }
+    }
+
+    pub fn list(cards: &[Card], segment: Segment, locale: Locale) -> Vec<ProductCardView> {
+        cards
+            .iter()
+            .map(|c| ProductCardView::new(c, segment, locale))
+            .collect()
+    }
+}

@@ -1,0 +1,158 @@
+//! Category and product pages: sorting, stable pagination, media, stock, audience and prices.
+
+use crate::helpers::spawn_app;
+
+fn parse_price(text: &str) -> u64 {
+    text.chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_category_lists_its_subcategories_products_with_breadcrumbs_and_pages() {
+    let app = spawn_app().await;
+    let page = app.get("/categories/office").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.text("h1"), "Office & workplace");
+    assert_eq!(page.text(".count"), "100 products");
+    assert_eq!(page.count(".grid .card"), 24);
+    assert_eq!(
+        page.select_texts(".breadcrumbs a"),
+        vec!["Home", "Office & workplace"]
+    );
+    assert_eq!(page.count(".chips a"), 4);
+    assert_eq!(page.count(".pagination a[aria-current=page]"), 1);
+    let second = app.get("/categories/office?page=2").await;
+    let first_names = page.select_texts(".grid .card-name");
+    let second_names = second.select_texts(".grid .card-name");
+    assert!(
+        first_names.iter().all(|n| !second_names.contains(n)),
+        "pages do not overlap"
+    );
+    assert_eq!(
+        second.attr("a[rel=prev]", "href").as_deref(),
+        Some("/categories/office")
+    );
+    let last = app.get("/categories/office?page=5").await;
+    assert_eq!(last.count(".grid .card"), 4);
+    assert_eq!(last.count("a[rel=next]"), 0);
+}
+
+#[tokio::test]
+async fn sorting_by_price_orders_the_list_and_unknown_input_is_ignored() {
+    let app = spawn_app().await;
+    let page = app.get("/categories/power-tools?sort=price-asc").await;
+    let prices: Vec<u64> = page
+        .select_texts(".grid .price-amount")
+        .iter()
+        .map(|p| parse_price(p))
+        .collect();
+    assert!(prices.windows(2).all(|w| w[0] <= w[1]), "{prices:?}");
+    assert_eq!(
+        page.attr("select[name=sort] option[selected]", "value")
+            .as_deref(),
+        Some("price-asc")
+    );
+    let page = app
+        .get("/categories/power-tools?sort=price-desc&page=2")
+        .await;
+    let prices: Vec<u64> = page
+        .select_texts(".grid .price-amount")
+        .iter()
+        .map(|p| parse_price(p))
+        .collect();
+    assert!(prices.windows(2).all(|w| w[0] >= w[1]), "{prices:?}");
+    for query in [
+        "?sort=DROP%20TABLE",
+        "?page=abc",
+        "?page=-1",
+        "?page=99999999999999999999",
+        "?sort[]=x",
+    ] {
+        let page = app.get(&format!("/categories/power-tools{query}")).await;
+        assert_eq!(page.status, 200, "{query}");
+    }
+    assert_eq!(
+        app.get("/categories/power-tools?page=50")
+            .await
+            .count(".empty"),
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_product_page_shows_gallery_specs_stock_and_vat_for_consumers() {
+    let app = spawn_app().await;
+    // In the demo data the first product has three images; the sixth has a video.
+    let video_product = "/products/cordless-drill-driver-18-v-compact-po-01000";
+    let page = app.get(video_product).await;
+    assert_eq!(page.status, 200, "{video_product}");
+    assert_eq!(page.text("h1"), "Cordless drill driver 18 V Compact");
+    assert_eq!(page.count(".thumbs img"), 3);
+    assert!(
+        page.attr(".gallery-main img", "alt")
+            .unwrap()
+            .contains("Cordless drill driver")
+    );
+    assert_eq!(page.count("table.specs tr"), 3);
+    assert_eq!(page.text(".price-note"), "incl. VAT");
+    assert!(page.text(".buybox").contains("Price includes 25 % VAT"));
+    assert_eq!(page.count(".buybox .stock"), 1);
+    assert_eq!(page.select_texts(".breadcrumbs a").len(), 4);
+    let product_with_video = app
+        .get("/products/ergonomic-task-chair-mesh-of-01005")
+        .await;
+    assert_eq!(product_with_video.status, 200);
+    assert_eq!(
+        product_with_video.count("video source[type='video/webm']"),
+        1
+    );
+    assert_eq!(product_with_video.count("video track[kind=captions]"), 1);
+}
+
+#[tokio::test]
+async fn prices_include_vat_for_consumers_and_exclude_it_for_companies() {
+    let app = spawn_app().await;
+    let path = "/products/cordless-drill-driver-18-v-compact-po-01000";
+    let consumer = parse_price(&app.get(path).await.text(".buybox .price-amount"));
+    app.login("buyer@nordbygg.example").await;
+    let page = app.get(path).await;
+    assert_eq!(page.theme(), "b2b");
+    assert_eq!(page.text(".buybox .price-note"), "excl. VAT");
+    let company = parse_price(&page.text(".buybox .price-amount"));
+    // 25 % VAT: gross = net × 1.25, exactly, in öre.
+    assert_eq!(consumer * 100, company * 125, "{consumer} vs {company}");
+}
+
+#[tokio::test]
+async fn business_only_products_are_hidden_from_consumers() {
+    let app = spawn_app().await;
+    let path = "/products/wood-screws-4-0-40-200-fa-01003";
+    assert_eq!(app.get(path).await.status, 404);
+    assert_eq!(
+        app.get("/categories/fasteners").await.text(".count"),
+        "0 products"
+    );
+    app.login("buyer@nordbygg.example").await;
+    let page = app.get(path).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text(".note").contains("minimum 10"));
+}
+
+#[tokio::test]
+async fn demo_images_are_real_svg_and_cached() {
+    let app = spawn_app().await;
+    let res = app.get_raw("/media/demo/drill-24-1.svg").await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "image/svg+xml");
+    assert!(
+        res.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    assert!(res.text().await.unwrap().starts_with("<svg"));
+    assert_eq!(app.get_raw("/media/demo/nope-1-1.svg").await.status(), 404);
+}

@@ -1,0 +1,245 @@
+//! `spawn_app()` and the `TestApp` methods the tests drive the shop with.
+
+use diesel::Connection;
+use diesel::RunQueryDsl;
+use diesel::pg::PgConnection;
+use duett::config::{Environment, Settings};
+use duett::db::Pool;
+use duett::startup::Application;
+use scraper::{Html, Selector};
+use std::sync::LazyLock;
+
+pub const PASSWORD: &str = "duett-demo-2026";
+
+static TRACING: LazyLock<()> = LazyLock::new(|| {
+    if std::env::var("TEST_LOG").is_ok() {
+        duett::telemetry::init("info");
+    }
+});
+
+/// The test's own database, removed when the test ends.
+pub enum TestDb {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let TestDb::Postgres { admin_url, name } = self {
+            if let Ok(mut conn) = PgConnection::establish(admin_url) {
+                let _ =
+                    diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                        .execute(&mut conn);
+            }
+        }
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub pool: Pool,
+    pub settings: Settings,
+    _db: TestDb,
+    _data: tempfile::TempDir,
+}
+
+/// A fresh database URL: a temp SQLite file, or a new database on the TEST_DATABASE_URL server.
+pub fn fresh_database() -> (String, TestDb) {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(base) if !base.is_empty() => {
+            let mut bytes = [0u8; 6];
+            rand::fill(&mut bytes);
+            let name = format!("duett_test_{}", hex::encode(bytes));
+            let mut conn = PgConnection::establish(&base)
+                .expect("TEST_DATABASE_URL must reach a Postgres server");
+            diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+                .execute(&mut conn)
+                .expect("create test database");
+            let mut url = url::Url::parse(&base).expect("TEST_DATABASE_URL is a URL");
+            url.set_path(&name);
+            (
+                url.to_string(),
+                TestDb::Postgres {
+                    admin_url: base,
+                    name,
+                },
+            )
+        }
+        _ => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}", dir.path().join("test.db").display());
+            (url, TestDb::Sqlite(dir))
+        }
+    }
+}
+
+pub fn test_settings(database_url: &str, data_dir: &std::path::Path) -> Settings {
+    let mut settings = Settings::load_for(Environment::Test).expect("test settings");
+    settings.server.host = "127.0.0.1".into();
+    settings.server.port = 0;
+    settings.server.workers = 1;
+    settings.database.url = database_url.to_string();
+    settings.session.data_dir = data_dir.to_path_buf();
+    settings
+}
+
+pub async fn spawn_app() -> TestApp {
+    LazyLock::force(&TRACING);
+    let (url, db) = fresh_database();
+    let data = tempfile::tempdir().expect("temp dir");
+    let settings = test_settings(&url, data.path());
+    let app = Application::build(settings.clone())
+        .await
+        .expect("the app builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let pool = app.pool();
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    TestApp {
+        address,
+        client,
+        pool,
+        settings,
+        _db: db,
+        _data: data,
+    }
+}
+
+/// A fetched page: status, headers and parsed HTML.
+pub struct Page {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub html: Html,
+}
+
+impl Page {
+    pub fn select_texts(&self, css: &str) -> Vec<String> {
+        let sel = Selector::parse(css).expect("valid selector");
+        self.html
+            .select(&sel)
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    pub fn text(&self, css: &str) -> String {
+        self.select_texts(css)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no element matches {css}"))
+    }
+
+    pub fn count(&self, css: &str) -> usize {
+        self.html
+            .select(&Selector::parse(css).expect("valid selector"))
+            .count()
+    }
+
+    pub fn attr(&self, css: &str, name: &str) -> Option<String> {
+        let sel = Selector::parse(css).expect("valid selector");
+        self.html
+            .select(&sel)
+            .next()
+            .and_then(|e| e.value().attr(name).map(str::to_string))
+    }
+
+    pub fn theme(&self) -> String {
+        self.attr("body", "data-theme").unwrap_or_default()
+    }
+
+    pub fn location(&self) -> String {
+        self.headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    async fn page(res: reqwest::Response) -> Page {
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        let body = res.text().await.expect("body");
+        Page {
+            status,
+            headers,
+            html: Html::parse_document(&body),
+        }
+    }
+
+    /// GET in English.
+    pub async fn get(&self, path: &str) -> Page {
+        self.get_lang(path, "en").await
+    }
+
+    pub async fn get_lang(&self, path: &str, lang: &str) -> Page {
+        let res = self
+            .client
+            .get(self.url(path))
+            .header("accept-language", lang)
+            .send()
+            .await
+            .expect("GET");
+        Self::page(res).await
+    }
+
+    pub async fn get_raw(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// POST a form, adding the session's CSRF token taken from `form_page`.
+    pub async fn post_form(&self, path: &str, form_page: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.csrf_token(form_page).await;
+        let mut body: Vec<(&str, &str)> = fields.to_vec();
+        body.push(("csrf_token", &token));
+        self.post_raw(path, &body).await
+    }
+
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let res = self
+            .client
+            .post(self.url(path))
+            .header("accept-language", "en")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(serde_urlencoded::to_string(fields).expect("form"))
+            .send()
+            .await
+            .expect("POST");
+        Self::page(res).await
+    }
+
+    pub async fn csrf_token(&self, form_page: &str) -> String {
+        self.get(form_page)
+            .await
+            .attr("input[name=csrf_token]", "value")
+            .expect("the page has a CSRF token")
+    }
+
+    /// Signs in with the demo password; returns the redirect response.
+    pub async fn login(&self, email: &str) -> Page {
+        let page = self
+            .post_form(
+                "/login",
+                "/login",
+                &[("email", email), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(page.status, 303, "sign-in as {email} should redirect");
+        page
+    }
+}

@@ -1,0 +1,13 @@
+//! The black-box integration suite: each test spawns the real app on a random port with a fresh
+//! database (SQLite by default, Postgres when TEST_DATABASE_URL is set) and drives it over HTTP.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod accounts;
+mod catalog;
+mod errors;
+mod helpers;
+mod home;
+mod i18n;
+mod ops;
+mod persistence;
+mod security;
