@@ -114,10 +114,11 @@ impl Locale {
                 .find_map(|p| p.trim().strip_prefix("q="))
                 .and_then(|q| q.trim().parse::<f32>().ok())
                 .unwrap_or(1.0);
-            if let Some(locale) = Locale::parse(tag) {
-                if q > 0.0 && best.is_none_or(|(_, bq)| q > bq) {
-                    best = Some((locale, q));
-                }
+            if let Some(locale) = Locale::parse(tag)
+                && q > 0.0
+                && best.is_none_or(|(_, bq)| q > bq)
+            {
+                best = Some((locale, q));
             }
         }
         best.map(|(l, _)| l)
@@ -168,10 +169,11 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             for line in text.lines() {
-                if let Some((key, _)) = line.split_once(" =") {
-                    if !key.starts_with([' ', '#', '.', '*', '[']) && !key.is_empty() {
-                        out.insert(key.trim().to_string());
-                    }
+                if let Some((key, _)) = line.split_once(" =")
+                    && !key.starts_with([' ', '#', '.', '*', '['])
+                    && !key.is_empty()
+                {
+                    out.insert(key.trim().to_string());
                 }
             }
         }

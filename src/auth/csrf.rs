@@ -47,10 +47,9 @@ fn same_origin(req: &ServiceRequest) -> bool {
         .headers()
         .get("sec-fetch-site")
         .and_then(|v| v.to_str().ok())
+        && !matches!(site, "same-origin" | "none")
     {
-        if !matches!(site, "same-origin" | "none") {
-            return false;
-        }
+        return false;
     }
     if let Some(origin) = req
         .headers()

@@ -98,10 +98,10 @@ impl r2d2::ManageConnection for Manager {
     fn connect(&self) -> Result<AnyConnection, Self::Error> {
         match &self.url {
             DbUrl::Sqlite(path) => {
-                if let Some(dir) = std::path::Path::new(path).parent() {
-                    if !dir.as_os_str().is_empty() {
-                        let _ = std::fs::create_dir_all(dir);
-                    }
+                if let Some(dir) = std::path::Path::new(path).parent()
+                    && !dir.as_os_str().is_empty()
+                {
+                    let _ = std::fs::create_dir_all(dir);
                 }
                 let mut conn = SqliteConnection::establish(path)
                     .map_err(diesel::r2d2::Error::ConnectionError)?;

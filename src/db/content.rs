@@ -121,7 +121,7 @@ pub fn for_business(
         .into_iter()
         .map(|(card, ind, r)| (u8::from(ind.is_some()) * 2 + u8::from(r.is_some()), card))
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     Ok(scored
         .into_iter()
         .take(usize::try_from(limit).unwrap_or(0))

@@ -137,13 +137,13 @@ impl QuantityRules {
         if qty < self.min.max(1) {
             return Err(QuantityError::BelowMinimum(self.min.max(1)));
         }
-        if let Some(max) = self.max {
-            if qty > max {
-                return Err(QuantityError::AboveMaximum(max));
-            }
+        if let Some(max) = self.max
+            && qty > max
+        {
+            return Err(QuantityError::AboveMaximum(max));
         }
         let step = self.step.max(1);
-        if (qty - self.min.max(1)) % step != 0 {
+        if !(qty - self.min.max(1)).is_multiple_of(step) {
             let base = self.min.max(1);
             let lower = base + (qty - base) / step * step;
             return Err(QuantityError::NotAStep {

@@ -181,7 +181,7 @@ mod tests {
             100,
             124_900,
             -5,
-            1_000_000_000_00,
+            100_000_000_000,
             i64::MAX / 1000,
         ] {
             let m = Money::from_minor(minor, Currency::Sek);

@@ -1,5 +1,7 @@
 //! Demo promotions, testimonials, targeted B2B content and a few reviews.
 
+#![expect(clippy::type_complexity, reason = "demo data rows read best as tuples")]
+
 use super::super::schema::*;
 use super::super::{DbConn, DbError};
 use super::people::People;

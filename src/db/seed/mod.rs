@@ -115,7 +115,9 @@ fn reference_data(c: &mut DbConn) -> Result<(), DbError> {
             ))
             .execute(c)?;
     }
-    let methods: [(&str, &str, i64, Option<i64>, i32, i32); 4] = [
+    // (code, name, price öre, free over öre, min days, max days)
+    type Method = (&'static str, &'static str, i64, Option<i64>, i32, i32);
+    let methods: [Method; 4] = [
         ("standard", "Home delivery", 4_900, Some(50_000), 1, 3),
         (
             "pickup",

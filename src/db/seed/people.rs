@@ -1,6 +1,8 @@
 //! Demo accounts: consumers, staff of every role, three companies with an admin, a buyer and an
 //! approver each, and one person who buys for two companies. All use the demo password.
 
+#![expect(clippy::type_complexity, reason = "demo data rows read best as tuples")]
+
 use super::super::schema::*;
 use super::super::{DbConn, DbError};
 use chrono::{Duration, NaiveDateTime};
