@@ -1,0 +1,104 @@
+// Browser journeys: every theme's home renders, has no console errors and passes axe-core; the
+// main flows work with JavaScript on and off.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startApp, startBrowser, newPage, axe, signIn } from "./harness.mjs";
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApp();
+  browser = await startBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+for (const js of [true, false]) {
+  const mode = js ? "JS on" : "JS off";
+
+  test(`consumer home renders in the B2C theme (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    const res = await page.goto(`${app.base}/`);
+    assert.equal(res.status(), 200);
+    assert.equal(await page.getAttribute("body", "data-theme"), "b2c");
+    assert.equal(await page.locator("h1").count(), 1);
+    assert.ok((await page.locator("#featured-track .card").count()) >= 6);
+    const hidden = await page.locator(".carousel-controls").first().isHidden();
+    assert.equal(hidden, !js, "carousel buttons appear only with JavaScript");
+    if (js) {
+      // The next button scrolls the list; without JS the list is a plain scrollable row.
+      await page.click(".carousel-next[aria-controls=featured-track]");
+      await page.waitForFunction(() => document.querySelector("#featured-track").scrollLeft > 0);
+    }
+    if (js) assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test(`a shopper browses from category to product (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await page.goto(`${app.base}/categories/power-tools`);
+    assert.equal(await page.textContent("h1"), "Power tools");
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.selectOption("select[name=sort]", "price-asc");
+    await Promise.all([page.waitForNavigation(), page.click(".sort-form button")]);
+    assert.match(page.url(), /sort=price-asc/);
+    await Promise.all([page.waitForNavigation(), page.click(".grid .card-link >> nth=0")]);
+    assert.match(page.url(), /\/products\//);
+    assert.equal(await page.locator(".buybox .price-note").textContent(), "incl. VAT");
+    if (js) assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test(`a company buyer signs in and gets the B2B home (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await signIn(page, app.base, "buyer@nordbygg.example");
+    assert.equal(new URL(page.url()).pathname, "/");
+    assert.equal(await page.getAttribute("body", "data-theme"), "b2b");
+    assert.match(await page.textContent("h1"), /Britt Bygg/);
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.goto(`${app.base}/products/cordless-drill-driver-18-v-compact-po-01000`);
+    assert.equal(await page.locator(".buybox .price-note").textContent(), "excl. VAT");
+    if (js) assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test(`staff sign in to the admin theme (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await signIn(page, app.base, "admin@duett.example");
+    assert.equal(new URL(page.url()).pathname, "/admin");
+    assert.equal(await page.getAttribute("body", "data-theme"), "admin");
+    if (js) assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test(`the language switcher changes the page to Swedish (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await page.goto(`${app.base}/categories/desks`);
+    await page.selectOption("#lang-select", "sv");
+    await Promise.all([page.waitForNavigation(), page.click(".lang-switch button")]);
+    assert.equal(new URL(page.url()).pathname, "/categories/desks");
+    assert.equal(await page.getAttribute("html", "lang"), "sv");
+    assert.match(await page.locator(".grid .price-amount").first().textContent(), /kr$/);
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.close();
+  });
+}
+
+test("the 404 page is themed and accessible", async () => {
+  const page = await newPage(browser);
+  const res = await page.goto(`${app.base}/no-such-page`);
+  assert.equal(res.status(), 404);
+  assert.equal(await page.getAttribute("body", "data-theme"), "b2c");
+  assert.deepEqual(await axe(page), []);
+  // The 404 itself is reported by Chromium as a failed resource; nothing else may fail.
+  assert.ok(page.errors.every((e) => e.includes("404")), page.errors.join("\n"));
+  await page.close();
+});
