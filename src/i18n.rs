@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 use fluent_templates::{Loader, fluent_bundle::FluentValue};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 use unic_langid::{LanguageIdentifier, langid};
 
 fluent_templates::static_loader! {
@@ -21,6 +22,32 @@ fluent_templates::static_loader! {
 
 static EN: LanguageIdentifier = langid!("en");
 static SV: LanguageIdentifier = langid!("sv");
+
+/// The Fluent sources, for the table of messages that need no arguments.
+const SOURCES: [(Locale, &str); 2] = [
+    (Locale::En, include_str!("locales/en/main.ftl")),
+    (Locale::Sv, include_str!("locales/sv/main.ftl")),
+];
+
+/// Every argument-free message, resolved once per locale: `t()` is called dozens of times per page
+/// and a Fluent lookup costs far more than a map lookup.
+static PLAIN: LazyLock<(HashMap<String, String>, HashMap<String, String>)> = LazyLock::new(|| {
+    let table = |locale: Locale| -> HashMap<String, String> {
+        SOURCES
+            .iter()
+            .filter(|(l, _)| *l == locale)
+            .flat_map(|(_, src)| src.lines())
+            .filter_map(|line| line.split_once(" =").map(|(k, _)| k))
+            .filter(|k| !k.is_empty() && !k.starts_with([' ', '#', '*', '[', '.']))
+            .filter_map(|k| {
+                LOCALES
+                    .try_lookup(locale.langid(), k)
+                    .map(|v| (k.to_string(), v))
+            })
+            .collect()
+    };
+    (table(Locale::En), table(Locale::Sv))
+});
 
 /// A language the shop is translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

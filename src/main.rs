@@ -5,6 +5,11 @@ use duett::db::{self, seed};
 use duett::startup::{Application, prepare_database};
 use duett::telemetry;
 
+/// mimalloc: measurably faster than the system allocator for many small per-request allocations
+/// (see docs/PERFORMANCE.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: duett [serve | migrate | seed [--products N]]";
 
 #[actix_web::main]

@@ -3,6 +3,7 @@
 
 use crate::auth::csrf;
 use crate::config::Settings;
+use crate::db::cache::ReadCache;
 use crate::db::seed;
 use crate::db::{self, DbUrl, Pool};
 use crate::error::AppError;
@@ -26,6 +27,7 @@ pub struct AppState {
     pub pool: Pool,
     pub assets: Arc<Assets>,
     pub default_locale: Locale,
+    pub cache: Arc<ReadCache>,
 }
 
 pub struct Application {
@@ -64,6 +66,7 @@ impl Application {
             pool: pool.clone(),
             assets,
             default_locale,
+            cache: Arc::new(ReadCache::default()),
         });
         let server = run(listener, state, key, &settings)?;
         tracing::info!("Duett is serving on http://{}:{port}", settings.server.host);

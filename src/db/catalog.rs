@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use std::collections::HashMap;
 
 /// Which products a storefront may show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Audience {
     Consumers,
     Companies,
@@ -166,7 +166,7 @@ pub fn newest(conn: &mut DbConn, audience: Audience, limit: i64) -> Result<Vec<C
 }
 
 /// Sort orders a category page offers; anything else in the URL is ignored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Sort {
     Relevance,
     PriceAsc,
@@ -174,48 +174,49 @@ pub enum Sort {
     Newest,
 }
 
-/// One page of a category's products (including its subcategories) and the total count.
-pub fn in_category(
+/// The ids of a category's products (including its subcategories) in display order.
+pub fn listing(
     conn: &mut DbConn,
     category_ids: &[i64],
     audience: Audience,
     sort: Sort,
-    page: i64,
-    per_page: i64,
-) -> Result<(Vec<Card>, i64), DbError> {
-    let total: i64 = products::table
+) -> Result<Vec<i64>, DbError> {
+    let base = products::table
         .filter(products::active.eq(true))
         .filter(products::category_id.eq_any(category_ids))
         .filter(products::audience.eq_any(audience.codes()))
-        .count()
-        .get_result(conn)?;
-    let base = card_query!()
-        .filter(products::category_id.eq_any(category_ids))
-        .filter(products::audience.eq_any(audience.codes()));
-    let offset = (page.max(1) - 1) * per_page;
-    let rows = match sort {
+        .select(products::id);
+    Ok(match sort {
         Sort::Relevance => base
-            .order((products::featured.desc(), products::name.asc()))
-            .limit(per_page)
-            .offset(offset)
-            .load::<CardRow>(conn)?,
+            .order((
+                products::featured.desc(),
+                products::name.asc(),
+                products::id.asc(),
+            ))
+            .load(conn)?,
         Sort::PriceAsc => base
             .order((products::list_price_minor.asc(), products::id.asc()))
-            .limit(per_page)
-            .offset(offset)
             .load(conn)?,
         Sort::PriceDesc => base
             .order((products::list_price_minor.desc(), products::id.asc()))
-            .limit(per_page)
-            .offset(offset)
             .load(conn)?,
         Sort::Newest => base
             .order((products::created_at.desc(), products::id.desc()))
-            .limit(per_page)
-            .offset(offset)
             .load(conn)?,
-    };
-    Ok((with_images(conn, rows)?, total))
+    })
+}
+
+/// Cards for the given product ids, in the order given (inactive products are left out).
+pub fn cards_by_ids(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Card>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows = card_query!()
+        .filter(products::id.eq_any(ids))
+        .load::<CardRow>(conn)?;
+    let position: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    rows.sort_by_key(|r| position.get(&r.id).copied().unwrap_or(usize::MAX));
+    with_images(conn, rows)
 }
 
 const CATEGORY_COLUMNS: (
@@ -243,15 +244,6 @@ pub fn categories(conn: &mut DbConn) -> Result<Vec<Category>, DbError> {
         .order((categories::position.asc(), categories::name.asc()))
         .select(CATEGORY_COLUMNS)
         .load(conn)?)
-}
-
-pub fn category_by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<Category>, DbError> {
-    Ok(categories::table
-        .filter(categories::slug.eq(slug))
-        .filter(categories::active.eq(true))
-        .select(CATEGORY_COLUMNS)
-        .first(conn)
-        .optional()?)
 }
 
 /// A product by its slug, with media, specs and category; `None` when unknown or inactive.

@@ -6,6 +6,7 @@
 //! Diesel call off the async workers.
 
 pub mod admin;
+pub mod cache;
 pub mod catalog;
 pub mod companies;
 pub mod connection;
@@ -37,11 +38,18 @@ pub enum DbError {
     Pool(#[from] r2d2::Error),
     #[error("the blocking thread pool is gone")]
     Canceled,
+    /// An error from a cached load, shared by every request that waited for it.
+    #[error("{0}")]
+    Shared(std::sync::Arc<DbError>),
 }
 
 impl DbError {
     pub fn is_not_found(&self) -> bool {
-        matches!(self, DbError::Query(diesel::result::Error::NotFound))
+        match self {
+            DbError::Query(diesel::result::Error::NotFound) => true,
+            DbError::Shared(inner) => inner.is_not_found(),
+            _ => false,
+        }
     }
 }
 

@@ -132,7 +132,7 @@ CREATE TABLE products (
     created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
     updated_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
-CREATE INDEX products_category ON products (category_id, active);
+CREATE INDEX products_category ON products (category_id, active, featured DESC, id);
 CREATE INDEX products_brand ON products (brand_id);
 CREATE INDEX products_featured ON products (featured, active);
 CREATE INDEX products_created ON products (created_at);

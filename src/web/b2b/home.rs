@@ -79,6 +79,7 @@ pub async fn page(
     let (company_id, industry, role_code) = (company.id, company.industry.clone(), role.code());
     let greeting_name = user.name.clone();
     let now = chrono::Utc::now().naive_utc();
+    let cache = state.cache.clone();
     let (promotions, demos, carousel, content, dashboard, categories) =
         db::run(&state.pool, move |c| {
             Ok((
@@ -94,7 +95,7 @@ pub async fn page(
                     6,
                 )?,
                 db::companies::dashboard(c, company_id)?,
-                db::catalog::categories(c)?,
+                cache.categories(c)?,
             ))
         })
         .await?;
@@ -122,16 +123,7 @@ pub async fn page(
     };
     render(&B2bHomePage {
         greeting: locale.t_args("b2b-greeting", &[("name", greeting_name)]),
-        promotions: promotions
-            .into_iter()
-            .map(|p| PromotionView {
-                title: p.title,
-                body: p.body,
-                image_url: p.image_url,
-                link_url: p.link_url,
-                link_label: p.link_label,
-            })
-            .collect(),
+        promotions: promotions.iter().map(PromotionView::from).collect(),
         demos: content_views(&ctx, demos),
         carousel: ProductCardView::list(&carousel, Segment::Company, locale),
         content: content_views(&ctx, content),

@@ -120,19 +120,19 @@ pub async fn category(
         .and_then(|p| p.parse().ok())
         .filter(|p| *p >= 1 && *p <= 10_000)
         .unwrap_or(1);
-    let (category, all, (cards, total)) = db::run(&state.pool, move |c| {
-        let Some(category) = db::catalog::category_by_slug(c, slug.as_str())? else {
+    let cache = state.cache.clone();
+    let (category, all, cards, total) = db::run(&state.pool, move |c| {
+        let all = cache.categories(c)?;
+        let Some(category) = all.iter().find(|x| x.slug == slug.as_str()).cloned() else {
             return Err(diesel::result::Error::NotFound.into());
         };
-        let all = db::catalog::categories(c)?;
-        let mut ids = vec![category.id];
-        ids.extend(
-            all.iter()
-                .filter(|x| x.parent_id == Some(category.id))
-                .map(|x| x.id),
-        );
-        let listing = db::catalog::in_category(c, &ids, audience, sort, page, PER_PAGE)?;
-        Ok((category, all, listing))
+        let order = cache.listing(c, category.id, audience, sort)?;
+        let start = usize::try_from((page - 1) * PER_PAGE)
+            .unwrap_or(usize::MAX)
+            .min(order.len());
+        let end = (start + PER_PAGE as usize).min(order.len());
+        let cards = db::catalog::cards_by_ids(c, &order[start..end])?;
+        Ok((category, all, cards, order.len() as i64))
     })
     .await?;
     let theme = Theme::storefront_for(&principal);
@@ -253,11 +253,12 @@ pub async fn product(
     let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
     let principal = Principal::of(&req).await?;
     let (audience, segment) = audience_and_segment(&principal);
+    let cache = state.cache.clone();
     let (detail, all, related) = db::run(&state.pool, move |c| {
         let Some(detail) = db::catalog::product_by_slug(c, slug.as_str(), audience)? else {
             return Err(diesel::result::Error::NotFound.into());
         };
-        let all = db::catalog::categories(c)?;
+        let all = cache.categories(c)?;
         let related = db::catalog::related(c, detail.card.id, detail.category.id, audience, 4)?;
         Ok((detail, all, related))
     })

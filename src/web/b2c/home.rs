@@ -1,7 +1,7 @@
 //! `GET /`: the consumer home for visitors, consumers and staff; the business home for company users.
 
 use crate::auth::Principal;
-use crate::db::{self, catalog::Audience};
+use crate::db;
 use crate::domain::pricing::Segment;
 use crate::error::AppError;
 use crate::startup::AppState;
@@ -16,6 +16,18 @@ pub struct PromotionView {
     pub image_url: Option<String>,
     pub link_url: Option<String>,
     pub link_label: String,
+}
+
+impl From<&db::content::Promotion> for PromotionView {
+    fn from(p: &db::content::Promotion) -> PromotionView {
+        PromotionView {
+            title: p.title.clone(),
+            body: p.body.clone(),
+            image_url: p.image_url.clone(),
+            link_url: p.link_url.clone(),
+            link_label: p.link_label.clone(),
+        }
+    }
 }
 
 pub struct CategoryTile {
@@ -54,40 +66,35 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
         _ => &["everyone", "consumers", "signed_in"],
     };
     let now = chrono::Utc::now().naive_utc();
-    let (promotions, featured, newest, categories, testimonials) = db::run(&state.pool, move |c| {
-        Ok((
-            db::content::current_promotions(c, now, audiences)?,
-            db::catalog::featured(c, Audience::Consumers, 12)?,
-            db::catalog::newest(c, Audience::Consumers, 8)?,
-            db::catalog::categories(c)?,
-            db::content::testimonials(c, "b2c", 3)?,
-        ))
-    })
-    .await?;
+    let cache = state.cache.clone();
+    let (home, categories) = match cache.peek_storefront_home(audiences) {
+        Some(cached) => cached,
+        None => {
+            db::run(&state.pool, move |c| {
+                Ok((
+                    cache.storefront_home(c, audiences, now)?,
+                    cache.categories(c)?,
+                ))
+            })
+            .await?
+        }
+    };
     let ctx = PageContext::with_principal(&req, Theme::B2c, principal);
     let locale = ctx.locale;
     render(&B2cHomePage {
-        promotions: promotions
-            .into_iter()
-            .map(|p| PromotionView {
-                title: p.title,
-                body: p.body,
-                image_url: p.image_url,
-                link_url: p.link_url,
-                link_label: p.link_label,
-            })
-            .collect(),
-        featured: ProductCardView::list(&featured, Segment::Consumer, locale),
-        newest: ProductCardView::list(&newest, Segment::Consumer, locale),
+        promotions: home.promotions.iter().map(PromotionView::from).collect(),
+        featured: ProductCardView::list(&home.featured, Segment::Consumer, locale),
+        newest: ProductCardView::list(&home.newest, Segment::Consumer, locale),
         categories: category_tiles(&categories),
-        testimonials: testimonials
-            .into_iter()
+        testimonials: home
+            .testimonials
+            .iter()
             .map(|t| {
                 let r = t.rating.unwrap_or(5).clamp(1, 5);
                 TestimonialView {
-                    author: t.author,
-                    role: t.role,
-                    quote: t.quote,
+                    author: t.author.clone(),
+                    role: t.role.clone(),
+                    quote: t.quote.clone(),
                     stars: "★".repeat(r as usize) + &"☆".repeat(5 - r as usize),
                     rating_label: locale.t_count("rating-out-of-five", i64::from(r)),
                 }
