@@ -91,10 +91,18 @@ impl Locale {
     }
 
     /// The translation of `key`; the key itself when it is missing (a test keeps that from happening).
+    /// Messages without arguments come from a table resolved once, off the hot path.
     pub fn t(self, key: &str) -> String {
-        LOCALES
-            .try_lookup(self.langid(), key)
-            .unwrap_or_else(|| key.to_string())
+        let table = match self {
+            Locale::En => &PLAIN.0,
+            Locale::Sv => &PLAIN.1,
+        };
+        match table.get(key) {
+            Some(text) => text.clone(),
+            None => LOCALES
+                .try_lookup(self.langid(), key)
+                .unwrap_or_else(|| key.to_string()),
+        }
     }
 
     /// The translation of `key` with named arguments.
