@@ -1,5 +1,40 @@
 //! HTTP: the page context every template gets, rendering, and the areas' routes.
 
+/// Declares a page shown in either storefront theme. Askama binds one template to one type, so
+/// each theme gets a struct in module `$module`; both hold the same view model and differ only in
+/// the layout their template extends. `$render(ctx, v)` renders in `ctx.theme`.
+macro_rules! storefront_page {
+    ($module:ident, $render:ident, $view:ty, $b2c:tt, $b2b:tt) => {
+        mod $module {
+            use super::*;
+
+            #[derive(askama::Template)]
+            #[template(path = $b2c)]
+            pub struct B2c {
+                pub ctx: $crate::web::PageContext,
+                pub v: $view,
+            }
+
+            #[derive(askama::Template)]
+            #[template(path = $b2b)]
+            pub struct B2b {
+                pub ctx: $crate::web::PageContext,
+                pub v: $view,
+            }
+        }
+
+        fn $render(
+            ctx: $crate::web::PageContext,
+            v: $view,
+        ) -> Result<actix_web::HttpResponse, $crate::error::AppError> {
+            match ctx.theme {
+                $crate::web::Theme::B2b => $crate::web::render(&$module::B2b { ctx, v }),
+                _ => $crate::web::render(&$module::B2c { ctx, v }),
+            }
+        }
+    };
+}
+
 pub mod account;
 pub mod admin;
 pub mod assets;

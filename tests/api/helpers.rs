@@ -7,7 +7,7 @@ use duett::config::{Environment, Settings};
 use duett::db::Pool;
 use duett::startup::Application;
 use scraper::{Html, Selector};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 pub const PASSWORD: &str = "duett-demo-2026";
 
@@ -39,8 +39,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub pool: Pool,
     pub settings: Settings,
-    _db: TestDb,
-    _data: tempfile::TempDir,
+    _db: Arc<TestDb>,
+    _data: Arc<tempfile::TempDir>,
 }
 
 /// A fresh database URL: a temp SQLite file, or a new database on the TEST_DATABASE_URL server.
@@ -94,19 +94,23 @@ pub async fn spawn_app() -> TestApp {
     let address = format!("http://127.0.0.1:{}", app.port());
     let pool = app.pool();
     tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder()
+    TestApp {
+        address,
+        client: new_client(),
+        pool,
+        settings,
+        _db: Arc::new(db),
+        _data: Arc::new(data),
+    }
+}
+
+/// A client like a browser's: its own cookie jar, redirects not followed (tests assert on them).
+fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
         .build()
-        .expect("client");
-    TestApp {
-        address,
-        client,
-        pool,
-        settings,
-        _db: db,
-        _data: data,
-    }
+        .expect("client")
 }
 
 /// A fetched page: status, headers and parsed HTML.
@@ -166,6 +170,18 @@ impl Page {
 }
 
 impl TestApp {
+    /// The same app seen from a second browser (no cookies).
+    pub fn another_browser(&self) -> TestApp {
+        TestApp {
+            address: self.address.clone(),
+            client: new_client(),
+            pool: self.pool.clone(),
+            settings: self.settings.clone(),
+            _db: self._db.clone(),
+            _data: self._data.clone(),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

@@ -48,47 +48,9 @@ async fn a_signed_in_users_choice_is_saved_to_their_account() {
     app.post_form("/language", "/", &[("lang", "sv"), ("next", "/")])
         .await;
     app.post_form("/logout", "/", &[]).await;
-    // A fresh client (no cookie) signs in: the saved setting beats Accept-Language.
-    let other = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let token_page = other
-        .get(app.url("/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = scraper::Html::parse_document(&token_page)
-        .select(&scraper::Selector::parse("input[name=csrf_token]").unwrap())
-        .next()
-        .unwrap()
-        .value()
-        .attr("value")
-        .unwrap()
-        .to_string();
-    let form = [
-        ("email", "shopper@example.com"),
-        ("password", crate::helpers::PASSWORD),
-        ("csrf_token", token.as_str()),
-    ];
-    other
-        .post(app.url("/login"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
-    let html = other
-        .get(app.url("/"))
-        .header("accept-language", "en")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(html.contains("<html lang=\"sv\">"));
+    // Another browser (no language cookie) signs in: the saved setting beats Accept-Language.
+    let other = app.another_browser();
+    other.login("shopper@example.com").await;
+    let page = other.get_lang("/", "en").await;
+    assert_eq!(page.attr("html", "lang").as_deref(), Some("sv"));
 }

@@ -7,9 +7,8 @@ use crate::domain::pricing::Segment;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::views::{PriceView, ProductCardView, StockView, price_row};
-use crate::web::{PageContext, Theme, render};
+use crate::web::{PageContext, Theme};
 use actix_web::{HttpRequest, HttpResponse, web};
-use askama::Template;
 use serde::Deserialize;
 
 const PER_PAGE: i64 = 24;
@@ -73,19 +72,13 @@ pub struct CategoryView {
     pub next_url: Option<String>,
 }
 
-#[derive(Template)]
-#[template(path = "b2c/category.html")]
-pub struct B2cCategoryPage {
-    pub ctx: PageContext,
-    pub v: CategoryView,
-}
-
-#[derive(Template)]
-#[template(path = "b2b/category.html")]
-pub struct B2bCategoryPage {
-    pub ctx: PageContext,
-    pub v: CategoryView,
-}
+storefront_page!(
+    category_pages,
+    render_category,
+    CategoryView,
+    "b2c/category.html",
+    "b2b/category.html"
+);
 
 #[derive(Deserialize)]
 pub struct CategoryQuery {
@@ -191,10 +184,7 @@ pub async fn category(
         name: category.name,
         description: category.description,
     };
-    match theme {
-        Theme::B2b => render(&B2bCategoryPage { ctx, v }),
-        _ => render(&B2cCategoryPage { ctx, v }),
-    }
+    render_category(ctx, v)
 }
 
 pub struct ImageView {
@@ -230,19 +220,13 @@ pub struct ProductView {
     pub related: Vec<ProductCardView>,
 }
 
-#[derive(Template)]
-#[template(path = "b2c/product.html")]
-pub struct B2cProductPage {
-    pub ctx: PageContext,
-    pub v: ProductView,
-}
-
-#[derive(Template)]
-#[template(path = "b2b/product.html")]
-pub struct B2bProductPage {
-    pub ctx: PageContext,
-    pub v: ProductView,
-}
+storefront_page!(
+    product_pages,
+    render_product,
+    ProductView,
+    "b2c/product.html",
+    "b2b/product.html"
+);
 
 /// `GET /products/{slug}`.
 pub async fn product(
@@ -338,8 +322,5 @@ pub async fn product(
         brand: detail.card.brand.unwrap_or_default(),
         summary: detail.card.summary,
     };
-    match theme {
-        Theme::B2b => render(&B2bProductPage { ctx, v }),
-        _ => render(&B2cProductPage { ctx, v }),
-    }
+    render_product(ctx, v)
 }

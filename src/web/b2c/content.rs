@@ -5,9 +5,8 @@ use crate::db;
 use crate::domain::catalog::Slug;
 use crate::error::AppError;
 use crate::startup::AppState;
-use crate::web::{PageContext, Theme, render};
+use crate::web::{PageContext, Theme};
 use actix_web::{HttpRequest, HttpResponse, web};
-use askama::Template;
 
 pub struct ArticleView {
     pub kind_label: String,
@@ -18,19 +17,13 @@ pub struct ArticleView {
     pub published: String,
 }
 
-#[derive(Template)]
-#[template(path = "b2c/article.html")]
-pub struct B2cArticlePage {
-    pub ctx: PageContext,
-    pub v: ArticleView,
-}
-
-#[derive(Template)]
-#[template(path = "b2b/article.html")]
-pub struct B2bArticlePage {
-    pub ctx: PageContext,
-    pub v: ArticleView,
-}
+storefront_page!(
+    article_pages,
+    render_article,
+    ArticleView,
+    "b2c/article.html",
+    "b2b/article.html"
+);
 
 pub async fn show(
     req: HttpRequest,
@@ -68,8 +61,5 @@ pub async fn show(
         summary: page.summary,
         video_url: page.video_url,
     };
-    match theme {
-        Theme::B2b => render(&B2bArticlePage { ctx, v }),
-        _ => render(&B2cArticlePage { ctx, v }),
-    }
+    render_article(ctx, v)
 }
