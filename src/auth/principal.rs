@@ -3,7 +3,7 @@
 //! ([`Principal`], [`StaffUser`]), so authorization is visible in their signature.
 
 use super::session;
-use crate::db::{self, Pool};
+use crate::db::{self, DbConn};
 use crate::domain::accounts::{AccountKind, CompanyRole, StaffRole};
 use crate::error::AppError;
 use crate::startup::AppState;
@@ -61,9 +61,8 @@ impl Principal {
     }
 
     /// Loads the principal for the session's ids; `Anonymous` when the user is gone or disabled.
-    fn load(pool: &Pool, ids: session::SessionIds) -> Result<(Principal, bool), db::DbError> {
-        let mut conn = pool.get()?;
-        let Some(u) = db::users::find(&mut conn, ids.user_id)? else {
+    fn load(conn: &mut DbConn, ids: session::SessionIds) -> Result<(Principal, bool), db::DbError> {
+        let Some(u) = db::users::find(conn, ids.user_id)? else {
             return Ok((Principal::Anonymous, true));
         };
         if u.disabled {
@@ -82,7 +81,7 @@ impl Principal {
                 None => return Ok((Principal::Anonymous, true)),
             },
             Some(AccountKind::CompanyMember) => {
-                let memberships = db::users::memberships(&mut conn, u.id)?;
+                let memberships = db::users::memberships(conn, u.id)?;
                 let chosen = ids
                     .company_id
                     .and_then(|cid| memberships.iter().find(|m| m.company_id == cid))
@@ -125,12 +124,9 @@ impl Principal {
         ) {
             None => Principal::Anonymous,
             Some(ids) => {
-                let pool = state.pool.clone();
-                let (p, stale) = web::block(move || Principal::load(&pool, ids))
-                    .await
-                    .map_err(|_| AppError::internal("blocking pool gone"))??;
+                let (p, stale) = db::run(&state.pool, move |c| Principal::load(c, ids)).await?;
                 if stale {
-                    session::forget(&session);
+                    session::sign_out(&session);
                 }
                 p
             }

@@ -54,12 +54,7 @@ pub fn sign_in(session: &Session, user_id: i64, company_id: Option<i64>) -> anyh
     Ok(())
 }
 
-/// Ends the session entirely.
+/// Ends the session entirely (sign-out, or a user who is gone or disabled).
 pub fn sign_out(session: &Session) {
-    session.purge();
-}
-
-/// Forgets a session whose user is gone or disabled.
-pub fn forget(session: &Session) {
     session.purge();
 }
