@@ -15,6 +15,8 @@ pub struct ArticleView {
     pub paragraphs: Vec<String>,
     pub video_url: Option<String>,
     pub published: String,
+    /// The same date for `<time datetime>`.
+    pub published_iso: String,
 }
 
 storefront_page!(
@@ -56,6 +58,10 @@ pub async fn show(
         published: page
             .published_at
             .map(|d| ctx.locale.date(d))
+            .unwrap_or_default(),
+        published_iso: page
+            .published_at
+            .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default(),
         title: page.title,
         summary: page.summary,

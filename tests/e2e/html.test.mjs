@@ -1,0 +1,77 @@
+// HTML validity: the server's own HTML for every page so far, in every theme, checked by the Nu
+// HTML Checker (vnu-jar from npm, run with the machine's Java). Errors fail; info warnings do not.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { startApp, startBrowser, newPage, signIn } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+let app;
+let browser;
+
+before(async () => {
+  app = await startApp();
+  browser = await startBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/// Fetches raw HTML (as served, before any script runs) with the page's cookies.
+async function fetchAll(page, paths) {
+  const out = {};
+  for (const path of paths) {
+    const res = await page.request.get(`${app.base}${path}`, { failOnStatusCode: false });
+    out[path] = await res.text();
+  }
+  return out;
+}
+
+function validate(pages) {
+  const dir = mkdtempSync(join(tmpdir(), "duett-vnu-"));
+  try {
+    const files = Object.entries(pages).map(([path, html], i) => {
+      const file = join(dir, `${i}-${path.replace(/[^a-z0-9]+/gi, "_")}.html`);
+      writeFileSync(file, html);
+      return file;
+    });
+    try {
+      execFileSync("java", ["-jar", require("vnu-jar"), "--errors-only", ...files], { stdio: "pipe" });
+      return "";
+    } catch (err) {
+      return `${err.stderr}`;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("every page validates as HTML in every theme", async () => {
+  const visitor = await newPage(browser);
+  const pages = await fetchAll(visitor, [
+    "/", "/categories/office", "/categories/office?page=2&sort=price-asc",
+    "/products/ergonomic-task-chair-mesh-of-01005", "/login", "/no-such-page",
+  ]);
+  await visitor.close();
+
+  const buyer = await newPage(browser);
+  await signIn(buyer, app.base, "buyer@nordbygg.example");
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(buyer, [
+    "/", "/products/wood-screws-4-0-40-200-fa-01003", "/content/demo-cordless-system", "/categories/fasteners",
+  ])).map(([k, v]) => [`b2b ${k}`, v])));
+  await buyer.close();
+
+  const staff = await newPage(browser);
+  await signIn(staff, app.base, "admin@duett.example");
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin"])).map(([k, v]) => [`admin ${k}`, v])));
+  await staff.close();
+
+  assert.equal(Object.keys(pages).length, 11);
+  assert.equal(validate(pages), "");
+});
