@@ -20,6 +20,9 @@ pub enum AppError {
     SignInRequired(String),
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// A rate limit refused the request; carries the seconds until a retry may succeed.
+    #[error("too many requests")]
+    TooManyRequests(u64),
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
@@ -31,6 +34,7 @@ pub enum ErrorPage {
     Forbidden,
     Csrf,
     BadRequest,
+    TooManyRequests,
     Internal,
 }
 
@@ -45,6 +49,7 @@ impl AppError {
             AppError::Forbidden => ErrorPage::Forbidden,
             AppError::Csrf => ErrorPage::Csrf,
             AppError::BadRequest(_) => ErrorPage::BadRequest,
+            AppError::TooManyRequests(_) => ErrorPage::TooManyRequests,
             AppError::Internal(_) | AppError::SignInRequired(_) => ErrorPage::Internal,
         }
     }
@@ -73,6 +78,7 @@ impl ResponseError for AppError {
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::SignInRequired(_) => StatusCode::SEE_OTHER,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -87,7 +93,11 @@ impl ResponseError for AppError {
         if let AppError::Internal(cause) = self {
             tracing::error!(error = ?cause, "request failed");
         }
-        let mut res = HttpResponse::build(self.status_code())
+        let mut builder = HttpResponse::build(self.status_code());
+        if let AppError::TooManyRequests(wait) = self {
+            builder.insert_header((header::RETRY_AFTER, wait.to_string()));
+        }
+        let mut res = builder
             .content_type("text/plain; charset=utf-8")
             .body(self.status_code().canonical_reason().unwrap_or("Error"));
         res.extensions_mut().insert(self.page());

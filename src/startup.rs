@@ -2,6 +2,7 @@
 //! port is known (tests bind port 0) before the server runs.
 
 use crate::auth::csrf;
+use crate::auth::limits::RateLimits;
 use crate::config::Settings;
 use crate::db::cache::ReadCache;
 use crate::db::seed;
@@ -28,6 +29,7 @@ pub struct AppState {
     pub assets: Arc<Assets>,
     pub default_locale: Locale,
     pub cache: Arc<ReadCache>,
+    pub limits: RateLimits,
 }
 
 pub struct Application {
@@ -67,6 +69,7 @@ impl Application {
             assets,
             default_locale,
             cache: Arc::new(ReadCache::default()),
+            limits: RateLimits::default(),
         });
         let server = run(listener, state, key, &settings)?;
         tracing::info!("Duett is serving on http://{}:{port}", settings.server.host);
@@ -87,8 +90,8 @@ impl Application {
     }
 }
 
-fn security_headers() -> DefaultHeaders {
-    DefaultHeaders::new()
+fn security_headers(https: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("X-Frame-Options", "DENY"))
         .add(("Referrer-Policy", "strict-origin-when-cross-origin"))
@@ -97,7 +100,16 @@ fn security_headers() -> DefaultHeaders {
             "Content-Security-Policy",
             "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self'; \
              object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        ));
+    // Only behind HTTPS: a browser told to insist on HTTPS for a plain-HTTP shop would lock people out.
+    if https {
+        headers.add((
+            "Strict-Transport-Security",
+            "max-age=31536000; includeSubDomains",
         ))
+    } else {
+        headers
+    }
 }
 
 fn run(
@@ -123,7 +135,7 @@ fn run(
             .wrap(from_fn(csrf::protect))
             .wrap(from_fn(web::errors::themed))
             .wrap(session)
-            .wrap(security_headers())
+            .wrap(security_headers(secure))
             .wrap(Compress::default())
             .wrap(TracingLogger::default())
             .app_data(state.clone())

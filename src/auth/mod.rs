@@ -1,6 +1,7 @@
 //! Who is asking: password hashing, the session, CSRF protection and the principal extractors.
 
 pub mod csrf;
+pub mod limits;
 pub mod password;
 pub mod principal;
 pub mod session;

@@ -29,6 +29,14 @@ pub struct CompanyInfo {
     pub payment_terms: String,
 }
 
+/// One company a person may buy for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompanyChoice {
+    pub id: i64,
+    pub name: String,
+    pub role: CompanyRole,
+}
+
 /// Who is asking.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Principal {
@@ -38,7 +46,7 @@ pub enum Principal {
         user: UserInfo,
         company: CompanyInfo,
         role: CompanyRole,
-        company_count: usize,
+        companies: Vec<CompanyChoice>,
     },
     Staff {
         user: UserInfo,
@@ -97,7 +105,16 @@ impl Principal {
                         },
                         user: info,
                         role,
-                        company_count: memberships.len(),
+                        companies: memberships
+                            .iter()
+                            .filter_map(|m| {
+                                CompanyRole::parse(&m.role).map(|role| CompanyChoice {
+                                    id: m.company_id,
+                                    name: m.company_name.clone(),
+                                    role,
+                                })
+                            })
+                            .collect(),
                     },
                     // A company user without an active company sees the shop as a visitor.
                     None => return Ok((Principal::Anonymous, true)),

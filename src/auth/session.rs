@@ -54,6 +54,13 @@ pub fn sign_in(session: &Session, user_id: i64, company_id: Option<i64>) -> anyh
     Ok(())
 }
 
+/// Makes `company_id` the active company. The session id changes, as at every privilege change.
+pub fn switch_company(session: &Session, company_id: i64) -> anyhow::Result<()> {
+    session.renew();
+    session.insert(COMPANY_ID, company_id)?;
+    Ok(())
+}
+
 /// Ends the session entirely (sign-out, or a user who is gone or disabled).
 pub fn sign_out(session: &Session) {
     session.purge();

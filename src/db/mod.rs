@@ -6,6 +6,7 @@
 //! Diesel call off the async workers.
 
 pub mod admin;
+pub mod audit;
 pub mod cache;
 pub mod catalog;
 pub mod companies;

@@ -130,6 +130,11 @@ impl PageContext {
         }
     }
 
+    /// True for a person who buys for more than one company (the header offers a switch).
+    pub fn can_switch_company(&self) -> bool {
+        matches!(&self.principal, Principal::CompanyUser { companies, .. } if companies.len() > 1)
+    }
+
     pub fn is_staff(&self) -> bool {
         matches!(self.principal, Principal::Staff { .. })
     }

@@ -46,6 +46,7 @@ fn kind_for(status: StatusCode) -> ErrorPage {
     match status.as_u16() {
         404 | 405 => ErrorPage::NotFound,
         403 => ErrorPage::Forbidden,
+        429 => ErrorPage::TooManyRequests,
         400..=499 => ErrorPage::BadRequest,
         _ => ErrorPage::Internal,
     }
@@ -57,6 +58,7 @@ fn view(kind: ErrorPage, status: StatusCode, ctx: &PageContext) -> ErrorView {
         ErrorPage::Forbidden => ("error-403-title", "error-403-text", "error-go-home"),
         ErrorPage::Csrf => ("error-csrf-title", "error-csrf-text", "error-csrf-action"),
         ErrorPage::BadRequest => ("error-400-title", "error-400-text", "error-go-home"),
+        ErrorPage::TooManyRequests => ("error-429-title", "error-429-text", "error-go-home"),
         ErrorPage::Internal => ("error-500-title", "error-500-text", "error-go-home"),
     };
     // A refused form was posted to the page that shows it; reloading that page gives a fresh token.

@@ -84,10 +84,16 @@ pub fn test_settings(database_url: &str, data_dir: &std::path::Path) -> Settings
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Like [`spawn_app`], with settings changed first.
+pub async fn spawn_app_with(change: impl FnOnce(&mut Settings)) -> TestApp {
     LazyLock::force(&TRACING);
     let (url, db) = fresh_database();
     let data = tempfile::tempdir().expect("temp dir");
-    let settings = test_settings(&url, data.path());
+    let mut settings = test_settings(&url, data.path());
+    change(&mut settings);
     let app = Application::build(settings.clone())
         .await
         .expect("the app builds");
@@ -154,6 +160,14 @@ impl Page {
             .select(&sel)
             .next()
             .and_then(|e| e.value().attr(name).map(str::to_string))
+    }
+
+    pub fn attrs(&self, css: &str, name: &str) -> Vec<String> {
+        let sel = Selector::parse(css).expect("valid selector");
+        self.html
+            .select(&sel)
+            .filter_map(|e| e.value().attr(name).map(str::to_string))
+            .collect()
     }
 
     pub fn theme(&self) -> String {

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod catalog;
+mod company;
 mod errors;
 mod helpers;
 mod home;

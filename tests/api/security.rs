@@ -90,3 +90,64 @@ async fn responses_carry_security_headers() {
         "{csp}"
     );
 }
+
+#[tokio::test]
+async fn hsts_is_sent_only_when_served_over_https() {
+    let plain = spawn_app().await;
+    assert!(
+        plain
+            .get_raw("/")
+            .await
+            .headers()
+            .get("strict-transport-security")
+            .is_none()
+    );
+    let https = crate::helpers::spawn_app_with(|s| s.server.secure_cookies = true).await;
+    let res = https.get_raw("/").await;
+    assert!(
+        res.headers()["strict-transport-security"]
+            .to_str()
+            .unwrap()
+            .contains("max-age=31536000")
+    );
+    assert!(
+        res.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("Secure")
+    );
+}
+
+#[tokio::test]
+async fn the_sixth_sign_in_attempt_in_a_minute_gets_429_even_with_the_right_password() {
+    let app = spawn_app().await;
+    for n in 1..=5 {
+        let page = app
+            .post_form(
+                "/login",
+                "/login",
+                &[("email", "shopper@example.com"), ("password", "wrong")],
+            )
+            .await;
+        assert_eq!(page.status, 200, "attempt {n}");
+    }
+    let page = app
+        .post_form(
+            "/login",
+            "/login",
+            &[("email", "Shopper@Example.com "), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(page.status, 429);
+    assert_eq!(page.theme(), "b2c");
+    assert_eq!(page.text("h1"), "Too many attempts");
+    let wait: u64 = page.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=61).contains(&wait), "{wait}");
+    assert_eq!(app.get("/").await.count(".who"), 0, "not signed in");
+    // Another account from the same address is not locked out by this one.
+    assert_eq!(app.login("erik@example.com").await.status, 303);
+}

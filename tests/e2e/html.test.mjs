@@ -67,11 +67,16 @@ test("every page validates as HTML in every theme", async () => {
   ])).map(([k, v]) => [`b2b ${k}`, v])));
   await buyer.close();
 
+  const consultant = await newPage(browser);
+  await signIn(consultant, app.base, "consultant@example.com");
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(consultant, ["/company"])).map(([k, v]) => [`multi ${k}`, v])));
+  await consultant.close();
+
   const staff = await newPage(browser);
   await signIn(staff, app.base, "admin@duett.example");
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin"])).map(([k, v]) => [`admin ${k}`, v])));
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 11);
+  assert.equal(Object.keys(pages).length, 12);
   assert.equal(validate(pages), "");
 });

@@ -79,6 +79,22 @@ for (const js of [true, false]) {
     await page.close();
   });
 
+  test(`a person in two companies chooses and switches company (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await signIn(page, app.base, "consultant@example.com");
+    assert.equal(new URL(page.url()).pathname, "/company");
+    assert.equal(await page.getAttribute("body", "data-theme"), "b2b");
+    if (js) assert.deepEqual(await axe(page), []);
+    await Promise.all([page.waitForNavigation(), page.click("button.company-choice:has-text('Nordbygg AB')")]);
+    assert.equal(new URL(page.url()).pathname, "/");
+    assert.match(await page.textContent(".who"), /Nordbygg AB/);
+    await Promise.all([page.waitForNavigation(), page.click("a.switch-company")]);
+    await Promise.all([page.waitForNavigation(), page.click("button.company-choice:has-text('Kontorsgruppen')")]);
+    assert.match(await page.textContent(".who"), /Kontorsgruppen/);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test(`the language switcher changes the page to Swedish (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await page.goto(`${app.base}/categories/desks`);

@@ -1,7 +1,8 @@
 //! `GET/POST /login`, `POST /logout`.
 
+use crate::auth::Principal;
 use crate::auth::{password, session};
-use crate::db;
+use crate::db::{self, audit};
 use crate::domain::accounts::{AccountKind, Email};
 use crate::error::AppError;
 use crate::startup::AppState;
@@ -59,6 +60,16 @@ pub async fn submit(
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
+    // Limits first: a refused attempt costs no password hash.
+    let ip = req
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
+    state.limits.sign_in_ip.check(&ip)?;
+    state
+        .limits
+        .sign_in_account
+        .check(&form.email.trim().to_lowercase())?;
     let email = Email::parse(&form.email).ok();
     let user = match email.clone() {
         Some(e) => {
@@ -77,6 +88,22 @@ pub async fn submit(
     )
     .await?;
     let Some(user) = usable.filter(|_| ok) else {
+        let attempted = form.email.trim().to_lowercase();
+        let actor = user.as_ref().map(|u| u.id);
+        db::run_write(&state.pool, move |c| {
+            audit::record(
+                c,
+                &audit::Entry {
+                    actor_user_id: actor,
+                    action: "sign_in_failed",
+                    subject_type: "email",
+                    subject_id: &attempted,
+                    before: None,
+                    after: None,
+                },
+            )
+        })
+        .await?;
         let ctx = PageContext::build(&req, Theme::B2c).await?;
         let error = Some(ctx.t("login-failed"));
         return render(&LoginPage {
@@ -86,18 +113,32 @@ pub async fn submit(
             next: form.next,
         });
     };
-    let company_id = if user.kind == AccountKind::CompanyMember.code() {
-        let uid = user.id;
-        db::run(&state.pool, move |c| db::users::memberships(c, uid))
-            .await?
-            .first()
-            .map(|m| m.company_id)
+    let uid = user.id;
+    let memberships = if user.kind == AccountKind::CompanyMember.code() {
+        db::run(&state.pool, move |c| db::users::memberships(c, uid)).await?
     } else {
-        None
+        Vec::new()
     };
-    session::sign_in(&session, user.id, company_id)?;
+    db::run_write(&state.pool, move |c| {
+        audit::record(
+            c,
+            &audit::Entry {
+                actor_user_id: Some(uid),
+                action: "sign_in",
+                subject_type: "user",
+                subject_id: &uid.to_string(),
+                before: None,
+                after: None,
+            },
+        )
+    })
+    .await?;
+    session::sign_in(&session, user.id, memberships.first().map(|m| m.company_id))?;
     let fallback = if user.kind == AccountKind::Staff.code() {
         "/admin"
+    } else if memberships.len() > 1 {
+        // People who buy for several companies choose which one they are buying for.
+        "/company"
     } else {
         "/"
     };
@@ -109,9 +150,30 @@ pub async fn submit(
 }
 
 /// `POST /logout`: ends the session.
-pub async fn logout(session: Session) -> HttpResponse {
+pub async fn logout(
+    principal: Principal,
+    state: web::Data<AppState>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    if let Some(user) = principal.user() {
+        let uid = user.id;
+        db::run_write(&state.pool, move |c| {
+            audit::record(
+                c,
+                &audit::Entry {
+                    actor_user_id: Some(uid),
+                    action: "sign_out",
+                    subject_type: "user",
+                    subject_id: &uid.to_string(),
+                    before: None,
+                    after: None,
+                },
+            )
+        })
+        .await?;
+    }
     session::sign_out(&session);
-    HttpResponse::SeeOther()
+    Ok(HttpResponse::SeeOther()
         .insert_header((LOCATION, "/"))
-        .finish()
+        .finish())
 }

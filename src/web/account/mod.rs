@@ -1,6 +1,7 @@
-//! Account area: sign-in, sign-out and the language switcher. (Registration, profiles and company
+//! Account area: sign-in, sign-out, the company chooser and the language switcher. (Registration, profiles and company
 //! switching come with the accounts issue.)
 
+mod company;
 mod language;
 mod login;
 
@@ -11,6 +12,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::resource("/login")
             .route(web::get().to(login::show))
             .route(web::post().to(login::submit)),
+    )
+    .service(
+        web::resource("/company")
+            .route(web::get().to(company::show))
+            .route(web::post().to(company::switch)),
     )
     .route("/logout", web::post().to(login::logout))
     .route("/language", web::post().to(language::switch));
