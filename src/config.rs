@@ -20,6 +20,8 @@ pub struct Settings {
 pub struct ServerSettings {
     pub host: String,
     pub port: u16,
+    /// The address people reach the shop at, for links in e-mails (no trailing slash).
+    pub public_url: String,
     pub static_dir: PathBuf,
     pub secure_cookies: bool,
     pub workers: usize,

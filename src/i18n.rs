@@ -225,11 +225,12 @@ mod tests {
         assert!(missing_sv.is_empty(), "missing in sv: {missing_sv:?}");
         assert!(missing_en.is_empty(), "missing in en: {missing_en:?}");
         // Every variable any message uses, so messages with arguments resolve too.
-        let args: Vec<(&'static str, String)> =
-            ["name", "role", "rate", "vat", "min", "step", "limit"]
-                .iter()
-                .map(|k| (*k, "x".to_string()))
-                .collect();
+        let args: Vec<(&'static str, String)> = [
+            "name", "role", "rate", "vat", "min", "step", "limit", "email", "link",
+        ]
+        .iter()
+        .map(|k| (*k, "x".to_string()))
+        .collect();
         for key in &en {
             for locale in Locale::ALL {
                 let plain = locale.t(key);

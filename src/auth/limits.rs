@@ -41,6 +41,8 @@ pub struct RateLimits {
     pub sign_in_ip: Limiter,
     /// Sign-in attempts per e-mail address (known or not, so the limit reveals nothing).
     pub sign_in_account: Limiter,
+    /// Registrations per client address.
+    pub register_ip: Limiter,
 }
 
 impl Default for RateLimits {
@@ -48,6 +50,7 @@ impl Default for RateLimits {
         RateLimits {
             sign_in_ip: Limiter::per_minute(30),
             sign_in_account: Limiter::per_minute(5),
+            register_ip: Limiter::per_minute(10),
         }
     }
 }

@@ -13,8 +13,10 @@ pub mod companies;
 pub mod connection;
 pub mod content;
 pub mod money_sql;
+pub mod outbox;
 pub mod schema;
 pub mod seed;
+pub mod tokens;
 pub mod users;
 
 use actix_web::web;

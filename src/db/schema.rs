@@ -41,6 +41,7 @@ diesel::table! {
         disabled -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        email_verified_at -> Nullable<Timestamp>,
     }
 }
 
@@ -650,6 +651,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    account_tokens (id) {
+        id -> BigInt,
+        purpose -> Text,
+        token_hash -> Text,
+        user_id -> BigInt,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(companies -> price_lists (price_list_id));
 diesel::joinable!(companies -> payment_terms (payment_terms));
 diesel::joinable!(company_memberships -> users (user_id));
@@ -714,6 +727,7 @@ diesel::joinable!(chat_conversations -> support_cases (case_id));
 diesel::joinable!(chat_messages -> chat_conversations (conversation_id));
 diesel::joinable!(chat_messages -> users (author_user_id));
 diesel::joinable!(audit_log -> users (actor_user_id));
+diesel::joinable!(account_tokens -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     tax_classes,
@@ -763,4 +777,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     outbox,
     rate_limits,
+    account_tokens,
 );

@@ -15,6 +15,7 @@ pub struct User {
     pub kind: String,
     pub staff_role: Option<String>,
     pub disabled: bool,
+    pub email_verified_at: Option<chrono::NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Queryable)]
@@ -36,6 +37,22 @@ pub struct NewUser<'a> {
     pub locale: Option<&'a str>,
     pub kind: &'a str,
     pub staff_role: Option<&'a str>,
+    pub email_verified_at: Option<chrono::NaiveDateTime>,
+}
+
+/// Marks the e-mail address as confirmed (the person followed the link sent to it).
+pub fn mark_verified(
+    conn: &mut DbConn,
+    user_id: i64,
+    at: chrono::NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::email_verified_at.eq(Some(at)),
+            users::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> Result<Option<User>, DbError> {

@@ -42,6 +42,7 @@ pub mod b2b;
 pub mod b2c;
 pub mod context;
 pub mod errors;
+pub mod mail;
 pub mod media;
 pub mod ops;
 pub mod views;
@@ -54,8 +55,16 @@ use askama::Template;
 
 /// Renders a page with status 200.
 pub fn render<T: Template>(page: &T) -> Result<HttpResponse, AppError> {
+    render_status(page, actix_web::http::StatusCode::OK)
+}
+
+/// Renders a page with another status (e.g. 422 for a form with errors).
+pub fn render_status<T: Template>(
+    page: &T,
+    status: actix_web::http::StatusCode,
+) -> Result<HttpResponse, AppError> {
     let html = page.render().map_err(|e| AppError::Internal(e.into()))?;
-    Ok(HttpResponse::Ok()
+    Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(html))
 }

@@ -11,4 +11,5 @@ mod home;
 mod i18n;
 mod ops;
 mod persistence;
+mod register;
 mod security;

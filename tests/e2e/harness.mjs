@@ -42,6 +42,12 @@ export async function startApp() {
   });
   return {
     base,
+    /// The path of the newest e-mail link matching `pattern` in the app's log (local mode logs
+    /// every queued e-mail).
+    lastLink(pattern) {
+      const links = [...log.matchAll(new RegExp(`https?://[^\\s]*(${pattern}[^\\s]*)`, "g"))];
+      return links.length ? links[links.length - 1][1] : undefined;
+    },
     async stop() {
       child.kill("SIGTERM");
       await new Promise((ok) => child.once("exit", ok));

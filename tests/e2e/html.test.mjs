@@ -57,6 +57,7 @@ test("every page validates as HTML in every theme", async () => {
   const pages = await fetchAll(visitor, [
     "/", "/categories/office", "/categories/office?page=2&sort=price-asc",
     "/products/ergonomic-task-chair-mesh-of-01005", "/login", "/no-such-page",
+    "/register", "/register/sent", "/register/confirm?token=x",
   ]);
   await visitor.close();
 
@@ -77,6 +78,6 @@ test("every page validates as HTML in every theme", async () => {
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin"])).map(([k, v]) => [`admin ${k}`, v])));
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 12);
+  assert.equal(Object.keys(pages).length, 15);
   assert.equal(validate(pages), "");
 });

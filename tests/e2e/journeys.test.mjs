@@ -95,6 +95,31 @@ for (const js of [true, false]) {
     await page.close();
   });
 
+  test(`a shopper registers, confirms the e-mail and is signed in (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    const email = `new-${js ? "js" : "nojs"}@example.com`;
+    await page.goto(`${app.base}/login`);
+    await Promise.all([page.waitForNavigation(), page.click("a[href='/register']")]);
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#name", "Nova Nilsson");
+    await page.fill("#email", email);
+    await page.fill("#password", "short");
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/register'] button[type=submit]")]);
+    assert.match(await page.textContent("#password-error"), /at least 12/);
+    assert.equal(await page.inputValue("#email"), email, "what was typed is kept");
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#password", "lamp river orange bicycle");
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/register'] button[type=submit]")]);
+    assert.equal(new URL(page.url()).pathname, "/register/sent");
+    const link = app.lastLink("/register/confirm\\?token=");
+    assert.ok(link, "the confirmation e-mail is in the log");
+    await page.goto(`${app.base}${link}`);
+    assert.equal(new URL(page.url()).pathname, "/");
+    assert.match(await page.textContent(".who"), /Nova Nilsson/);
+    assert.deepEqual(page.errors.filter((e) => !e.includes("422")), []);
+    await page.close();
+  });
+
   test(`the language switcher changes the page to Swedish (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await page.goto(`${app.base}/categories/desks`);

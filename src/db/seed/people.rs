@@ -98,6 +98,7 @@ fn user(
             users::kind.eq(kind),
             users::staff_role.eq(role),
             users::password_hash.eq(hash),
+            users::email_verified_at.eq(Some(chrono::Utc::now().naive_utc())),
         ))
         .returning(users::id)
         .get_result(c)?)

@@ -173,3 +173,44 @@ company-current = current
 company-role-admin = Company admin
 company-role-buyer = Buyer
 company-role-approver = Approver
+# Registration
+register-title = Create an account
+register-intro = Save addresses, follow your orders and check out faster.
+register-name = Name
+register-email = E-mail
+register-password = Password
+register-password-hint = At least 12 characters. A few unrelated words make a strong password that is easy to remember.
+register-submit = Create account
+register-link = New here? Create an account
+register-have-account = Already have an account? Sign in
+register-errors = Please correct the marked fields.
+register-name-missing = Enter your name.
+register-name-too-long = The name can be at most 100 characters.
+register-email-invalid = Enter an e-mail address like name@example.com.
+password-too-short = The password needs at least 12 characters.
+password-too-long = The password can be at most 128 characters.
+password-common = This password is too easy to guess. Try a few unrelated words, such as “lamp river orange bicycle”.
+password-contains-email = Do not build the password on your e-mail address.
+register-sent-title = Check your inbox
+register-sent-text = If the address can be used for a new account, we have sent a link to it. Follow the link within 48 hours to finish creating your account.
+register-confirm-failed-title = This link cannot be used
+register-confirm-failed-text = The link has expired or has already been used. Sign in to get a new one, or create the account again.
+login-unverified = Confirm your e-mail address first. We have sent a new link to { $email }.
+mail-verify-subject = Confirm your e-mail address for Duett
+mail-verify-body =
+    Hi { $name },
+
+    Welcome to Duett! Confirm your e-mail address to finish creating your account:
+
+    { $link }
+
+    The link works once and expires in 48 hours. If you did not create an account, you can ignore this message.
+mail-exists-subject = Someone tried to create an account with your address
+mail-exists-body =
+    Hi,
+
+    Someone — probably you — tried to create a new Duett account with this e-mail address, but it already has one.
+
+    Sign in here: { $link }
+
+    If it was not you, nothing has changed and you can ignore this message.

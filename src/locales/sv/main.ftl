@@ -173,3 +173,44 @@ company-current = aktuellt
 company-role-admin = Företagsadministratör
 company-role-buyer = Inköpare
 company-role-approver = Attestant
+# Registration
+register-title = Skapa konto
+register-intro = Spara adresser, följ dina ordrar och handla snabbare.
+register-name = Namn
+register-email = E-post
+register-password = Lösenord
+register-password-hint = Minst 12 tecken. Några orelaterade ord blir ett starkt lösenord som är lätt att minnas.
+register-submit = Skapa konto
+register-link = Ny här? Skapa ett konto
+register-have-account = Har du redan ett konto? Logga in
+register-errors = Rätta de markerade fälten.
+register-name-missing = Fyll i ditt namn.
+register-name-too-long = Namnet får vara högst 100 tecken.
+register-email-invalid = Fyll i en e-postadress som namn@exempel.se.
+password-too-short = Lösenordet måste ha minst 12 tecken.
+password-too-long = Lösenordet får vara högst 128 tecken.
+password-common = Lösenordet är för lätt att gissa. Prova några orelaterade ord, till exempel ”lampa flod apelsin cykel”.
+password-contains-email = Bygg inte lösenordet på din e-postadress.
+register-sent-title = Titta i din inkorg
+register-sent-text = Om adressen kan användas för ett nytt konto har vi skickat en länk till den. Följ länken inom 48 timmar för att skapa kontot.
+register-confirm-failed-title = Länken kan inte användas
+register-confirm-failed-text = Länken har gått ut eller redan använts. Logga in för att få en ny, eller skapa kontot igen.
+login-unverified = Bekräfta din e-postadress först. Vi har skickat en ny länk till { $email }.
+mail-verify-subject = Bekräfta din e-postadress hos Duett
+mail-verify-body =
+    Hej { $name }!
+
+    Välkommen till Duett! Bekräfta din e-postadress för att skapa ditt konto:
+
+    { $link }
+
+    Länken fungerar en gång och gäller i 48 timmar. Om du inte har skapat något konto kan du bortse från det här meddelandet.
+mail-exists-subject = Någon försökte skapa ett konto med din adress
+mail-exists-body =
+    Hej!
+
+    Någon — troligen du — försökte skapa ett nytt Duett-konto med den här e-postadressen, men den har redan ett konto.
+
+    Logga in här: { $link }
+
+    Om det inte var du har inget ändrats och du kan bortse från det här meddelandet.

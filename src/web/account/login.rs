@@ -6,6 +6,7 @@ use crate::db::{self, audit};
 use crate::domain::accounts::{AccountKind, Email};
 use crate::error::AppError;
 use crate::startup::AppState;
+use crate::web::mail::{self, Mail};
 use crate::web::{PageContext, Theme, local_path, render};
 use actix_session::Session;
 use actix_web::http::header::LOCATION;
@@ -19,6 +20,8 @@ pub struct LoginPage {
     pub ctx: PageContext,
     pub email: String,
     pub error: Option<String>,
+    /// Information that is not an error (e.g. "confirm your e-mail first").
+    pub notice: Option<String>,
     pub next: String,
 }
 
@@ -38,6 +41,7 @@ pub async fn show(
         ctx,
         email: String::new(),
         error: None,
+        notice: None,
         next,
     })
 }
@@ -110,10 +114,14 @@ pub async fn submit(
             ctx,
             email: form.email.trim().to_string(),
             error,
+            notice: None,
             next: form.next,
         });
     };
     let uid = user.id;
+    if user.kind == AccountKind::Consumer.code() && user.email_verified_at.is_none() {
+        return unverified(req, state, user.clone(), form.next).await;
+    }
     let memberships = if user.kind == AccountKind::CompanyMember.code() {
         db::run(&state.pool, move |c| db::users::memberships(c, uid)).await?
     } else {
@@ -176,4 +184,44 @@ pub async fn logout(
     Ok(HttpResponse::SeeOther()
         .insert_header((LOCATION, "/"))
         .finish())
+}
+
+/// A consumer who has not confirmed their address yet gets a fresh link instead of a session.
+async fn unverified(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: db::users::User,
+    next: String,
+) -> Result<HttpResponse, AppError> {
+    let ctx = PageContext::build(&req, Theme::B2c).await?;
+    let locale = ctx.locale;
+    let base = state
+        .settings
+        .server
+        .public_url
+        .trim_end_matches('/')
+        .to_string();
+    let now = chrono::Utc::now().naive_utc();
+    let (email, name, uid) = (user.email.clone(), user.name.clone(), user.id);
+    let mail = db::run_write(&state.pool, move |c| {
+        let token = db::tokens::issue(c, "verify_email", uid, now, chrono::Duration::hours(48))?;
+        let mail = Mail::verify_email(
+            locale,
+            &email,
+            &name,
+            &format!("{base}/register/confirm?token={token}"),
+        );
+        mail.enqueue(c)?;
+        Ok(mail)
+    })
+    .await?;
+    mail::log_queued(state.settings.environment, &mail);
+    let notice = Some(locale.t_args("login-unverified", &[("email", user.email.clone())]));
+    render(&LoginPage {
+        ctx,
+        email: user.email,
+        error: None,
+        notice,
+        next,
+    })
 }

@@ -1,9 +1,10 @@
-//! Account area: sign-in, sign-out, the company chooser and the language switcher. (Registration, profiles and company
+//! Account area: registration, sign-in, sign-out, the company chooser and the language switcher. (Registration, profiles and company
 //! switching come with the accounts issue.)
 
 mod company;
 mod language;
 mod login;
+mod register;
 
 use actix_web::web;
 
@@ -18,6 +19,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(company::show))
             .route(web::post().to(company::switch)),
     )
+    .service(
+        web::resource("/register")
+            .route(web::get().to(register::show))
+            .route(web::post().to(register::submit)),
+    )
+    .route("/register/sent", web::get().to(register::sent))
+    .route("/register/confirm", web::get().to(register::confirm))
     .route("/logout", web::post().to(login::logout))
     .route("/language", web::post().to(language::switch));
 }

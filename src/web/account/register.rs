@@ -1,0 +1,251 @@
+//! `GET/POST /register` (consumer sign-up), `GET /register/sent`, `GET /register/confirm`.
+//!
+//! No user enumeration: a new and a taken address get the same answer; the owner of a taken
+//! address gets an e-mail instead. The account can sign in once the address is confirmed.
+
+use crate::auth::{password, session};
+use crate::db::{self, audit, tokens};
+use crate::domain::accounts::{AccountKind, Email, NewPassword};
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::mail::{self, Mail};
+use crate::web::{PageContext, Theme, render, render_status};
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::Duration;
+use serde::Deserialize;
+
+/// How long a confirmation link works.
+const LINK_VALID_HOURS: i64 = 48;
+
+#[derive(Default)]
+pub struct FieldErrors {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub password: Option<String>,
+}
+
+impl FieldErrors {
+    pub fn any(&self) -> bool {
+        self.name.is_some() || self.email.is_some() || self.password.is_some()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "b2c/register.html")]
+pub struct RegisterPage {
+    pub ctx: PageContext,
+    pub name: String,
+    pub email: String,
+    pub errors: FieldErrors,
+}
+
+/// A short page with a title and a message (sent, link failed).
+#[derive(Template)]
+#[template(path = "b2c/notice.html")]
+pub struct NoticePage {
+    pub ctx: PageContext,
+    pub title: String,
+    pub message: String,
+}
+
+/// `GET /register`.
+pub async fn show(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let ctx = PageContext::build(&req, Theme::B2c).await?;
+    if ctx.is_signed_in() {
+        return Ok(HttpResponse::SeeOther()
+            .insert_header((LOCATION, "/"))
+            .finish());
+    }
+    render(&RegisterPage {
+        ctx,
+        name: String::new(),
+        email: String::new(),
+        errors: FieldErrors::default(),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct RegisterForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /register`.
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<RegisterForm>,
+) -> Result<HttpResponse, AppError> {
+    let ip = req
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
+    state.limits.register_ip.check(&ip)?;
+    let ctx = PageContext::build(&req, Theme::B2c).await?;
+    let form = form.into_inner();
+    let name = form.name.trim().to_string();
+    let mut errors = FieldErrors::default();
+    if name.is_empty() {
+        errors.name = Some(ctx.t("register-name-missing"));
+    } else if name.chars().count() > 100 {
+        errors.name = Some(ctx.t("register-name-too-long"));
+    }
+    let email = Email::parse(&form.email);
+    if email.is_err() {
+        errors.email = Some(ctx.t("register-email-invalid"));
+    }
+    let new_password = NewPassword::parse(&form.password, form.email.trim(), &name);
+    if let Err(problem) = &new_password {
+        errors.password = Some(ctx.t(problem.message_key()));
+    }
+    let (Ok(email), Ok(new_password), false) = (email, new_password, errors.any()) else {
+        let page = RegisterPage {
+            ctx,
+            name,
+            email: form.email.trim().to_string(),
+            errors,
+        };
+        return render_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    // Hash before looking the address up, so a taken address answers in the same time.
+    let hash = password::hash(new_password.expose().to_string()).await?;
+    let locale = ctx.locale;
+    let base = state
+        .settings
+        .server
+        .public_url
+        .trim_end_matches('/')
+        .to_string();
+    let now = chrono::Utc::now().naive_utc();
+    let mail = db::run_write(&state.pool, move |c| {
+        if db::users::find_by_email(c, email.as_str())?.is_some() {
+            let mail = Mail::account_exists(locale, email.as_str(), &format!("{base}/login"));
+            mail.enqueue(c)?;
+            return Ok(mail);
+        }
+        let user_id = db::users::insert(
+            c,
+            &db::users::NewUser {
+                email: email.as_str(),
+                password_hash: &hash,
+                name: &name,
+                locale: Some(locale.code()),
+                kind: AccountKind::Consumer.code(),
+                staff_role: None,
+                email_verified_at: None,
+            },
+        )?;
+        let token = tokens::issue(
+            c,
+            "verify_email",
+            user_id,
+            now,
+            Duration::hours(LINK_VALID_HOURS),
+        )?;
+        let mail = Mail::verify_email(
+            locale,
+            email.as_str(),
+            &name,
+            &format!("{base}/register/confirm?token={token}"),
+        );
+        mail.enqueue(c)?;
+        let id = user_id.to_string();
+        audit::record(
+            c,
+            &audit::Entry {
+                actor_user_id: Some(user_id),
+                action: "register",
+                subject_type: "user",
+                subject_id: &id,
+                before: None,
+                after: None,
+            },
+        )?;
+        Ok(mail)
+    })
+    .await?;
+    mail::log_queued(state.settings.environment, &mail);
+    Ok(HttpResponse::SeeOther()
+        .insert_header((LOCATION, "/register/sent"))
+        .finish())
+}
+
+/// `GET /register/sent`: the same answer for every address.
+pub async fn sent(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let ctx = PageContext::build(&req, Theme::B2c).await?;
+    let (title, message) = (ctx.t("register-sent-title"), ctx.t("register-sent-text"));
+    render(&NoticePage {
+        ctx,
+        title,
+        message,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct ConfirmQuery {
+    #[serde(default)]
+    token: String,
+}
+
+/// `GET /register/confirm?token=…`: confirms the address and signs the person in. Following the
+/// link is the action the e-mail asks for; the token is single-use, so a repeat changes nothing.
+pub async fn confirm(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    query: web::Query<ConfirmQuery>,
+) -> Result<HttpResponse, AppError> {
+    let token = query.into_inner().token;
+    let now = chrono::Utc::now().naive_utc();
+    let user_id = if token.is_empty() || token.len() > 100 {
+        None
+    } else {
+        db::run_write(&state.pool, move |c| {
+            let Some(user_id) = tokens::redeem(c, "verify_email", &token, now)? else {
+                return Ok(None);
+            };
+            db::users::mark_verified(c, user_id, now)?;
+            let id = user_id.to_string();
+            audit::record(
+                c,
+                &audit::Entry {
+                    actor_user_id: Some(user_id),
+                    action: "email_verified",
+                    subject_type: "user",
+                    subject_id: &id,
+                    before: None,
+                    after: None,
+                },
+            )?;
+            Ok(Some(user_id))
+        })
+        .await?
+    };
+    let Some(user_id) = user_id else {
+        let ctx = PageContext::build(&req, Theme::B2c).await?;
+        let (title, message) = (
+            ctx.t("register-confirm-failed-title"),
+            ctx.t("register-confirm-failed-text"),
+        );
+        return render_status(
+            &NoticePage {
+                ctx,
+                title,
+                message,
+            },
+            StatusCode::GONE,
+        );
+    };
+    session::sign_in(&session, user_id, None)?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((LOCATION, "/"))
+        .finish())
+}

@@ -1,0 +1,48 @@
+//! E-mails the shop sends, composed in the recipient's language and queued in the outbox.
+
+use crate::config::Environment;
+use crate::db::{DbConn, DbError, outbox};
+use crate::i18n::Locale;
+
+/// A composed message.
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+impl Mail {
+    /// "Confirm your e-mail address", with the single-use link.
+    pub fn verify_email(locale: Locale, to: &str, name: &str, link: &str) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t("mail-verify-subject"),
+            body: locale.t_args(
+                "mail-verify-body",
+                &[("name", name.to_string()), ("link", link.to_string())],
+            ),
+        }
+    }
+
+    /// "Someone tried to create an account with your address" (sent instead of revealing that the
+    /// address is taken).
+    pub fn account_exists(locale: Locale, to: &str, sign_in_link: &str) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t("mail-exists-subject"),
+            body: locale.t_args("mail-exists-body", &[("link", sign_in_link.to_string())]),
+        }
+    }
+
+    /// Queues the message (in the caller's transaction).
+    pub fn enqueue(&self, conn: &mut DbConn) -> Result<i64, DbError> {
+        outbox::enqueue(conn, &self.to, &self.subject, &self.body)
+    }
+}
+
+/// Outside production there is no mail server: the log shows each queued message, links included.
+pub fn log_queued(environment: Environment, mail: &Mail) {
+    if environment != Environment::Production {
+        tracing::info!(to = %mail.to, subject = %mail.subject, "e-mail queued:\n{}", mail.body);
+    }
+}
