@@ -43,6 +43,9 @@ pub struct RateLimits {
     pub sign_in_account: Limiter,
     /// Registrations per client address.
     pub register_ip: Limiter,
+    /// Password-reset requests per client address and per e-mail address.
+    pub reset_ip: Limiter,
+    pub reset_account: Limiter,
 }
 
 impl Default for RateLimits {
@@ -51,6 +54,8 @@ impl Default for RateLimits {
             sign_in_ip: Limiter::per_minute(30),
             sign_in_account: Limiter::per_minute(5),
             register_ip: Limiter::per_minute(10),
+            reset_ip: Limiter::per_minute(10),
+            reset_account: Limiter::per_minute(3),
         }
     }
 }

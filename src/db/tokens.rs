@@ -35,6 +35,24 @@ pub fn issue(
     Ok(token)
 }
 
+/// The user of a valid (unused, unexpired) token, without using it up — to show the form the link
+/// leads to.
+pub fn peek(
+    conn: &mut DbConn,
+    purpose: &str,
+    token: &str,
+    now: NaiveDateTime,
+) -> Result<Option<i64>, DbError> {
+    Ok(account_tokens::table
+        .filter(account_tokens::token_hash.eq(hash(token)))
+        .filter(account_tokens::purpose.eq(purpose))
+        .filter(account_tokens::used_at.is_null())
+        .filter(account_tokens::expires_at.gt(now))
+        .select(account_tokens::user_id)
+        .first(conn)
+        .optional()?)
+}
+
 /// Uses a token: returns its user when the token exists for `purpose`, is unused and unexpired, and
 /// marks it used in the same statement, so a link works once even when clicked twice at once.
 pub fn redeem(

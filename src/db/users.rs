@@ -106,3 +106,16 @@ pub fn set_locale(conn: &mut DbConn, user_id: i64, locale: &str) -> Result<(), D
         .execute(conn)?;
     Ok(())
 }
+
+/// Replaces the password hash.
+pub fn set_password(
+    conn: &mut DbConn,
+    user_id: i64,
+    hash: &str,
+    at: chrono::NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(users::table.find(user_id))
+        .set((users::password_hash.eq(hash), users::updated_at.eq(at)))
+        .execute(conn)?;
+    Ok(())
+}

@@ -34,6 +34,18 @@ impl Mail {
         }
     }
 
+    /// "Reset your password", with the single-use link.
+    pub fn reset_password(locale: Locale, to: &str, name: &str, link: &str) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t("mail-reset-subject"),
+            body: locale.t_args(
+                "mail-reset-body",
+                &[("name", name.to_string()), ("link", link.to_string())],
+            ),
+        }
+    }
+
     /// Queues the message (in the caller's transaction).
     pub fn enqueue(&self, conn: &mut DbConn) -> Result<i64, DbError> {
         outbox::enqueue(conn, &self.to, &self.subject, &self.body)

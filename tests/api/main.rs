@@ -10,6 +10,7 @@ mod helpers;
 mod home;
 mod i18n;
 mod ops;
+mod password_reset;
 mod persistence;
 mod register;
 mod security;

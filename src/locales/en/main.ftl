@@ -214,3 +214,25 @@ mail-exists-body =
     Sign in here: { $link }
 
     If it was not you, nothing has changed and you can ignore this message.
+# Password reset
+forgot-link = Forgot your password?
+forgot-title = Reset your password
+forgot-intro = Enter the e-mail address of your account and we will send you a link to choose a new password.
+forgot-submit = Send the link
+forgot-sent-title = Check your inbox
+forgot-sent-text = If there is an account for that address, we have sent a link to it. The link works once and expires in one hour.
+reset-title = Choose a new password
+reset-password = New password
+reset-submit = Save the new password
+reset-failed-title = This link cannot be used
+reset-failed-text = The link has expired or has already been used. Ask for a new one.
+reset-again = Ask for a new link
+mail-reset-subject = Reset your Duett password
+mail-reset-body =
+    Hi { $name },
+
+    Someone asked to reset the password of your Duett account. Choose a new password here:
+
+    { $link }
+
+    The link works once and expires in one hour. If you did not ask for it, ignore this message: your password stays as it is.

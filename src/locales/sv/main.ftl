@@ -214,3 +214,25 @@ mail-exists-body =
     Logga in här: { $link }
 
     Om det inte var du har inget ändrats och du kan bortse från det här meddelandet.
+# Password reset
+forgot-link = Glömt lösenordet?
+forgot-title = Återställ lösenordet
+forgot-intro = Fyll i e-postadressen för ditt konto så skickar vi en länk där du väljer ett nytt lösenord.
+forgot-submit = Skicka länken
+forgot-sent-title = Titta i din inkorg
+forgot-sent-text = Om det finns ett konto för adressen har vi skickat en länk till den. Länken fungerar en gång och gäller i en timme.
+reset-title = Välj ett nytt lösenord
+reset-password = Nytt lösenord
+reset-submit = Spara det nya lösenordet
+reset-failed-title = Länken kan inte användas
+reset-failed-text = Länken har gått ut eller redan använts. Be om en ny.
+reset-again = Be om en ny länk
+mail-reset-subject = Återställ ditt lösenord hos Duett
+mail-reset-body =
+    Hej { $name }!
+
+    Någon har bett om att återställa lösenordet för ditt Duett-konto. Välj ett nytt lösenord här:
+
+    { $link }
+
+    Länken fungerar en gång och gäller i en timme. Om det inte var du kan du bortse från meddelandet: ditt lösenord förblir detsamma.

@@ -4,7 +4,8 @@
 mod company;
 mod language;
 mod login;
-mod register;
+mod password;
+pub mod register;
 
 use actix_web::web;
 
@@ -26,6 +27,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     )
     .route("/register/sent", web::get().to(register::sent))
     .route("/register/confirm", web::get().to(register::confirm))
+    .service(
+        web::resource("/password/forgot")
+            .route(web::get().to(password::forgot))
+            .route(web::post().to(password::request)),
+    )
+    .route("/password/forgot/sent", web::get().to(password::sent))
+    .service(
+        web::resource("/password/reset")
+            .route(web::get().to(password::show_reset))
+            .route(web::post().to(password::reset)),
+    )
     .route("/logout", web::post().to(login::logout))
     .route("/language", web::post().to(language::switch));
 }

@@ -50,6 +50,31 @@ pub struct NoticePage {
     pub ctx: PageContext,
     pub title: String,
     pub message: String,
+    pub action_href: &'static str,
+    pub action_label: String,
+}
+
+impl NoticePage {
+    /// A notice whose way on is signing in.
+    pub fn sign_in(ctx: PageContext, title_key: &str, message_key: &str) -> NoticePage {
+        NoticePage::new(ctx, title_key, message_key, "/login", "sign-in")
+    }
+
+    pub fn new(
+        ctx: PageContext,
+        title_key: &str,
+        message_key: &str,
+        action_href: &'static str,
+        label_key: &str,
+    ) -> NoticePage {
+        NoticePage {
+            title: ctx.t(title_key),
+            message: ctx.t(message_key),
+            action_href,
+            action_label: ctx.t(label_key),
+            ctx,
+        }
+    }
 }
 
 /// `GET /register`.
@@ -181,12 +206,11 @@ pub async fn submit(
 /// `GET /register/sent`: the same answer for every address.
 pub async fn sent(req: HttpRequest) -> Result<HttpResponse, AppError> {
     let ctx = PageContext::build(&req, Theme::B2c).await?;
-    let (title, message) = (ctx.t("register-sent-title"), ctx.t("register-sent-text"));
-    render(&NoticePage {
+    render(&NoticePage::sign_in(
         ctx,
-        title,
-        message,
-    })
+        "register-sent-title",
+        "register-sent-text",
+    ))
 }
 
 #[derive(Deserialize)]
@@ -231,18 +255,12 @@ pub async fn confirm(
     };
     let Some(user_id) = user_id else {
         let ctx = PageContext::build(&req, Theme::B2c).await?;
-        let (title, message) = (
-            ctx.t("register-confirm-failed-title"),
-            ctx.t("register-confirm-failed-text"),
+        let page = NoticePage::sign_in(
+            ctx,
+            "register-confirm-failed-title",
+            "register-confirm-failed-text",
         );
-        return render_status(
-            &NoticePage {
-                ctx,
-                title,
-                message,
-            },
-            StatusCode::GONE,
-        );
+        return render_status(&page, StatusCode::GONE);
     };
     session::sign_in(&session, user_id, None)?;
     Ok(HttpResponse::SeeOther()
