@@ -37,6 +37,7 @@ pub struct Recorded {
     pub action: String,
     pub subject_type: String,
     pub subject_id: String,
+    pub created_at: chrono::NaiveDateTime,
 }
 
 /// The newest entries first (for the admin viewer and tests).
@@ -49,6 +50,7 @@ pub fn recent(conn: &mut DbConn, limit: i64) -> Result<Vec<Recorded>, DbError> {
             audit_log::action,
             audit_log::subject_type,
             audit_log::subject_id,
+            audit_log::created_at,
         ))
         .load(conn)?)
 }

@@ -40,6 +40,7 @@ struct B2bErrorPage<'a> {
 struct AdminErrorPage<'a> {
     ctx: &'a PageContext,
     e: &'a ErrorView,
+    nav: Vec<crate::web::admin::nav::NavItem>,
 }
 
 fn kind_for(status: StatusCode) -> ErrorPage {
@@ -92,7 +93,18 @@ async fn render(req: &HttpRequest, kind: ErrorPage, status: StatusCode) -> Optio
     let html = match theme {
         Theme::B2c => B2cErrorPage { ctx: &ctx, e: &e }.render(),
         Theme::B2b => B2bErrorPage { ctx: &ctx, e: &e }.render(),
-        Theme::Admin => AdminErrorPage { ctx: &ctx, e: &e }.render(),
+        Theme::Admin => {
+            let nav = match &ctx.principal {
+                Principal::Staff { role, .. } => crate::web::admin::nav::menu(&ctx, *role, ""),
+                _ => Vec::new(),
+            };
+            AdminErrorPage {
+                ctx: &ctx,
+                e: &e,
+                nav,
+            }
+            .render()
+        }
     };
     html.map_err(|err| tracing::error!(error = %err, "error page failed to render"))
         .ok()

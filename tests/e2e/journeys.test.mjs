@@ -75,6 +75,11 @@ for (const js of [true, false]) {
     assert.equal(new URL(page.url()).pathname, "/admin");
     assert.equal(await page.getAttribute("body", "data-theme"), "admin");
     if (js) assert.deepEqual(await axe(page), []);
+    for (const path of ["/admin/outbox", "/admin/audit"]) {
+      await Promise.all([page.waitForNavigation(), page.click(`.admin-side a[href='${path}']`)]);
+      assert.equal(await page.getAttribute("body", "data-theme"), "admin");
+      if (js) assert.deepEqual(await axe(page), []);
+    }
     assert.deepEqual(page.errors, []);
     await page.close();
   });

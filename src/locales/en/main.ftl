@@ -236,3 +236,13 @@ mail-reset-body =
     { $link }
 
     The link works once and expires in one hour. If you did not ask for it, ignore this message: your password stays as it is.
+admin-outbox = E-mail outbox
+admin-outbox-to = Recipient
+admin-outbox-empty = No e-mails yet.
+admin-audit = Audit log
+admin-filter = Filter
+admin-when = When
+admin-subject = Subject
+admin-status = Status
+admin-actor = Who
+admin-action = Action

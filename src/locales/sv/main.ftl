@@ -236,3 +236,13 @@ mail-reset-body =
     { $link }
 
     Länken fungerar en gång och gäller i en timme. Om det inte var du kan du bortse från meddelandet: ditt lösenord förblir detsamma.
+admin-outbox = Utkorg för e-post
+admin-outbox-to = Mottagare
+admin-outbox-empty = Inga e-postmeddelanden ännu.
+admin-audit = Granskningslogg
+admin-filter = Filtrera
+admin-when = När
+admin-subject = Ämne
+admin-status = Status
+admin-actor = Vem
+admin-action = Händelse

@@ -2,7 +2,6 @@
 
 use crate::auth::{Principal, StaffUser};
 use crate::db;
-use crate::domain::accounts::StaffRole;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::{PageContext, Theme, render};
@@ -20,18 +19,16 @@ pub struct QueueView {
 pub struct DashboardPage {
     pub ctx: PageContext,
     pub welcome: String,
+    pub nav: Vec<super::nav::NavItem>,
     pub queues: Vec<QueueView>,
 }
-
-/// Roles that may open the dashboard.
-const ALLOWED: &[StaffRole] = &StaffRole::ALL;
 
 pub async fn show(
     req: HttpRequest,
     staff: StaffUser,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    staff.require(ALLOWED)?;
+    staff.require(super::nav::allowed("/admin"))?;
     let q = db::run(&state.pool, db::admin::queues).await?;
     let ctx = PageContext::with_principal(
         &req,
@@ -81,6 +78,7 @@ pub async fn show(
     );
     render(&DashboardPage {
         welcome,
+        nav: super::nav::menu(&ctx, staff.role, "/admin"),
         queues,
         ctx,
     })

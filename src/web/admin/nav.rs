@@ -1,0 +1,50 @@
+//! The admin menu: every admin page and the staff roles it admits, in one table, so the menu shows
+//! a role only what it can open and each handler checks the same list.
+
+use crate::domain::accounts::StaffRole;
+use crate::web::PageContext;
+
+use StaffRole::{Administrator, CatalogManager, SalesRep, SupportAgent};
+
+/// (path, message key, roles allowed)
+pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
+    (
+        "/admin",
+        "admin-title",
+        &[Administrator, CatalogManager, SalesRep, SupportAgent],
+    ),
+    (
+        "/admin/outbox",
+        "admin-outbox",
+        &[Administrator, SupportAgent],
+    ),
+    ("/admin/audit", "admin-audit", &[Administrator]),
+];
+
+/// The roles allowed on `path` (nobody, for a path not in the table).
+pub fn allowed(path: &str) -> &'static [StaffRole] {
+    PAGES
+        .iter()
+        .find(|(p, _, _)| *p == path)
+        .map(|(_, _, roles)| *roles)
+        .unwrap_or(&[])
+}
+
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: String,
+    pub current: bool,
+}
+
+/// The menu for `role`, marking `current`.
+pub fn menu(ctx: &PageContext, role: StaffRole, current: &str) -> Vec<NavItem> {
+    PAGES
+        .iter()
+        .filter(|(_, _, roles)| roles.contains(&role))
+        .map(|(href, key, _)| NavItem {
+            href,
+            label: ctx.t(key),
+            current: *href == current,
+        })
+        .collect()
+}

@@ -1,0 +1,75 @@
+//! `GET /admin/outbox`: the e-mails the shop has queued, newest first, filterable by recipient.
+//! Administrators and support agents.
+
+use super::nav::{self, NavItem};
+use crate::auth::{Principal, StaffUser};
+use crate::db;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::{PageContext, Theme, render};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+const PATH: &str = "/admin/outbox";
+
+pub struct MessageView {
+    pub when: String,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub status: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/outbox.html")]
+pub struct OutboxPage {
+    pub ctx: PageContext,
+    pub nav: Vec<NavItem>,
+    pub to: String,
+    pub messages: Vec<MessageView>,
+}
+
+#[derive(Deserialize)]
+pub struct Filter {
+    #[serde(default)]
+    to: String,
+}
+
+pub async fn show(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    filter: web::Query<Filter>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let to = filter.into_inner().to.trim().to_lowercase();
+    let wanted = (!to.is_empty()).then(|| to.clone());
+    let messages = db::run(&state.pool, move |c| {
+        db::outbox::recent(c, wanted.as_deref(), 100)
+    })
+    .await?;
+    let ctx = PageContext::with_principal(
+        &req,
+        Theme::Admin,
+        Principal::Staff {
+            user: staff.user.clone(),
+            role: staff.role,
+        },
+    );
+    render(&OutboxPage {
+        nav: nav::menu(&ctx, staff.role, PATH),
+        messages: messages
+            .into_iter()
+            .map(|m| MessageView {
+                when: m.created_at.format("%Y-%m-%d %H:%M").to_string(),
+                to: m.to_address,
+                subject: m.subject,
+                body: m.body_text,
+                status: m.status,
+            })
+            .collect(),
+        to,
+        ctx,
+    })
+}
