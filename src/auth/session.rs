@@ -11,6 +11,7 @@ const COMPANY_ID: &str = "cid";
 const SIGNED_IN_AT: &str = "auth_at";
 const SEEN_AT: &str = "seen_at";
 pub(crate) const CSRF: &str = "csrf";
+const FLASH: &str = "flash";
 
 /// The signed-in user and active company as stored in the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,4 +65,14 @@ pub fn switch_company(session: &Session, company_id: i64) -> anyhow::Result<()> 
 /// Ends the session entirely (sign-out, or a user who is gone or disabled).
 pub fn sign_out(session: &Session) {
     session.purge();
+}
+
+/// Leaves a one-time message (a translation key) for the next page, after a redirect.
+pub fn flash(session: &Session, key: &str) {
+    let _ = session.insert(FLASH, key);
+}
+
+/// Takes the one-time message, if any.
+pub fn take_flash(session: &Session) -> Option<String> {
+    session.remove_as::<String>(FLASH).and_then(Result::ok)
 }

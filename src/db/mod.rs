@@ -5,6 +5,7 @@
 //! [`run_write`] (a write transaction; `BEGIN IMMEDIATE` on SQLite), both of which move the blocking
 //! Diesel call off the async workers.
 
+pub mod addresses;
 pub mod admin;
 pub mod audit;
 pub mod cache;

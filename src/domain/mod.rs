@@ -2,6 +2,7 @@
 //! or who may do what lives below, with table-driven unit tests beside it.
 
 pub mod accounts;
+pub mod address;
 pub mod catalog;
 pub mod money;
 pub mod pricing;

@@ -2,7 +2,7 @@
 //! built once per page from the request.
 
 use super::assets::Assets;
-use crate::auth::{Principal, csrf};
+use crate::auth::{Principal, csrf, session};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::startup::AppState;
@@ -54,6 +54,8 @@ pub struct PageContext {
     pub here: String,
     pub assets: Arc<Assets>,
     pub languages: Vec<LanguageOption>,
+    /// A one-time confirmation left by the previous request ("Password changed").
+    pub flash: Option<String>,
 }
 
 impl PageContext {
@@ -82,6 +84,7 @@ impl PageContext {
                 .map(|s| s.settings.shop.name.clone())
                 .unwrap_or_else(|| "Duett".into()),
             csrf_token: csrf::token(&session),
+            flash: session::take_flash(&session).map(|key| locale.t(&key)),
             here: req
                 .uri()
                 .path_and_query()
@@ -113,6 +116,11 @@ impl PageContext {
     /// The stylesheet of the page's theme.
     pub fn theme_css(&self) -> String {
         self.assets.url(&format!("{}/site.css", self.theme.code()))
+    }
+
+    /// The "Business portal" tag beside the logo, in the B2B theme only.
+    pub fn portal_tag(&self) -> Option<String> {
+        (self.theme == Theme::B2b).then(|| self.t("b2b-portal"))
     }
 
     pub fn lang(&self) -> &'static str {

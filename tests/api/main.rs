@@ -13,5 +13,6 @@ mod i18n;
 mod ops;
 mod password_reset;
 mod persistence;
+mod profile;
 mod register;
 mod security;

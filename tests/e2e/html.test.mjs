@@ -65,7 +65,7 @@ test("every page validates as HTML in every theme", async () => {
   const buyer = await newPage(browser);
   await signIn(buyer, app.base, "buyer@nordbygg.example");
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(buyer, [
-    "/", "/products/wood-screws-4-0-40-200-fa-01003", "/content/demo-cordless-system", "/categories/fasteners",
+    "/", "/products/wood-screws-4-0-40-200-fa-01003", "/content/demo-cordless-system", "/categories/fasteners", "/account",
   ])).map(([k, v]) => [`b2b ${k}`, v])));
   await buyer.close();
 
@@ -79,6 +79,6 @@ test("every page validates as HTML in every theme", async () => {
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin", "/admin/outbox", "/admin/audit"])).map(([k, v]) => [`admin ${k}`, v])));
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 20);
+  assert.equal(Object.keys(pages).length, 21);
   assert.equal(validate(pages), "");
 });

@@ -121,6 +121,20 @@ for (const js of [true, false]) {
     await page.goto(`${app.base}${link}`);
     assert.equal(new URL(page.url()).pathname, "/");
     assert.match(await page.textContent(".who"), /Nova Nilsson/);
+    // The new account saves an address; a mistake is explained on the same page.
+    await Promise.all([page.waitForNavigation(), page.click("a.account-link")]);
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#address-name", "Nova Nilsson");
+    await page.fill("#line1", "Drottninggatan 1");
+    await page.fill("#postal_code", "1115");
+    await page.fill("#city", "Stockholm");
+    await Promise.all([page.waitForNavigation(), page.click(".address-form button[type=submit]")]);
+    assert.match(await page.textContent("#postal_code-error"), /postal code/);
+    assert.equal(await page.inputValue("#line1"), "Drottninggatan 1");
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#postal_code", "111 52");
+    await Promise.all([page.waitForNavigation(), page.click(".address-form button[type=submit]")]);
+    assert.match(await page.textContent(".addresses"), /111 52 Stockholm/);
     assert.deepEqual(page.errors.filter((e) => !e.includes("422")), []);
     await page.close();
   });

@@ -5,6 +5,7 @@ mod company;
 mod language;
 mod login;
 mod password;
+mod profile;
 pub mod register;
 
 use actix_web::web;
@@ -37,6 +38,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::resource("/password/reset")
             .route(web::get().to(password::show_reset))
             .route(web::post().to(password::reset)),
+    )
+    .route("/account", web::get().to(profile::show))
+    .route(
+        "/account/password",
+        web::post().to(profile::change_password),
+    )
+    .route("/account/addresses", web::post().to(profile::add_address))
+    .route(
+        "/account/addresses/{id}/delete",
+        web::post().to(profile::delete_address),
     )
     .route("/logout", web::post().to(login::logout))
     .route("/language", web::post().to(language::switch));
