@@ -226,7 +226,7 @@ mod tests {
         assert!(missing_en.is_empty(), "missing in en: {missing_en:?}");
         // Every variable any message uses, so messages with arguments resolve too.
         let args: Vec<(&'static str, String)> = [
-            "name", "role", "rate", "vat", "min", "step", "limit", "email", "link",
+            "name", "role", "rate", "vat", "min", "step", "limit", "email", "link", "company",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

@@ -69,3 +69,41 @@ pub fn dashboard(conn: &mut DbConn, company_id: i64) -> Result<Dashboard, DbErro
         recent_orders,
     })
 }
+
+/// A business account application, as checked by the form.
+pub struct Application<'a> {
+    pub name: &'a str,
+    pub org_no: &'a str,
+    pub vat_no: Option<&'a str>,
+    pub industry: &'a str,
+    pub size: &'a str,
+    pub contact_name: &'a str,
+    pub contact_email: &'a str,
+    pub contact_phone: &'a str,
+}
+
+/// Files an application (a pending company). `None` when the organisation number is already known.
+pub fn apply(conn: &mut DbConn, a: &Application<'_>) -> Result<Option<i64>, DbError> {
+    let exists: i64 = companies::table
+        .filter(companies::org_no.eq(a.org_no))
+        .count()
+        .get_result(conn)?;
+    if exists > 0 {
+        return Ok(None);
+    }
+    let id = diesel::insert_into(companies::table)
+        .values((
+            companies::name.eq(a.name),
+            companies::org_no.eq(a.org_no),
+            companies::vat_no.eq(a.vat_no),
+            companies::industry.eq(a.industry),
+            companies::size.eq(a.size),
+            companies::status.eq("pending"),
+            companies::contact_name.eq(a.contact_name),
+            companies::contact_email.eq(a.contact_email),
+            companies::contact_phone.eq(a.contact_phone),
+        ))
+        .returning(companies::id)
+        .get_result(conn)?;
+    Ok(Some(id))
+}

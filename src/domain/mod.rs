@@ -4,5 +4,6 @@
 pub mod accounts;
 pub mod address;
 pub mod catalog;
+pub mod company;
 pub mod money;
 pub mod pricing;

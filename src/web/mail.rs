@@ -5,6 +5,7 @@ use crate::db::{DbConn, DbError, outbox};
 use crate::i18n::Locale;
 
 /// A composed message.
+#[derive(Clone)]
 pub struct Mail {
     pub to: String,
     pub subject: String,
@@ -42,6 +43,18 @@ impl Mail {
             body: locale.t_args(
                 "mail-reset-body",
                 &[("name", name.to_string()), ("link", link.to_string())],
+            ),
+        }
+    }
+
+    /// "We have your business application".
+    pub fn application_received(locale: Locale, to: &str, name: &str, company: &str) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t("mail-application-subject"),
+            body: locale.t_args(
+                "mail-application-body",
+                &[("name", name.to_string()), ("company", company.to_string())],
             ),
         }
     }

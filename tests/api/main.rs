@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod business;
 mod catalog;
 mod company;
 mod errors;

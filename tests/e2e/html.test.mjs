@@ -58,7 +58,7 @@ test("every page validates as HTML in every theme", async () => {
     "/", "/categories/office", "/categories/office?page=2&sort=price-asc",
     "/products/ergonomic-task-chair-mesh-of-01005", "/login", "/no-such-page",
     "/register", "/register/sent", "/register/confirm?token=x",
-    "/password/forgot", "/password/forgot/sent", "/password/reset?token=x",
+    "/password/forgot", "/password/forgot/sent", "/password/reset?token=x", "/business", "/business/thanks",
   ]);
   await visitor.close();
 
@@ -79,6 +79,6 @@ test("every page validates as HTML in every theme", async () => {
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin", "/admin/outbox", "/admin/audit"])).map(([k, v]) => [`admin ${k}`, v])));
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 21);
+  assert.equal(Object.keys(pages).length, 23);
   assert.equal(validate(pages), "");
 });

@@ -69,8 +69,8 @@ const COMPANIES: [(&str, &str, &str, &str, &str, &str, i64, &str); 3] = [
     ),
     (
         "Smakbyrån Restaurang AB",
-        "559012-3456",
-        "SE559012345601",
+        "559012-3450",
+        "SE559012345001",
         "hospitality",
         "smakbyran.example",
         "prepay",
@@ -253,8 +253,8 @@ pub fn seed(
     diesel::insert_into(companies::table)
         .values((
             companies::name.eq("Fjällstugan Bygg & Snickeri AB"),
-            companies::org_no.eq("559876-5432"),
-            companies::vat_no.eq("SE559876543201"),
+            companies::org_no.eq("559876-5435"),
+            companies::vat_no.eq("SE559876543501"),
             companies::industry.eq("construction"),
             companies::status.eq("pending"),
             companies::contact_name.eq("Hanna Fjäll"),

@@ -280,3 +280,46 @@ country-NO = Norway
 country-DK = Denmark
 country-FI = Finland
 country-DE = Germany
+# Business applications
+business-title = Duett for business
+business-intro = One account for your whole company: your own prices, fast ordering and invoices on account.
+business-benefit-prices = Company prices excl. VAT, with volume breaks and contract prices — and why each price is what it is.
+business-benefit-bulk = Quick order by SKU, paste or CSV, requisition lists and one-click reorder.
+business-benefit-invoice = Invoice on 30 or 60 days within your credit limit.
+business-benefit-approvals = Buyers, approvers and spending limits for your team.
+business-benefit-support = Support, live chat and after-sales cases around the clock.
+business-apply-title = Apply for a business account
+business-company-name = Company name
+business-org-no = Organisation number
+business-vat-no = VAT number (optional)
+business-vat-hint = EU VAT number, e.g. SE556677889901. Needed for invoices without Swedish VAT outside Sweden.
+business-industry = Industry
+business-choose = Choose…
+business-size = Company size
+business-contact-name = Your name
+business-contact-email = Your work e-mail
+business-submit = Send application
+business-name-missing = Enter the company's name.
+business-industry-missing = Choose the industry.
+business-size-missing = Choose the company size.
+business-org-known = We already have an application or account for this organisation number. Contact us if you need access.
+business-thanks-title = Thank you for applying
+business-thanks-text = We will review your application within one working day and e-mail you an invitation to set up your account.
+org-no-format = Enter the organisation number as 10 digits, e.g. 556677-8899.
+org-no-checksum = That organisation number does not exist: check the digits.
+vat-format = That VAT number does not match its country's format: check the digits.
+vat-country = Start the VAT number with an EU country code, e.g. SE.
+vat-org-mismatch = A Swedish VAT number is SE, the organisation number and 01.
+industry-construction = Construction and trades
+industry-office = Offices and services
+industry-hospitality = Restaurants, cafés and hotels
+industry-other = Other
+size-micro = 1–9 employees
+size-small = 10–49 employees
+size-medium = 50–249 employees
+size-large = 250 or more employees
+mail-application-subject = We have received your business application
+mail-application-body =
+    Hi { $name },
+
+    Thank you for applying for a Duett business account for { $company }. We review every application within one working day and will e-mail you an invitation to set up your account.

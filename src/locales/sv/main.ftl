@@ -280,3 +280,46 @@ country-NO = Norge
 country-DK = Danmark
 country-FI = Finland
 country-DE = Tyskland
+# Business applications
+business-title = Duett för företag
+business-intro = Ett konto för hela företaget: egna priser, snabb beställning och faktura på kredit.
+business-benefit-prices = Företagspriser exkl. moms, med volymrabatter och avtalspriser — och varför varje pris är som det är.
+business-benefit-bulk = Snabbeställning med artikelnummer, klistra in eller CSV, inköpslistor och beställ igen med ett klick.
+business-benefit-invoice = Faktura på 30 eller 60 dagar inom er kreditgräns.
+business-benefit-approvals = Inköpare, attestanter och beloppsgränser för ert team.
+business-benefit-support = Kundtjänst, livechatt och reklamationer dygnet runt.
+business-apply-title = Ansök om ett företagskonto
+business-company-name = Företagets namn
+business-org-no = Organisationsnummer
+business-vat-no = Momsregistreringsnummer (valfritt)
+business-vat-hint = EU-momsnummer, t.ex. SE556677889901. Behövs för fakturor utan svensk moms utanför Sverige.
+business-industry = Bransch
+business-choose = Välj…
+business-size = Företagets storlek
+business-contact-name = Ditt namn
+business-contact-email = Din e-post på jobbet
+business-submit = Skicka ansökan
+business-name-missing = Fyll i företagets namn.
+business-industry-missing = Välj bransch.
+business-size-missing = Välj företagets storlek.
+business-org-known = Vi har redan en ansökan eller ett konto för organisationsnumret. Kontakta oss om du behöver tillgång.
+business-thanks-title = Tack för din ansökan
+business-thanks-text = Vi går igenom ansökan inom en arbetsdag och mejlar en inbjudan för att sätta upp kontot.
+org-no-format = Fyll i organisationsnumret med 10 siffror, t.ex. 556677-8899.
+org-no-checksum = Organisationsnumret finns inte: kontrollera siffrorna.
+vat-format = Momsnumret stämmer inte med landets format: kontrollera siffrorna.
+vat-country = Börja momsnumret med en EU-landskod, t.ex. SE.
+vat-org-mismatch = Ett svenskt momsnummer är SE, organisationsnumret och 01.
+industry-construction = Bygg och hantverk
+industry-office = Kontor och tjänster
+industry-hospitality = Restaurang, kafé och hotell
+industry-other = Annat
+size-micro = 1–9 anställda
+size-small = 10–49 anställda
+size-medium = 50–249 anställda
+size-large = 250 eller fler anställda
+mail-application-subject = Vi har tagit emot din företagsansökan
+mail-application-body =
+    Hej { $name }!
+
+    Tack för att du ansökt om ett Duett-företagskonto för { $company }. Vi går igenom varje ansökan inom en arbetsdag och mejlar en inbjudan för att sätta upp kontot.

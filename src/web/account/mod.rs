@@ -1,6 +1,7 @@
 //! Account area: registration, sign-in, sign-out, the company chooser and the language switcher. (Registration, profiles and company
 //! switching come with the accounts issue.)
 
+mod business;
 mod company;
 mod language;
 mod login;
@@ -49,6 +50,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/account/addresses/{id}/delete",
         web::post().to(profile::delete_address),
     )
+    .service(
+        web::resource("/business")
+            .route(web::get().to(business::show))
+            .route(web::post().to(business::apply)),
+    )
+    .route("/business/thanks", web::get().to(business::thanks))
     .route("/logout", web::post().to(login::logout))
     .route("/language", web::post().to(language::switch));
 }

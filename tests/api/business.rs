@@ -1,0 +1,135 @@
+//! Business account applications: checked numbers, one application per organisation, staff see it.
+
+use crate::helpers::{TestApp, spawn_app};
+use diesel::prelude::*;
+use duett::db::{self, schema::companies};
+
+fn form<'a>(org: &'a str, vat: &'a str, email: &'a str) -> Vec<(&'static str, &'a str)> {
+    vec![
+        ("company_name", "Bergsbyggarna AB"),
+        ("org_no", org),
+        ("vat_no", vat),
+        ("industry", "construction"),
+        ("size", "small"),
+        ("contact_name", "Berit Berg"),
+        ("contact_email", email),
+        ("contact_phone", "070-123 45 67"),
+    ]
+}
+
+fn pending(app: &TestApp) -> Vec<(String, String, Option<String>)> {
+    companies::table
+        .filter(companies::status.eq("pending"))
+        .order(companies::id.asc())
+        .select((companies::name, companies::org_no, companies::vat_no))
+        .load(&mut app.pool.get().unwrap())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_prospect_applies_and_staff_see_the_application() {
+    let app = spawn_app().await;
+    let page = app.get("/business").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.count("form[action='/business'] select[name=industry] option"),
+        5
+    );
+    let res = app
+        .post_form(
+            "/business",
+            "/business",
+            &form(
+                "5591234561",
+                "se 5591 2345 6101",
+                "Berit@Bergsbyggarna.example",
+            ),
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(res.location(), "/business/thanks");
+    assert_eq!(
+        app.get("/business/thanks").await.text("h1"),
+        "Thank you for applying"
+    );
+    let all = pending(&app);
+    assert_eq!(all.len(), 2, "the demo application and this one");
+    assert_eq!(
+        all[1],
+        (
+            "Bergsbyggarna AB".into(),
+            "559123-4561".into(),
+            Some("SE559123456101".into())
+        )
+    );
+    let mail = db::outbox::recent(
+        &mut app.pool.get().unwrap(),
+        Some("berit@bergsbyggarna.example"),
+        1,
+    )
+    .unwrap();
+    assert!(mail[0].body_text.contains("Bergsbyggarna AB"));
+    let staff = app.another_browser();
+    staff.login("sales@duett.example").await;
+    let queues = staff.get("/admin").await.select_texts(".queue");
+    assert!(
+        queues
+            .iter()
+            .any(|q| q.starts_with('2') && q.contains("Business applications")),
+        "{queues:?}"
+    );
+}
+
+#[tokio::test]
+async fn wrong_numbers_are_explained_and_the_form_is_kept() {
+    let app = spawn_app().await;
+    let cases: &[(&str, &str, &str, &str)] = &[
+        ("5591234562", "", "#org_no-error", "does not exist"),
+        ("12345", "", "#org_no-error", "10 digits"),
+        ("5591234561", "SE559123456102", "#vat_no-error", "format"),
+        ("5591234561", "US12345", "#vat_no-error", "EU country code"),
+        (
+            "5591234561",
+            "SE556677889901",
+            "#vat_no-error",
+            "SE, the organisation number and 01",
+        ),
+    ];
+    for (org, vat, selector, message) in cases {
+        let page = app
+            .post_form("/business", "/business", &form(org, vat, "b@b.example"))
+            .await;
+        assert_eq!(page.status, 422, "{org} {vat}");
+        assert!(
+            page.text(selector).contains(message),
+            "{selector}: {}",
+            page.text(selector)
+        );
+        assert_eq!(
+            page.attr("#company_name", "value").as_deref(),
+            Some("Bergsbyggarna AB")
+        );
+        assert_eq!(
+            page.attr("#industry option[selected]", "value").as_deref(),
+            Some("construction")
+        );
+    }
+    let empty = app.post_form("/business", "/business", &[]).await;
+    assert_eq!(empty.status, 422);
+    assert_eq!(empty.count(".field-error"), 6);
+    assert_eq!(pending(&app).len(), 1, "nothing was filed");
+}
+
+#[tokio::test]
+async fn an_organisation_applies_once() {
+    let app = spawn_app().await;
+    let page = app
+        .post_form(
+            "/business",
+            "/business",
+            &form("556677-8899", "", "x@x.example"),
+        )
+        .await;
+    assert_eq!(page.status, 422);
+    assert!(page.text("#org_no-error").contains("already have"));
+}
