@@ -107,3 +107,78 @@ pub fn apply(conn: &mut DbConn, a: &Application<'_>) -> Result<Option<i64>, DbEr
         .get_result(conn)?;
     Ok(Some(id))
 }
+
+#[derive(Debug, Clone, Queryable)]
+pub struct PendingApplication {
+    pub id: i64,
+    pub name: String,
+    pub org_no: String,
+    pub vat_no: Option<String>,
+    pub industry: String,
+    pub size: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// Applications waiting for staff, oldest first.
+pub fn pending_applications(conn: &mut DbConn) -> Result<Vec<PendingApplication>, DbError> {
+    Ok(companies::table
+        .filter(companies::status.eq("pending"))
+        .order(companies::created_at.asc())
+        .select((
+            companies::id,
+            companies::name,
+            companies::org_no,
+            companies::vat_no,
+            companies::industry,
+            companies::size,
+            companies::contact_name,
+            companies::contact_email,
+            companies::contact_phone,
+            companies::created_at,
+        ))
+        .load(conn)?)
+}
+
+/// Moves a pending application to `status` (`active` or `rejected`). `NotFound` when it is not
+/// pending any more, so two staff deciding at once cannot both win.
+pub fn decide(conn: &mut DbConn, id: i64, status: &str) -> Result<PendingApplication, DbError> {
+    let application = pending_applications(conn)?
+        .into_iter()
+        .find(|a| a.id == id)
+        .ok_or(diesel::result::Error::NotFound)?;
+    let n = diesel::update(
+        companies::table
+            .find(id)
+            .filter(companies::status.eq("pending")),
+    )
+    .set((
+        companies::status.eq(status),
+        companies::updated_at.eq(chrono::Utc::now().naive_utc()),
+    ))
+    .execute(conn)?;
+    if n == 1 {
+        Ok(application)
+    } else {
+        Err(diesel::result::Error::NotFound.into())
+    }
+}
+
+/// Adds a person to a company with a role.
+pub fn add_member(
+    conn: &mut DbConn,
+    user_id: i64,
+    company_id: i64,
+    role: &str,
+) -> Result<(), DbError> {
+    diesel::insert_into(super::schema::company_memberships::table)
+        .values((
+            super::schema::company_memberships::user_id.eq(user_id),
+            super::schema::company_memberships::company_id.eq(company_id),
+            super::schema::company_memberships::role.eq(role),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

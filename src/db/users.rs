@@ -119,3 +119,22 @@ pub fn set_password(
         .execute(conn)?;
     Ok(())
 }
+
+/// Sets the name and password of an invited person who accepts, and confirms their address.
+pub fn accept_invitation(
+    conn: &mut DbConn,
+    user_id: i64,
+    name: &str,
+    hash: &str,
+    at: chrono::NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::name.eq(name),
+            users::password_hash.eq(hash),
+            users::email_verified_at.eq(Some(at)),
+            users::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

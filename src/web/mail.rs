@@ -59,6 +59,47 @@ impl Mail {
         }
     }
 
+    /// The invitation to set a password for a new business account.
+    pub fn invitation(locale: Locale, to: &str, name: &str, company: &str, link: &str) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t_args(
+                "mail-invitation-subject",
+                &[("company", company.to_string())],
+            ),
+            body: locale.t_args(
+                "mail-invitation-body",
+                &[
+                    ("name", name.to_string()),
+                    ("company", company.to_string()),
+                    ("link", link.to_string()),
+                ],
+            ),
+        }
+    }
+
+    /// "Your application was not approved", with the reason.
+    pub fn application_rejected(
+        locale: Locale,
+        to: &str,
+        name: &str,
+        company: &str,
+        reason: &str,
+    ) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t("mail-rejected-subject"),
+            body: locale.t_args(
+                "mail-rejected-body",
+                &[
+                    ("name", name.to_string()),
+                    ("company", company.to_string()),
+                    ("reason", reason.to_string()),
+                ],
+            ),
+        }
+    }
+
     /// Queues the message (in the caller's transaction).
     pub fn enqueue(&self, conn: &mut DbConn) -> Result<i64, DbError> {
         outbox::enqueue(conn, &self.to, &self.subject, &self.body)

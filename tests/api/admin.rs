@@ -8,23 +8,28 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
     let cases: &[(&str, &[&str], &[&str])] = &[
         (
             "admin@duett.example",
-            &["/admin", "/admin/outbox", "/admin/audit"],
+            &[
+                "/admin",
+                "/admin/applications",
+                "/admin/outbox",
+                "/admin/audit",
+            ],
             &[],
         ),
         (
             "support@duett.example",
             &["/admin", "/admin/outbox"],
-            &["/admin/audit"],
+            &["/admin/applications", "/admin/audit"],
         ),
         (
             "sales@duett.example",
-            &["/admin"],
+            &["/admin", "/admin/applications"],
             &["/admin/outbox", "/admin/audit"],
         ),
         (
             "catalog@duett.example",
             &["/admin"],
-            &["/admin/outbox", "/admin/audit"],
+            &["/admin/applications", "/admin/outbox", "/admin/audit"],
         ),
     ];
     for (email, allowed, refused) in cases {

@@ -133,3 +133,194 @@ async fn an_organisation_applies_once() {
     assert_eq!(page.status, 422);
     assert!(page.text("#org_no-error").contains("already have"));
 }
+
+fn application_id(app: &TestApp, org: &str) -> i64 {
+    companies::table
+        .filter(companies::org_no.eq(org))
+        .select(companies::id)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap()
+}
+
+fn status(app: &TestApp, id: i64) -> String {
+    companies::table
+        .find(id)
+        .select(companies::status)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn staff_approve_and_the_invited_admin_sets_a_password_and_lands_in_the_portal() {
+    let app = spawn_app().await;
+    app.post_form(
+        "/business",
+        "/business",
+        &form("5591234561", "", "berit@bergsbyggarna.example"),
+    )
+    .await;
+    let id = application_id(&app, "559123-4561");
+    let sales = app.another_browser();
+    sales.login("sales@duett.example").await;
+    let list = sales.get("/admin/applications").await;
+    assert_eq!(list.count(".application"), 2);
+    assert!(
+        list.select_texts(".application h2")
+            .contains(&"Bergsbyggarna AB".to_string())
+    );
+    let res = sales
+        .post_form(
+            &format!("/admin/applications/{id}/approve"),
+            "/admin/applications",
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let after = sales.get("/admin/applications").await;
+    assert!(after.text("[role=status]").contains("is active"));
+    assert_eq!(after.count(".application"), 1);
+    assert_eq!(status(&app, id), "active");
+    // Deciding twice is not possible.
+    assert_eq!(
+        sales
+            .post_form(
+                &format!("/admin/applications/{id}/approve"),
+                "/admin/applications",
+                &[]
+            )
+            .await
+            .status,
+        404
+    );
+
+    let mail = db::outbox::recent(
+        &mut app.pool.get().unwrap(),
+        Some("berit@bergsbyggarna.example"),
+        1,
+    )
+    .unwrap();
+    let body = &mail[0].body_text;
+    let start = body.find("/invitation?token=").unwrap();
+    let link = body[start..].split_whitespace().next().unwrap().to_string();
+    let berit = app.another_browser();
+    let page = berit.get(&link).await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.attr("#name", "value").as_deref(), Some("Berit Berg"));
+    let token = page.attr("input[name=token]", "value").unwrap();
+    let weak = berit
+        .post_form(
+            "/invitation",
+            &link,
+            &[
+                ("token", &token),
+                ("name", "Berit Berg"),
+                ("password", "short"),
+            ],
+        )
+        .await;
+    assert_eq!(weak.status, 422);
+    let done = berit
+        .post_form(
+            "/invitation",
+            &link,
+            &[
+                ("token", &token),
+                ("name", "Berit Berg"),
+                ("password", "granite willow seventeen kites"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 303);
+    let home = berit.get("/").await;
+    assert_eq!(home.theme(), "b2b");
+    assert!(home.text(".who").contains("Bergsbyggarna AB"));
+    assert_eq!(
+        app.another_browser().get(&link).await.status,
+        410,
+        "the invitation works once"
+    );
+}
+
+#[tokio::test]
+async fn staff_reject_with_a_reason_and_other_roles_cannot_decide() {
+    let app = spawn_app().await;
+    let id = application_id(&app, "559876-5435");
+    let catalog = app.another_browser();
+    catalog.login("catalog@duett.example").await;
+    assert_eq!(catalog.get("/admin/applications").await.status, 403);
+    assert_eq!(
+        catalog
+            .post_form(&format!("/admin/applications/{id}/approve"), "/admin", &[])
+            .await
+            .status,
+        403
+    );
+    assert_eq!(status(&app, id), "pending");
+
+    let admin = app.another_browser();
+    admin.login("admin@duett.example").await;
+    let no_reason = admin
+        .post_form(
+            &format!("/admin/applications/{id}/reject"),
+            "/admin/applications",
+            &[("reason", "  ")],
+        )
+        .await;
+    assert_eq!(no_reason.status, 303);
+    assert!(
+        admin
+            .get("/admin/applications")
+            .await
+            .text("[role=status]")
+            .contains("Write a reason")
+    );
+    assert_eq!(status(&app, id), "pending");
+    admin
+        .post_form(
+            &format!("/admin/applications/{id}/reject"),
+            "/admin/applications",
+            &[("reason", "We could not verify the company.")],
+        )
+        .await;
+    assert_eq!(status(&app, id), "rejected");
+    let mail = db::outbox::recent(
+        &mut app.pool.get().unwrap(),
+        Some("hanna@fjallstugan.example"),
+        1,
+    )
+    .unwrap();
+    assert!(
+        mail[0]
+            .body_text
+            .contains("We could not verify the company.")
+    );
+}
+
+#[tokio::test]
+async fn a_contact_address_that_belongs_to_a_consumer_is_not_approved() {
+    let app = spawn_app().await;
+    app.post_form(
+        "/business",
+        "/business",
+        &form("5591234561", "", "shopper@example.com"),
+    )
+    .await;
+    let id = application_id(&app, "559123-4561");
+    let admin = app.another_browser();
+    admin.login("admin@duett.example").await;
+    admin
+        .post_form(
+            &format!("/admin/applications/{id}/approve"),
+            "/admin/applications",
+            &[],
+        )
+        .await;
+    assert!(
+        admin
+            .get("/admin/applications")
+            .await
+            .text("[role=status]")
+            .contains("consumer or staff account")
+    );
+    assert_eq!(status(&app, id), "pending", "nothing changed");
+}

@@ -58,7 +58,7 @@ test("every page validates as HTML in every theme", async () => {
     "/", "/categories/office", "/categories/office?page=2&sort=price-asc",
     "/products/ergonomic-task-chair-mesh-of-01005", "/login", "/no-such-page",
     "/register", "/register/sent", "/register/confirm?token=x",
-    "/password/forgot", "/password/forgot/sent", "/password/reset?token=x", "/business", "/business/thanks",
+    "/password/forgot", "/password/forgot/sent", "/password/reset?token=x", "/business", "/business/thanks", "/invitation?token=x",
   ]);
   await visitor.close();
 
@@ -76,9 +76,9 @@ test("every page validates as HTML in every theme", async () => {
 
   const staff = await newPage(browser);
   await signIn(staff, app.base, "admin@duett.example");
-  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin", "/admin/outbox", "/admin/audit"])).map(([k, v]) => [`admin ${k}`, v])));
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin", "/admin/applications", "/admin/outbox", "/admin/audit"])).map(([k, v]) => [`admin ${k}`, v])));
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 23);
+  assert.equal(Object.keys(pages).length, 25);
   assert.equal(validate(pages), "");
 });

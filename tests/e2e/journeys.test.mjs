@@ -75,7 +75,7 @@ for (const js of [true, false]) {
     assert.equal(new URL(page.url()).pathname, "/admin");
     assert.equal(await page.getAttribute("body", "data-theme"), "admin");
     if (js) assert.deepEqual(await axe(page), []);
-    for (const path of ["/admin/outbox", "/admin/audit"]) {
+    for (const path of ["/admin/applications", "/admin/outbox", "/admin/audit"]) {
       await Promise.all([page.waitForNavigation(), page.click(`.admin-side a[href='${path}']`)]);
       assert.equal(await page.getAttribute("body", "data-theme"), "admin");
       if (js) assert.deepEqual(await axe(page), []);
@@ -137,6 +137,43 @@ for (const js of [true, false]) {
     assert.match(await page.textContent(".addresses"), /111 52 Stockholm/);
     assert.deepEqual(page.errors.filter((e) => !e.includes("422")), []);
     await page.close();
+  });
+
+  test(`a prospect applies, staff approve, the invited admin sets a password and lands in the portal (${mode})`, async () => {
+    const org = js ? "559123-4561" : "556036-0793";
+    const email = js ? "berit@bergsbyggarna.example" : "olle@ostbygg.example";
+    const company = js ? "Bergsbyggarna AB" : "Östbygg AB";
+    const prospect = await newPage(browser, { js });
+    await prospect.goto(`${app.base}/`);
+    await Promise.all([prospect.waitForNavigation(), prospect.click(".main-nav a[href='/business']")]);
+    if (js) assert.deepEqual(await axe(prospect), []);
+    await prospect.fill("#company_name", company);
+    await prospect.fill("#org_no", org);
+    await prospect.selectOption("#industry", "construction");
+    await prospect.fill("#contact_name", "Berit Berg");
+    await prospect.fill("#contact_email", email);
+    await Promise.all([prospect.waitForNavigation(), prospect.click("form[action='/business'] button[type=submit]")]);
+    assert.equal(new URL(prospect.url()).pathname, "/business/thanks");
+
+    const staff = await newPage(browser, { js });
+    await signIn(staff, app.base, "sales@duett.example");
+    await Promise.all([staff.waitForNavigation(), staff.click(".admin-side a[href='/admin/applications']")]);
+    if (js) assert.deepEqual(await axe(staff), []);
+    const card = staff.locator(".application", { hasText: company });
+    await Promise.all([staff.waitForNavigation(), card.locator("form[action$='/approve'] button").click()]);
+    assert.match(await staff.textContent("[role=status]"), /active/);
+    await staff.close();
+
+    const link = app.lastLink("/invitation\\?token=");
+    assert.ok(link, "the invitation e-mail is in the log");
+    await prospect.goto(`${app.base}${link}`);
+    if (js) assert.deepEqual(await axe(prospect), []);
+    await prospect.fill("#password", "granite willow seventeen kites");
+    await Promise.all([prospect.waitForNavigation(), prospect.click("form[action='/invitation'] button[type=submit]")]);
+    assert.equal(await prospect.getAttribute("body", "data-theme"), "b2b");
+    assert.match(await prospect.textContent(".who"), new RegExp(company));
+    assert.deepEqual(prospect.errors, []);
+    await prospect.close();
   });
 
   test(`the language switcher changes the page to Swedish (${mode})`, async () => {

@@ -323,3 +323,39 @@ mail-application-body =
     Hi { $name },
 
     Thank you for applying for a Duett business account for { $company }. We review every application within one working day and will e-mail you an invitation to set up your account.
+admin-applications = Business applications
+admin-applications-empty = No applications are waiting.
+admin-vat = VAT number
+admin-vat-format-checked = format and checksum checked
+admin-contact = Contact
+admin-received = Received
+admin-approve = Approve
+admin-reject = Reject
+admin-reject-reason = Reason for rejecting (sent to the applicant)
+admin-application-approved = The company is active and its contact has been invited.
+admin-application-rejected = The application has been rejected and the applicant told why.
+admin-application-reason-missing = Write a reason before rejecting an application.
+admin-application-address-taken = Not approved: the contact's e-mail belongs to a consumer or staff account. Ask the applicant for a work address.
+mail-invitation-subject = Your business account for { $company } is ready
+mail-invitation-body =
+    Hi { $name },
+
+    { $company } now has a Duett business account, and you are its company admin. Choose your password here:
+
+    { $link }
+
+    The link works once and expires in 7 days.
+mail-rejected-subject = About your business application
+mail-rejected-body =
+    Hi { $name },
+
+    Thank you for applying for a Duett business account for { $company }. We could not approve the application:
+
+    { $reason }
+
+    Reply to this e-mail if you have questions — you are welcome to apply again.
+invitation-title = Set up your business account
+invitation-intro = Choose the name and password you will sign in with.
+invitation-submit = Save and sign in
+invitation-failed-title = This invitation cannot be used
+invitation-failed-text = The invitation has expired or has already been used. Ask your company admin or our support for a new one.

@@ -323,3 +323,39 @@ mail-application-body =
     Hej { $name }!
 
     Tack för att du ansökt om ett Duett-företagskonto för { $company }. Vi går igenom varje ansökan inom en arbetsdag och mejlar en inbjudan för att sätta upp kontot.
+admin-applications = Företagsansökningar
+admin-applications-empty = Inga ansökningar väntar.
+admin-vat = Momsnummer
+admin-vat-format-checked = format och kontrollsiffra kontrollerade
+admin-contact = Kontakt
+admin-received = Mottagen
+admin-approve = Godkänn
+admin-reject = Avslå
+admin-reject-reason = Skäl för avslag (skickas till sökanden)
+admin-application-approved = Företaget är aktivt och kontaktpersonen har bjudits in.
+admin-application-rejected = Ansökan har avslagits och sökanden har fått veta varför.
+admin-application-reason-missing = Skriv ett skäl innan du avslår en ansökan.
+admin-application-address-taken = Inte godkänd: kontaktpersonens e-post tillhör ett privat- eller personalkonto. Be sökanden om en jobbadress.
+mail-invitation-subject = Ert företagskonto för { $company } är klart
+mail-invitation-body =
+    Hej { $name }!
+
+    { $company } har nu ett företagskonto hos Duett, och du är företagets administratör. Välj ditt lösenord här:
+
+    { $link }
+
+    Länken fungerar en gång och gäller i 7 dagar.
+mail-rejected-subject = Angående er företagsansökan
+mail-rejected-body =
+    Hej { $name }!
+
+    Tack för att du ansökt om ett Duett-företagskonto för { $company }. Vi kunde inte godkänna ansökan:
+
+    { $reason }
+
+    Svara på det här mejlet om du har frågor — ni är välkomna att ansöka igen.
+invitation-title = Sätt upp ditt företagskonto
+invitation-intro = Välj namnet och lösenordet du ska logga in med.
+invitation-submit = Spara och logga in
+invitation-failed-title = Inbjudan kan inte användas
+invitation-failed-text = Inbjudan har gått ut eller redan använts. Be er företagsadministratör eller vår kundtjänst om en ny.

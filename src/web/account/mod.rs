@@ -3,6 +3,7 @@
 
 mod business;
 mod company;
+mod invitation;
 mod language;
 mod login;
 mod password;
@@ -56,6 +57,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(business::apply)),
     )
     .route("/business/thanks", web::get().to(business::thanks))
+    .service(
+        web::resource("/invitation")
+            .route(web::get().to(invitation::show))
+            .route(web::post().to(invitation::accept)),
+    )
     .route("/logout", web::post().to(login::logout))
     .route("/language", web::post().to(language::switch));
 }

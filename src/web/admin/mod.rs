@@ -1,5 +1,6 @@
 //! Staff admin under `/admin`, in its own theme. Every route states the staff roles it admits.
 
+mod applications;
 mod audit;
 mod dashboard;
 pub mod nav;
@@ -10,5 +11,14 @@ use actix_web::web;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin", web::get().to(dashboard::show))
         .route("/admin/outbox", web::get().to(outbox::show))
-        .route("/admin/audit", web::get().to(audit::show));
+        .route("/admin/audit", web::get().to(audit::show))
+        .route("/admin/applications", web::get().to(applications::list))
+        .route(
+            "/admin/applications/{id}/approve",
+            web::post().to(applications::approve),
+        )
+        .route(
+            "/admin/applications/{id}/reject",
+            web::post().to(applications::reject),
+        );
 }

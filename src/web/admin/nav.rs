@@ -14,6 +14,11 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         &[Administrator, CatalogManager, SalesRep, SupportAgent],
     ),
     (
+        "/admin/applications",
+        "admin-applications",
+        &[Administrator, SalesRep],
+    ),
+    (
         "/admin/outbox",
         "admin-outbox",
         &[Administrator, SupportAgent],

@@ -1,0 +1,252 @@
+//! `GET /admin/applications` and the decisions `POST /admin/applications/{id}/approve` and
+//! `…/reject`. Administrators and sales representatives.
+//!
+//! Approving activates the company, creates (or reuses) the contact's business account as company
+//! admin, and e-mails a single-use invitation to set a password.
+
+use super::nav::{self, NavItem};
+use crate::auth::{Principal, StaffUser, session};
+use crate::db::{self, DbError, audit, tokens};
+use crate::domain::accounts::AccountKind;
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::startup::AppState;
+use crate::web::mail::{self, Mail};
+use crate::web::{PageContext, Theme, render};
+use actix_session::Session;
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::Duration;
+use serde::Deserialize;
+
+const PATH: &str = "/admin/applications";
+/// How long an invitation link works.
+const INVITATION_DAYS: i64 = 7;
+
+pub struct ApplicationView {
+    pub id: i64,
+    pub name: String,
+    pub org_no: String,
+    pub vat_no: String,
+    pub industry: String,
+    pub size: String,
+    pub contact: String,
+    pub email: String,
+    pub phone: String,
+    pub received: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/applications.html")]
+pub struct ApplicationsPage {
+    pub ctx: PageContext,
+    pub nav: Vec<NavItem>,
+    pub applications: Vec<ApplicationView>,
+}
+
+fn staff_context(req: &HttpRequest, staff: &StaffUser) -> PageContext {
+    PageContext::with_principal(
+        req,
+        Theme::Admin,
+        Principal::Staff {
+            user: staff.user.clone(),
+            role: staff.role,
+        },
+    )
+}
+
+/// `GET /admin/applications`.
+pub async fn list(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let pending = db::run(&state.pool, db::companies::pending_applications).await?;
+    let ctx = staff_context(&req, &staff);
+    let applications = pending
+        .into_iter()
+        .map(|a| ApplicationView {
+            industry: ctx.t(&format!("industry-{}", a.industry)),
+            size: ctx.t(&format!("size-{}", a.size)),
+            received: ctx.locale.date(a.created_at),
+            id: a.id,
+            name: a.name,
+            org_no: a.org_no,
+            vat_no: a.vat_no.unwrap_or_default(),
+            contact: a.contact_name,
+            email: a.contact_email,
+            phone: a.contact_phone,
+        })
+        .collect();
+    render(&ApplicationsPage {
+        nav: nav::menu(&ctx, staff.role, PATH),
+        applications,
+        ctx,
+    })
+}
+
+/// Why an approval could not go ahead.
+enum Refusal {
+    Db(DbError),
+    /// The contact's address belongs to a consumer or staff account.
+    AddressTaken,
+}
+
+impl From<DbError> for Refusal {
+    fn from(e: DbError) -> Self {
+        Refusal::Db(e)
+    }
+}
+
+impl From<diesel::result::Error> for Refusal {
+    fn from(e: diesel::result::Error) -> Self {
+        Refusal::Db(e.into())
+    }
+}
+
+/// `POST /admin/applications/{id}/approve`.
+pub async fn approve(
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    session: Session,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let (id, staff_id) = (id.into_inner(), staff.user.id);
+    let base = state
+        .settings
+        .server
+        .public_url
+        .trim_end_matches('/')
+        .to_string();
+    let locale = Locale::parse(&state.settings.shop.default_locale).unwrap_or(Locale::Sv);
+    let now = chrono::Utc::now().naive_utc();
+    let outcome = db::run(&state.pool, move |c| {
+        let result = db::write_transaction(c, |c| -> Result<Mail, Refusal> {
+            let app = db::companies::decide(c, id, "active")?;
+            let user_id = match db::users::find_by_email(c, &app.contact_email)? {
+                Some(u) if u.kind == AccountKind::CompanyMember.code() => u.id,
+                Some(_) => return Err(Refusal::AddressTaken),
+                None => db::users::insert(
+                    c,
+                    &db::users::NewUser {
+                        email: &app.contact_email,
+                        // Not a password hash: nothing verifies against it until the invitation is accepted.
+                        password_hash: "!invited",
+                        name: &app.contact_name,
+                        locale: Some(locale.code()),
+                        kind: AccountKind::CompanyMember.code(),
+                        staff_role: None,
+                        email_verified_at: None,
+                    },
+                )?,
+            };
+            db::companies::add_member(c, user_id, id, "admin")?;
+            let token = tokens::issue(
+                c,
+                "invitation",
+                user_id,
+                now,
+                Duration::days(INVITATION_DAYS),
+            )?;
+            let mail = Mail::invitation(
+                locale,
+                &app.contact_email,
+                &app.contact_name,
+                &app.name,
+                &format!("{base}/invitation?token={token}"),
+            );
+            mail.enqueue(c)?;
+            let sid = id.to_string();
+            audit::record(
+                c,
+                &audit::Entry {
+                    actor_user_id: Some(staff_id),
+                    action: "company_approved",
+                    subject_type: "company",
+                    subject_id: &sid,
+                    before: Some("pending"),
+                    after: Some("active"),
+                },
+            )?;
+            Ok(mail)
+        });
+        Ok(result)
+    })
+    .await?;
+    match outcome {
+        Ok(mail) => {
+            mail::log_queued(state.settings.environment, &mail);
+            session::flash(&session, "admin-application-approved");
+        }
+        Err(Refusal::AddressTaken) => session::flash(&session, "admin-application-address-taken"),
+        Err(Refusal::Db(e)) => return Err(e.into()),
+    }
+    Ok(HttpResponse::SeeOther()
+        .insert_header((LOCATION, PATH))
+        .finish())
+}
+
+#[derive(Deserialize)]
+pub struct RejectForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /admin/applications/{id}/reject`: the reason goes to the applicant.
+pub async fn reject(
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    session: Session,
+    id: web::Path<i64>,
+    form: web::Form<RejectForm>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let reason = form
+        .into_inner()
+        .reason
+        .trim()
+        .chars()
+        .take(1000)
+        .collect::<String>();
+    if reason.is_empty() {
+        session::flash(&session, "admin-application-reason-missing");
+        return Ok(HttpResponse::SeeOther()
+            .insert_header((LOCATION, PATH))
+            .finish());
+    }
+    let (id, staff_id) = (id.into_inner(), staff.user.id);
+    let locale = Locale::parse(&state.settings.shop.default_locale).unwrap_or(Locale::Sv);
+    let mail = db::run_write(&state.pool, move |c| {
+        let app = db::companies::decide(c, id, "rejected")?;
+        let mail = Mail::application_rejected(
+            locale,
+            &app.contact_email,
+            &app.contact_name,
+            &app.name,
+            &reason,
+        );
+        mail.enqueue(c)?;
+        let sid = id.to_string();
+        audit::record(
+            c,
+            &audit::Entry {
+                actor_user_id: Some(staff_id),
+                action: "company_rejected",
+                subject_type: "company",
+                subject_id: &sid,
+                before: Some("pending"),
+                after: Some(&reason),
+            },
+        )?;
+        Ok(mail)
+    })
+    .await?;
+    mail::log_queued(state.settings.environment, &mail);
+    session::flash(&session, "admin-application-rejected");
+    Ok(HttpResponse::SeeOther()
+        .insert_header((LOCATION, PATH))
+        .finish())
+}
