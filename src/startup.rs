@@ -157,6 +157,7 @@ fn run(
             .configure(web::media::routes)
             .configure(web::b2c::routes)
             .configure(web::account::routes)
+            .configure(web::b2b::routes)
             .configure(web::admin::routes)
             .default_service(aweb::to(not_found))
     })

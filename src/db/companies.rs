@@ -172,13 +172,98 @@ pub fn add_member(
     user_id: i64,
     company_id: i64,
     role: &str,
-) -> Result<(), DbError> {
-    diesel::insert_into(super::schema::company_memberships::table)
+) -> Result<i64, DbError> {
+    use super::schema::company_memberships as m;
+    Ok(diesel::insert_into(m::table)
         .values((
-            super::schema::company_memberships::user_id.eq(user_id),
-            super::schema::company_memberships::company_id.eq(company_id),
-            super::schema::company_memberships::role.eq(role),
+            m::user_id.eq(user_id),
+            m::company_id.eq(company_id),
+            m::role.eq(role),
         ))
-        .execute(conn)?;
-    Ok(())
+        .returning(m::id)
+        .get_result(conn)?)
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct Member {
+    pub membership_id: i64,
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub password_hash: String,
+    pub role: String,
+    pub order_limit: Option<MinorUnits>,
+    pub monthly_limit: Option<MinorUnits>,
+    pub active: bool,
+}
+
+/// The people of one company, by name.
+pub fn members(conn: &mut DbConn, company_id: i64) -> Result<Vec<Member>, DbError> {
+    use super::schema::{company_memberships as m, users as u};
+    Ok(m::table
+        .inner_join(u::table)
+        .filter(m::company_id.eq(company_id))
+        .order(u::name.asc())
+        .select((
+            m::id,
+            u::id,
+            u::name,
+            u::email,
+            u::password_hash,
+            m::role,
+            m::order_limit_minor,
+            m::monthly_limit_minor,
+            m::active,
+        ))
+        .load(conn)?)
+}
+
+/// Changes a member's role and limits, only inside `company_id` (`NotFound` otherwise).
+pub fn update_member(
+    conn: &mut DbConn,
+    company_id: i64,
+    membership_id: i64,
+    role: &str,
+    order_limit: Option<i64>,
+    monthly_limit: Option<i64>,
+) -> Result<(), DbError> {
+    use super::schema::company_memberships as m;
+    let n = diesel::update(
+        m::table
+            .filter(m::id.eq(membership_id))
+            .filter(m::company_id.eq(company_id)),
+    )
+    .set((
+        m::role.eq(role),
+        m::order_limit_minor.eq(order_limit),
+        m::monthly_limit_minor.eq(monthly_limit),
+    ))
+    .execute(conn)?;
+    if n == 1 {
+        Ok(())
+    } else {
+        Err(diesel::result::Error::NotFound.into())
+    }
+}
+
+/// Activates or deactivates a member, only inside `company_id`.
+pub fn set_member_active(
+    conn: &mut DbConn,
+    company_id: i64,
+    membership_id: i64,
+    active: bool,
+) -> Result<(), DbError> {
+    use super::schema::company_memberships as m;
+    let n = diesel::update(
+        m::table
+            .filter(m::id.eq(membership_id))
+            .filter(m::company_id.eq(company_id)),
+    )
+    .set(m::active.eq(active))
+    .execute(conn)?;
+    if n == 1 {
+        Ok(())
+    } else {
+        Err(diesel::result::Error::NotFound.into())
+    }
 }

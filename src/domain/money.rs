@@ -161,6 +161,49 @@ impl Money {
     }
 }
 
+/// Parses an amount as people type it: `25000`, `25 000`, `25 000,50`, `25,000.50`, `1249 kr`.
+/// Returns minor units; refuses negatives, more than two decimals, and anything unreadable.
+pub fn parse_amount_minor(input: &str) -> Result<i64, &'static str> {
+    let t: String = input
+        .trim()
+        .trim_end_matches("kr")
+        .trim_end_matches("SEK")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return Err("amount-invalid");
+    }
+    // The last separator followed by one or two digits is the decimal point; others group thousands.
+    let (int_part, frac_part) = match t.rfind([',', '.']) {
+        Some(i) if (1..=2).contains(&(t.len() - i - 1)) => (&t[..i], &t[i + 1..]),
+        _ => (t.as_str(), ""),
+    };
+    let int_digits: String = int_part.chars().filter(char::is_ascii_digit).collect();
+    if int_digits.is_empty() && frac_part.is_empty() {
+        return Err("amount-invalid");
+    }
+    let whole: i64 = if int_digits.is_empty() {
+        0
+    } else {
+        int_digits.parse().map_err(|_| "amount-too-large")?
+    };
+    let frac: i64 = match frac_part.len() {
+        0 => 0,
+        1 => frac_part.parse::<i64>().map_err(|_| "amount-invalid")? * 10,
+        _ => frac_part.parse().map_err(|_| "amount-invalid")?,
+    };
+    whole
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(frac))
+        .filter(|v| *v <= 1_000_000_000_000)
+        .ok_or("amount-too-large")
+}
+
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.rounded().amount, self.currency.code())
@@ -252,6 +295,27 @@ mod tests {
             Err(MoneyError::CurrencyMismatch("SEK", "EUR"))
         ));
         assert!(Money::new(Decimal::MAX, Currency::Sek).to_minor().is_err());
+    }
+
+    #[test]
+    fn amounts_parse_as_people_type_them() {
+        let cases: &[(&str, Result<i64, &str>)] = &[
+            ("25000", Ok(2_500_000)),
+            ("25 000", Ok(2_500_000)),
+            ("25\u{a0}000,50", Ok(2_500_050)),
+            ("25,000.50", Ok(2_500_050)),
+            ("1249 kr", Ok(124_900)),
+            ("0,5", Ok(50)),
+            ("12.345", Ok(1_234_500)),
+            ("", Err("amount-invalid")),
+            ("-5", Err("amount-invalid")),
+            ("abc", Err("amount-invalid")),
+            ("1e6", Err("amount-invalid")),
+            ("99999999999999999999", Err("amount-too-large")),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&parse_amount_minor(input), want, "{input}");
+        }
     }
 
     #[test]

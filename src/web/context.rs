@@ -143,6 +143,17 @@ impl PageContext {
         matches!(&self.principal, Principal::CompanyUser { companies, .. } if companies.len() > 1)
     }
 
+    /// True for a company admin (the header links to the company's people).
+    pub fn is_company_admin(&self) -> bool {
+        matches!(
+            &self.principal,
+            Principal::CompanyUser {
+                role: crate::domain::accounts::CompanyRole::Admin,
+                ..
+            }
+        )
+    }
+
     pub fn is_staff(&self) -> bool {
         matches!(self.principal, Principal::Staff { .. })
     }

@@ -7,6 +7,7 @@ mod admin;
 mod business;
 mod catalog;
 mod company;
+mod company_users;
 mod errors;
 mod helpers;
 mod home;

@@ -74,11 +74,16 @@ test("every page validates as HTML in every theme", async () => {
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(consultant, ["/company"])).map(([k, v]) => [`multi ${k}`, v])));
   await consultant.close();
 
+  const companyAdmin = await newPage(browser);
+  await signIn(companyAdmin, app.base, "admin@nordbygg.example");
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(companyAdmin, ["/b2b/company/users"])).map(([k, v]) => [`company admin ${k}`, v])));
+  await companyAdmin.close();
+
   const staff = await newPage(browser);
   await signIn(staff, app.base, "admin@duett.example");
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin", "/admin/applications", "/admin/outbox", "/admin/audit"])).map(([k, v]) => [`admin ${k}`, v])));
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 25);
+  assert.equal(Object.keys(pages).length, 26);
   assert.equal(validate(pages), "");
 });

@@ -172,6 +172,15 @@ for (const js of [true, false]) {
     await Promise.all([prospect.waitForNavigation(), prospect.click("form[action='/invitation'] button[type=submit]")]);
     assert.equal(await prospect.getAttribute("body", "data-theme"), "b2b");
     assert.match(await prospect.textContent(".who"), new RegExp(company));
+    // As company admin, invite a buyer.
+    await Promise.all([prospect.waitForNavigation(), prospect.click("a[href='/b2b/company/users']")]);
+    if (js) assert.deepEqual(await axe(prospect), []);
+    await prospect.fill("#invite-name", "Bo Buyer");
+    await prospect.fill("#invite-email", js ? "bo@bergsbyggarna.example" : "bo@ostbygg.example");
+    await prospect.fill("#invite-order", "25 000");
+    await Promise.all([prospect.waitForNavigation(), prospect.click("form[action='/b2b/company/users'] button[type=submit]")]);
+    assert.match(await prospect.textContent("[role=status]"), /invitation has been sent/);
+    assert.equal(await prospect.locator("table.members tbody tr").count(), 2);
     assert.deepEqual(prospect.errors, []);
     await prospect.close();
   });

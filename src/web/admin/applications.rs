@@ -136,7 +136,8 @@ pub async fn approve(
                         // Not a password hash: nothing verifies against it until the invitation is accepted.
                         password_hash: "!invited",
                         name: &app.contact_name,
-                        locale: Some(locale.code()),
+                        // No saved language yet: their browser decides until they choose one.
+                        locale: None,
                         kind: AccountKind::CompanyMember.code(),
                         staff_role: None,
                         email_verified_at: None,
