@@ -30,6 +30,27 @@ pub fn record(conn: &mut DbConn, e: &Entry<'_>) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Records an action without before/after values, the common case.
+pub fn log(
+    conn: &mut DbConn,
+    actor_user_id: Option<i64>,
+    action: &str,
+    subject_type: &str,
+    subject_id: &str,
+) -> Result<(), DbError> {
+    record(
+        conn,
+        &Entry {
+            actor_user_id,
+            action,
+            subject_type,
+            subject_id,
+            before: None,
+            after: None,
+        },
+    )
+}
+
 /// A stored entry, as the viewer lists it.
 #[derive(Debug, Clone, Queryable)]
 pub struct Recorded {

@@ -267,3 +267,49 @@ pub fn set_member_active(
         Err(diesel::result::Error::NotFound.into())
     }
 }
+
+/// Why a person could not be added to a company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InviteProblem {
+    /// They are already in this company.
+    AlreadyMember,
+    /// The address belongs to a consumer or staff account.
+    AddressTaken,
+}
+
+/// Adds the person with `email` to a company with `role`: an existing business user is added, an
+/// unknown address gets a new account that cannot sign in until the invitation is accepted.
+/// Returns the user and membership ids.
+pub fn invite_member(
+    conn: &mut DbConn,
+    company_id: i64,
+    email: &str,
+    name: &str,
+    role: &str,
+) -> Result<Result<(i64, i64), InviteProblem>, DbError> {
+    let user_id = match super::users::find_by_email(conn, email)? {
+        Some(u) if u.kind != "company_member" => return Ok(Err(InviteProblem::AddressTaken)),
+        Some(u) => {
+            if members(conn, company_id)?.iter().any(|m| m.user_id == u.id) {
+                return Ok(Err(InviteProblem::AlreadyMember));
+            }
+            u.id
+        }
+        None => super::users::insert(
+            conn,
+            &super::users::NewUser {
+                email,
+                // Not a password hash: nothing verifies against it until the invitation is accepted.
+                password_hash: "!invited",
+                name,
+                // No saved language yet: their browser decides until they choose one.
+                locale: None,
+                kind: "company_member",
+                staff_role: None,
+                email_verified_at: None,
+            },
+        )?,
+    };
+    let membership = add_member(conn, user_id, company_id, role)?;
+    Ok(Ok((user_id, membership)))
+}

@@ -191,17 +191,7 @@ pub async fn apply(
         };
         queued.enqueue(c)?;
         let sid = id.to_string();
-        audit::record(
-            c,
-            &audit::Entry {
-                actor_user_id: None,
-                action: "business_application",
-                subject_type: "company",
-                subject_id: &sid,
-                before: None,
-                after: None,
-            },
-        )?;
+        audit::log(c, None, "business_application", "company", &sid)?;
         Ok(true)
     })
     .await?;

@@ -132,17 +132,7 @@ pub async fn accept(
         };
         db::users::accept_invitation(c, user_id, &name, &hash, now)?;
         let id = user_id.to_string();
-        audit::record(
-            c,
-            &audit::Entry {
-                actor_user_id: Some(user_id),
-                action: "invitation_accepted",
-                subject_type: "user",
-                subject_id: &id,
-                before: None,
-                after: None,
-            },
-        )?;
+        audit::log(c, Some(user_id), "invitation_accepted", "user", &id)?;
         Ok(Some((user_id, db::users::memberships(c, user_id)?)))
     })
     .await?;

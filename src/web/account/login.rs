@@ -95,17 +95,7 @@ pub async fn submit(
         let attempted = form.email.trim().to_lowercase();
         let actor = user.as_ref().map(|u| u.id);
         db::run_write(&state.pool, move |c| {
-            audit::record(
-                c,
-                &audit::Entry {
-                    actor_user_id: actor,
-                    action: "sign_in_failed",
-                    subject_type: "email",
-                    subject_id: &attempted,
-                    before: None,
-                    after: None,
-                },
-            )
+            audit::log(c, actor, "sign_in_failed", "email", &attempted)
         })
         .await?;
         let ctx = PageContext::build(&req, Theme::B2c).await?;
@@ -128,17 +118,7 @@ pub async fn submit(
         Vec::new()
     };
     db::run_write(&state.pool, move |c| {
-        audit::record(
-            c,
-            &audit::Entry {
-                actor_user_id: Some(uid),
-                action: "sign_in",
-                subject_type: "user",
-                subject_id: &uid.to_string(),
-                before: None,
-                after: None,
-            },
-        )
+        audit::log(c, Some(uid), "sign_in", "user", &uid.to_string())
     })
     .await?;
     session::sign_in(&session, user.id, memberships.first().map(|m| m.company_id))?;
@@ -166,17 +146,7 @@ pub async fn logout(
     if let Some(user) = principal.user() {
         let uid = user.id;
         db::run_write(&state.pool, move |c| {
-            audit::record(
-                c,
-                &audit::Entry {
-                    actor_user_id: Some(uid),
-                    action: "sign_out",
-                    subject_type: "user",
-                    subject_id: &uid.to_string(),
-                    before: None,
-                    after: None,
-                },
-            )
+            audit::log(c, Some(uid), "sign_out", "user", &uid.to_string())
         })
         .await?;
     }

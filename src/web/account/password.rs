@@ -228,17 +228,7 @@ pub async fn reset(
         // Following the link proved the address is theirs.
         db::users::mark_verified(c, user_id, now)?;
         let id = user_id.to_string();
-        audit::record(
-            c,
-            &audit::Entry {
-                actor_user_id: Some(user_id),
-                action: "password_reset",
-                subject_type: "user",
-                subject_id: &id,
-                before: None,
-                after: None,
-            },
-        )?;
+        audit::log(c, Some(user_id), "password_reset", "user", &id)?;
         Ok(Some(user_id))
     })
     .await?;

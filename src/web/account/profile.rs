@@ -173,17 +173,7 @@ pub async fn change_password(
     db::run_write(&state.pool, move |c| {
         db::users::set_password(c, user_id, &hash, now)?;
         let id = user_id.to_string();
-        audit::record(
-            c,
-            &audit::Entry {
-                actor_user_id: Some(user_id),
-                action: "password_changed",
-                subject_type: "user",
-                subject_id: &id,
-                before: None,
-                after: None,
-            },
-        )
+        audit::log(c, Some(user_id), "password_changed", "user", &id)
     })
     .await?;
     session.renew();

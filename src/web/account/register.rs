@@ -183,17 +183,7 @@ pub async fn submit(
         );
         mail.enqueue(c)?;
         let id = user_id.to_string();
-        audit::record(
-            c,
-            &audit::Entry {
-                actor_user_id: Some(user_id),
-                action: "register",
-                subject_type: "user",
-                subject_id: &id,
-                before: None,
-                after: None,
-            },
-        )?;
+        audit::log(c, Some(user_id), "register", "user", &id)?;
         Ok(mail)
     })
     .await?;
@@ -238,17 +228,7 @@ pub async fn confirm(
             };
             db::users::mark_verified(c, user_id, now)?;
             let id = user_id.to_string();
-            audit::record(
-                c,
-                &audit::Entry {
-                    actor_user_id: Some(user_id),
-                    action: "email_verified",
-                    subject_type: "user",
-                    subject_id: &id,
-                    before: None,
-                    after: None,
-                },
-            )?;
+            audit::log(c, Some(user_id), "email_verified", "user", &id)?;
             Ok(Some(user_id))
         })
         .await?

@@ -7,7 +7,6 @@
 use super::nav::{self, NavItem};
 use crate::auth::{Principal, StaffUser, session};
 use crate::db::{self, DbError, audit, tokens};
-use crate::domain::accounts::AccountKind;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::startup::AppState;
@@ -126,25 +125,15 @@ pub async fn approve(
     let outcome = db::run(&state.pool, move |c| {
         let result = db::write_transaction(c, |c| -> Result<Mail, Refusal> {
             let app = db::companies::decide(c, id, "active")?;
-            let user_id = match db::users::find_by_email(c, &app.contact_email)? {
-                Some(u) if u.kind == AccountKind::CompanyMember.code() => u.id,
-                Some(_) => return Err(Refusal::AddressTaken),
-                None => db::users::insert(
-                    c,
-                    &db::users::NewUser {
-                        email: &app.contact_email,
-                        // Not a password hash: nothing verifies against it until the invitation is accepted.
-                        password_hash: "!invited",
-                        name: &app.contact_name,
-                        // No saved language yet: their browser decides until they choose one.
-                        locale: None,
-                        kind: AccountKind::CompanyMember.code(),
-                        staff_role: None,
-                        email_verified_at: None,
-                    },
-                )?,
-            };
-            db::companies::add_member(c, user_id, id, "admin")?;
+            // A new company has no members, so the only problem can be a consumer or staff address.
+            let (user_id, _) = db::companies::invite_member(
+                c,
+                id,
+                &app.contact_email,
+                &app.contact_name,
+                "admin",
+            )?
+            .map_err(|_| Refusal::AddressTaken)?;
             let token = tokens::issue(
                 c,
                 "invitation",

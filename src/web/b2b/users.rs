@@ -4,7 +4,7 @@
 
 use crate::auth::{Principal, session};
 use crate::db::{self, DbError, audit, tokens};
-use crate::domain::accounts::{AccountKind, CompanyRole, Email};
+use crate::domain::accounts::{CompanyRole, Email};
 use crate::domain::money::{Currency, Money, parse_amount_minor};
 use crate::error::AppError;
 use crate::i18n::Locale;
@@ -239,33 +239,21 @@ pub async fn invite(
         Ok(db::write_transaction(
             c,
             |c| -> Result<Mail, InviteRefusal> {
-                let user_id = match db::users::find_by_email(c, email.as_str())? {
-                    Some(u) if u.kind != AccountKind::CompanyMember.code() => {
+                let (user_id, membership) = match db::companies::invite_member(
+                    c,
+                    company_id,
+                    email.as_str(),
+                    &name,
+                    role.code(),
+                )? {
+                    Ok(ids) => ids,
+                    Err(db::companies::InviteProblem::AlreadyMember) => {
+                        return Err(InviteRefusal::AlreadyMember);
+                    }
+                    Err(db::companies::InviteProblem::AddressTaken) => {
                         return Err(InviteRefusal::AddressTaken);
                     }
-                    Some(u) => {
-                        if db::companies::members(c, company_id)?
-                            .iter()
-                            .any(|m| m.user_id == u.id)
-                        {
-                            return Err(InviteRefusal::AlreadyMember);
-                        }
-                        u.id
-                    }
-                    None => db::users::insert(
-                        c,
-                        &db::users::NewUser {
-                            email: email.as_str(),
-                            password_hash: "!invited",
-                            name: &name,
-                            locale: None,
-                            kind: AccountKind::CompanyMember.code(),
-                            staff_role: None,
-                            email_verified_at: None,
-                        },
-                    )?,
                 };
-                let membership = db::companies::add_member(c, user_id, company_id, role.code())?;
                 db::companies::update_member(
                     c,
                     company_id,
@@ -439,17 +427,7 @@ pub async fn set_active(
         } else {
             "member_deactivated"
         };
-        audit::record(
-            c,
-            &audit::Entry {
-                actor_user_id: Some(me),
-                action,
-                subject_type: "membership",
-                subject_id: &sid,
-                before: None,
-                after: None,
-            },
-        )?;
+        audit::log(c, Some(me), action, "membership", &sid)?;
         Ok(true)
     })
     .await?;
