@@ -1,13 +1,16 @@
-//! Company admins manage their company's people: `GET/POST /b2b/company/users` (list, invite),
-//! `POST /b2b/company/users/{id}` (role and spending limits), `POST /b2b/company/users/{id}/active`.
-//! Everything is scoped to the active company: another company's membership id is 404.
+//! Company admins manage their company's people: `GET/POST /b2b/company/users` (list, invite here),
+//! `POST /b2b/company/users/{id}` and `…/{id}/active` (in `manage`). Everything is scoped to the
+//! active company: another company's membership id is 404.
+
+mod manage;
+
+pub use manage::{set_active, update};
 
 use crate::auth::{Principal, session};
 use crate::db::{self, DbError, audit, tokens};
 use crate::domain::accounts::{CompanyRole, Email};
 use crate::domain::money::{Currency, Money, parse_amount_minor};
 use crate::error::AppError;
-use crate::i18n::Locale;
 use crate::startup::AppState;
 use crate::web::mail::{self, Mail};
 use crate::web::{PageContext, Theme, render_status};
@@ -22,7 +25,7 @@ use serde::Deserialize;
 const PATH: &str = "/b2b/company/users";
 
 /// The signed-in company admin: (user id, company id, company name).
-fn company_admin(principal: &Principal) -> Result<(i64, i64, String), AppError> {
+pub(super) fn company_admin(principal: &Principal) -> Result<(i64, i64, String), AppError> {
     match principal {
         Principal::CompanyUser {
             user,
@@ -95,7 +98,7 @@ fn amount_text(limit: Option<db::money_sql::MinorUnits>) -> String {
         .unwrap_or_default()
 }
 
-async fn page(
+pub(super) async fn page(
     req: &HttpRequest,
     state: &AppState,
     draft: InviteDraft,
@@ -146,7 +149,7 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
     page(&req, &state, InviteDraft::default(), None, StatusCode::OK).await
 }
 
-fn optional_limit(input: &str) -> Result<Option<i64>, &'static str> {
+pub(super) fn optional_limit(input: &str) -> Result<Option<i64>, &'static str> {
     if input.trim().is_empty() {
         Ok(None)
     } else {
@@ -313,133 +316,4 @@ pub async fn invite(
             .await
         }
     }
-}
-
-#[derive(Deserialize)]
-pub struct UpdateForm {
-    #[serde(default)]
-    role: String,
-    #[serde(default)]
-    order_limit: String,
-    #[serde(default)]
-    monthly_limit: String,
-}
-
-/// `POST /b2b/company/users/{id}`: role and limits. An admin cannot change their own role.
-pub async fn update(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    session: Session,
-    id: web::Path<i64>,
-    form: web::Form<UpdateForm>,
-) -> Result<HttpResponse, AppError> {
-    let principal = Principal::of(&req).await?;
-    let (me, company_id, _) = company_admin(&principal)?;
-    let locale: Locale =
-        crate::web::context::request_locale(&req, &principal, state.default_locale);
-    let id = id.into_inner();
-    let f = form.into_inner();
-    let role =
-        CompanyRole::parse(&f.role).ok_or_else(|| AppError::BadRequest("unknown role".into()))?;
-    let (order_limit, monthly_limit) = match (
-        optional_limit(&f.order_limit),
-        optional_limit(&f.monthly_limit),
-    ) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(e), _) | (_, Err(e)) => {
-            return page(
-                &req,
-                &state,
-                InviteDraft::default(),
-                Some(locale.t(e)),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
-    };
-    let changed = db::run_write(&state.pool, move |c| {
-        let members = db::companies::members(c, company_id)?;
-        let Some(member) = members.iter().find(|m| m.membership_id == id) else {
-            return Err(diesel::result::Error::NotFound.into());
-        };
-        if member.user_id == me && role != CompanyRole::Admin {
-            return Ok(false);
-        }
-        db::companies::update_member(c, company_id, id, role.code(), order_limit, monthly_limit)?;
-        let sid = id.to_string();
-        audit::record(
-            c,
-            &audit::Entry {
-                actor_user_id: Some(me),
-                action: "member_changed",
-                subject_type: "membership",
-                subject_id: &sid,
-                before: Some(&member.role),
-                after: Some(role.code()),
-            },
-        )?;
-        Ok(true)
-    })
-    .await?;
-    session::flash(
-        &session,
-        if changed {
-            "users-updated"
-        } else {
-            "users-not-yourself"
-        },
-    );
-    Ok(HttpResponse::SeeOther()
-        .insert_header((LOCATION, PATH))
-        .finish())
-}
-
-#[derive(Deserialize)]
-pub struct ActiveForm {
-    #[serde(default)]
-    active: String,
-}
-
-/// `POST /b2b/company/users/{id}/active`: deactivate or reactivate; never oneself.
-pub async fn set_active(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    session: Session,
-    id: web::Path<i64>,
-    form: web::Form<ActiveForm>,
-) -> Result<HttpResponse, AppError> {
-    let principal = Principal::of(&req).await?;
-    let (me, company_id, _) = company_admin(&principal)?;
-    let id = id.into_inner();
-    let active = form.active == "true";
-    let changed = db::run_write(&state.pool, move |c| {
-        let members = db::companies::members(c, company_id)?;
-        let Some(member) = members.iter().find(|m| m.membership_id == id) else {
-            return Err(diesel::result::Error::NotFound.into());
-        };
-        if member.user_id == me {
-            return Ok(false);
-        }
-        db::companies::set_member_active(c, company_id, id, active)?;
-        let sid = id.to_string();
-        let action = if active {
-            "member_reactivated"
-        } else {
-            "member_deactivated"
-        };
-        audit::log(c, Some(me), action, "membership", &sid)?;
-        Ok(true)
-    })
-    .await?;
-    session::flash(
-        &session,
-        if changed {
-            "users-updated"
-        } else {
-            "users-not-yourself"
-        },
-    );
-    Ok(HttpResponse::SeeOther()
-        .insert_header((LOCATION, PATH))
-        .finish())
 }
