@@ -185,6 +185,28 @@ for (const js of [true, false]) {
     await prospect.close();
   });
 
+  test(`a shopper resets a forgotten password (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    const email = js ? "erik@example.com" : "maja@example.com";
+    await page.goto(`${app.base}/login`);
+    await Promise.all([page.waitForNavigation(), page.click("a[href='/password/forgot']")]);
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#email", email);
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/password/forgot'] button[type=submit]")]);
+    assert.equal(new URL(page.url()).pathname, "/password/forgot/sent");
+    if (js) assert.deepEqual(await axe(page), []);
+    const link = app.lastLink("/password/reset\\?token=");
+    assert.ok(link, "the reset e-mail is in the log");
+    await page.goto(`${app.base}${link}`);
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#password", "copper meadow lantern quiet");
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/password/reset'] button[type=submit]")]);
+    assert.equal(new URL(page.url()).pathname, "/");
+    assert.ok((await page.textContent(".who")).length > 0, "signed in");
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test(`the language switcher changes the page to Swedish (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await page.goto(`${app.base}/categories/desks`);
