@@ -32,6 +32,17 @@ pub struct AppState {
     pub limits: RateLimits,
 }
 
+impl AppState {
+    /// The shop's public address without a trailing slash, for links in e-mails.
+    pub fn public_base_url(&self) -> String {
+        self.settings
+            .server
+            .public_url
+            .trim_end_matches('/')
+            .to_string()
+    }
+}
+
 pub struct Application {
     port: u16,
     server: Server,

@@ -8,6 +8,11 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
+/// Tokens are 43 characters; anything empty or far longer is refused without a query.
+fn well_formed(token: &str) -> bool {
+    !token.is_empty() && token.len() <= 100
+}
+
 fn hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
@@ -43,6 +48,9 @@ pub fn peek(
     token: &str,
     now: NaiveDateTime,
 ) -> Result<Option<i64>, DbError> {
+    if !well_formed(token) {
+        return Ok(None);
+    }
     Ok(account_tokens::table
         .filter(account_tokens::token_hash.eq(hash(token)))
         .filter(account_tokens::purpose.eq(purpose))
@@ -61,6 +69,9 @@ pub fn redeem(
     token: &str,
     now: NaiveDateTime,
 ) -> Result<Option<i64>, DbError> {
+    if !well_formed(token) {
+        return Ok(None);
+    }
     let hashed = hash(token);
     let found: Option<(i64, i64)> = account_tokens::table
         .filter(account_tokens::token_hash.eq(&hashed))

@@ -69,6 +69,14 @@ pub fn render_status<T: Template>(
         .body(html))
 }
 
+/// The client's address, the key for per-address rate limits. The peer address, not a forwarded
+/// header: nothing here is behind a trusted proxy yet.
+pub fn client_ip(req: &actix_web::HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default()
+}
+
 /// Percent-encodes a query value.
 pub fn url_encode(value: &str) -> String {
     serde_urlencoded::to_string([("v", value)])

@@ -120,10 +120,7 @@ pub async fn apply(
     state: web::Data<AppState>,
     form: web::Form<ApplicationForm>,
 ) -> Result<HttpResponse, AppError> {
-    let ip = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let ip = crate::web::client_ip(&req);
     state.limits.register_ip.check(&ip)?;
     let form = form.into_inner();
     let principal = Principal::of(&req).await?;

@@ -65,10 +65,7 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     // Limits first: a refused attempt costs no password hash.
-    let ip = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let ip = crate::web::client_ip(&req);
     state.limits.sign_in_ip.check(&ip)?;
     state
         .limits
@@ -165,12 +162,7 @@ async fn unverified(
 ) -> Result<HttpResponse, AppError> {
     let ctx = PageContext::build(&req, Theme::B2c).await?;
     let locale = ctx.locale;
-    let base = state
-        .settings
-        .server
-        .public_url
-        .trim_end_matches('/')
-        .to_string();
+    let base = state.public_base_url();
     let now = chrono::Utc::now().naive_utc();
     let (email, name, uid) = (user.email.clone(), user.name.clone(), user.id);
     let mail = db::run_write(&state.pool, move |c| {

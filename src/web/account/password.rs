@@ -50,10 +50,7 @@ pub async fn request(
     state: web::Data<AppState>,
     form: web::Form<ForgotForm>,
 ) -> Result<HttpResponse, AppError> {
-    let ip = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let ip = crate::web::client_ip(&req);
     state.limits.reset_ip.check(&ip)?;
     let Ok(email) = Email::parse(&form.email) else {
         let ctx = PageContext::build(&req, Theme::B2c).await?;
@@ -70,12 +67,7 @@ pub async fn request(
     state.limits.reset_account.check(email.as_str())?;
     let ctx = PageContext::build(&req, Theme::B2c).await?;
     let locale = ctx.locale;
-    let base = state
-        .settings
-        .server
-        .public_url
-        .trim_end_matches('/')
-        .to_string();
+    let base = state.public_base_url();
     let now = chrono::Utc::now().naive_utc();
     let mail = db::run_write(&state.pool, move |c| {
         let Some(user) = db::users::find_by_email(c, email.as_str())?.filter(|u| !u.disabled)
@@ -142,10 +134,6 @@ async fn link_failed(req: &HttpRequest) -> Result<HttpResponse, AppError> {
     render_status(&page, StatusCode::GONE)
 }
 
-fn plausible(token: &str) -> bool {
-    !token.is_empty() && token.len() <= 100
-}
-
 /// `GET /password/reset?token=…`: the form, when the link is still good.
 pub async fn show_reset(
     req: HttpRequest,
@@ -155,10 +143,9 @@ pub async fn show_reset(
     let token = query.into_inner().token;
     let now = chrono::Utc::now().naive_utc();
     let check = token.clone();
-    let valid = plausible(&token)
-        && db::run(&state.pool, move |c| tokens::peek(c, PURPOSE, &check, now))
-            .await?
-            .is_some();
+    let valid = db::run(&state.pool, move |c| tokens::peek(c, PURPOSE, &check, now))
+        .await?
+        .is_some();
     if !valid {
         return link_failed(&req).await;
     }
@@ -188,17 +175,13 @@ pub async fn reset(
     let form = form.into_inner();
     let now = chrono::Utc::now().naive_utc();
     let token = form.token.clone();
-    let user = if plausible(&token) {
-        db::run(&state.pool, move |c| {
-            match tokens::peek(c, PURPOSE, &token, now)? {
-                Some(id) => db::users::find(c, id),
-                None => Ok(None),
-            }
-        })
-        .await?
-    } else {
-        None
-    };
+    let user = db::run(&state.pool, move |c| {
+        match tokens::peek(c, PURPOSE, &token, now)? {
+            Some(id) => db::users::find(c, id),
+            None => Ok(None),
+        }
+    })
+    .await?;
     let Some(user) = user else {
         return link_failed(&req).await;
     };

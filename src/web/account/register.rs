@@ -109,10 +109,7 @@ pub async fn submit(
     state: web::Data<AppState>,
     form: web::Form<RegisterForm>,
 ) -> Result<HttpResponse, AppError> {
-    let ip = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let ip = crate::web::client_ip(&req);
     state.limits.register_ip.check(&ip)?;
     let ctx = PageContext::build(&req, Theme::B2c).await?;
     let form = form.into_inner();
@@ -143,12 +140,7 @@ pub async fn submit(
     // Hash before looking the address up, so a taken address answers in the same time.
     let hash = password::hash(new_password.expose().to_string()).await?;
     let locale = ctx.locale;
-    let base = state
-        .settings
-        .server
-        .public_url
-        .trim_end_matches('/')
-        .to_string();
+    let base = state.public_base_url();
     let now = chrono::Utc::now().naive_utc();
     let mail = db::run_write(&state.pool, move |c| {
         if db::users::find_by_email(c, email.as_str())?.is_some() {
@@ -219,20 +211,16 @@ pub async fn confirm(
 ) -> Result<HttpResponse, AppError> {
     let token = query.into_inner().token;
     let now = chrono::Utc::now().naive_utc();
-    let user_id = if token.is_empty() || token.len() > 100 {
-        None
-    } else {
-        db::run_write(&state.pool, move |c| {
-            let Some(user_id) = tokens::redeem(c, "verify_email", &token, now)? else {
-                return Ok(None);
-            };
-            db::users::mark_verified(c, user_id, now)?;
-            let id = user_id.to_string();
-            audit::log(c, Some(user_id), "email_verified", "user", &id)?;
-            Ok(Some(user_id))
-        })
-        .await?
-    };
+    let user_id = db::run_write(&state.pool, move |c| {
+        let Some(user_id) = tokens::redeem(c, "verify_email", &token, now)? else {
+            return Ok(None);
+        };
+        db::users::mark_verified(c, user_id, now)?;
+        let id = user_id.to_string();
+        audit::log(c, Some(user_id), "email_verified", "user", &id)?;
+        Ok(Some(user_id))
+    })
+    .await?;
     let Some(user_id) = user_id else {
         let ctx = PageContext::build(&req, Theme::B2c).await?;
         let page = NoticePage::sign_in(

@@ -114,12 +114,7 @@ pub async fn approve(
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let (id, staff_id) = (id.into_inner(), staff.user.id);
-    let base = state
-        .settings
-        .server
-        .public_url
-        .trim_end_matches('/')
-        .to_string();
+    let base = state.public_base_url();
     let locale = Locale::parse(&state.settings.shop.default_locale).unwrap_or(Locale::Sv);
     let now = chrono::Utc::now().naive_utc();
     let outcome = db::run(&state.pool, move |c| {

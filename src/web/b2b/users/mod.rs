@@ -230,12 +230,7 @@ pub async fn invite(
         let error = problem.map(|k| locale.t(k));
         return page(&req, &state, draft, error, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
-    let base = state
-        .settings
-        .server
-        .public_url
-        .trim_end_matches('/')
-        .to_string();
+    let base = state.public_base_url();
     let now = chrono::Utc::now().naive_utc();
     let name = draft.name.clone();
     let outcome = db::run(&state.pool, move |c| {
