@@ -12,6 +12,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub session: SessionSettings,
     pub shop: ShopSettings,
+    pub mail: MailSettings,
     #[serde(skip, default = "Environment::default")]
     pub environment: Environment,
 }
@@ -49,6 +50,20 @@ pub struct ShopSettings {
     pub currency: String,
     pub country: String,
     pub default_locale: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct MailSettings {
+    /// Where the outbox is delivered: `smtp://host:port` (plain, for a local relay),
+    /// `smtp://user:pass@host:587?tls=required` (STARTTLS) or `smtps://user:pass@host:465`.
+    /// Unset: messages stay in the outbox (and, outside production, in the log).
+    pub smtp_url: Option<SecretString>,
+    /// The sender, e.g. `Duett <no-reply@duett.example>`.
+    pub from: String,
+    /// How often the sender looks for queued messages.
+    pub poll_seconds: u64,
+    /// Attempts before a message is marked failed.
+    pub max_attempts: i32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

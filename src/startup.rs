@@ -20,6 +20,7 @@ use actix_web::{App, HttpServer, web as aweb};
 use anyhow::Context;
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::time::Duration;
 use tracing_actix_web::TracingLogger;
 
 /// Shared, read-only state every handler can reach.
@@ -83,6 +84,11 @@ impl Application {
             limits: RateLimits::default(),
         });
         let server = run(listener, state, key, &settings)?;
+        if crate::delivery::start(pool.clone(), &settings.mail)? {
+            tracing::info!("e-mail delivery over SMTP started");
+        } else if settings.environment == crate::config::Environment::Production {
+            tracing::warn!("mail.smtp_url is not set: e-mails stay queued in the outbox");
+        }
         tracing::info!("Duett is serving on http://{}:{port}", settings.server.host);
         Ok(Application { port, server, pool })
     }
@@ -155,6 +161,7 @@ fn run(
                     .limit(4 * 1024 * 1024)
                     .error_handler(|err, _| AppError::BadRequest(err.to_string()).into()),
             )
+            .app_data(aweb::PayloadConfig::new(4 * 1024 * 1024))
             .app_data(
                 aweb::QueryConfig::default()
                     .error_handler(|err, _| AppError::BadRequest(err.to_string()).into()),
@@ -172,6 +179,11 @@ fn run(
             .configure(web::admin::routes)
             .default_service(aweb::to(not_found))
     })
+    // A client gets 10 s to send a request's head and 2 s to close after the response; an idle
+    // kept-alive connection is closed after 30 s (slow-loris and idle-socket protection).
+    .client_request_timeout(Duration::from_secs(10))
+    .client_disconnect_timeout(Duration::from_secs(2))
+    .keep_alive(Duration::from_secs(30))
     .shutdown_timeout(10)
     .listen(listener)?;
     if workers > 0 {

@@ -76,6 +76,12 @@ impl Principal {
         if u.disabled {
             return Ok((Principal::Anonymous, true));
         }
+        // A password or e-mail change ends every session signed in before it.
+        if u.credentials_changed_at
+            .is_some_and(|at| at.and_utc().timestamp_millis() > ids.signed_in_ms)
+        {
+            return Ok((Principal::Anonymous, true));
+        }
         let info = UserInfo {
             id: u.id,
             name: u.name,
@@ -193,6 +199,57 @@ impl FromRequest for StaffUser {
                 Principal::Anonymous => Err(AppError::SignInRequired(req.uri().to_string())),
                 _ => Err(AppError::Forbidden),
             }
+        })
+    }
+}
+
+/// A signed-in member of the active company, with their role there.
+#[derive(Debug, Clone)]
+pub struct CompanyMember {
+    pub user: UserInfo,
+    pub company: CompanyInfo,
+    pub role: CompanyRole,
+}
+
+impl CompanyMember {
+    /// The company member of `principal`; anyone else is sent to sign in (anonymous, back to
+    /// `path`) or refused (403).
+    pub fn of(principal: &Principal, path: &str) -> Result<CompanyMember, AppError> {
+        match principal {
+            Principal::CompanyUser {
+                user,
+                company,
+                role,
+                ..
+            } => Ok(CompanyMember {
+                user: user.clone(),
+                company: company.clone(),
+                role: *role,
+            }),
+            Principal::Anonymous => Err(AppError::SignInRequired(path.to_string())),
+            _ => Err(AppError::Forbidden),
+        }
+    }
+
+    /// Refuses with 403 unless the member's role in the active company is one of `allowed`.
+    pub fn require(self, allowed: &[CompanyRole]) -> Result<CompanyMember, AppError> {
+        if allowed.contains(&self.role) {
+            Ok(self)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+impl FromRequest for CompanyMember {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<CompanyMember, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let principal = Principal::of(&req).await?;
+            CompanyMember::of(&principal, &req.uri().to_string())
         })
     }
 }

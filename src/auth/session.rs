@@ -10,6 +10,8 @@ const USER_ID: &str = "uid";
 const COMPANY_ID: &str = "cid";
 const SIGNED_IN_AT: &str = "auth_at";
 const SEEN_AT: &str = "seen_at";
+/// The sign-in time in milliseconds, compared with the user's last credentials change.
+const SIGNED_IN_MS: &str = "auth_ms";
 pub(crate) const CSRF: &str = "csrf";
 const FLASH: &str = "flash";
 
@@ -18,6 +20,9 @@ const FLASH: &str = "flash";
 pub struct SessionIds {
     pub user_id: i64,
     pub company_id: Option<i64>,
+    /// When the session was signed in (Unix milliseconds): sessions older than a credentials
+    /// change end.
+    pub signed_in_ms: i64,
 }
 
 /// Reads the ids, enforcing the idle and absolute timeouts. An expired session is purged.
@@ -38,6 +43,7 @@ pub fn current(session: &Session, idle_minutes: i64, absolute_hours: i64) -> Opt
     Some(SessionIds {
         user_id,
         company_id,
+        signed_in_ms: session.get::<i64>(SIGNED_IN_MS).ok().flatten().unwrap_or(0),
     })
 }
 
@@ -51,6 +57,18 @@ pub fn sign_in(session: &Session, user_id: i64, company_id: Option<i64>) -> anyh
         session.insert(COMPANY_ID, cid)?;
     }
     session.insert(SIGNED_IN_AT, now)?;
+    session.insert(SIGNED_IN_MS, Utc::now().timestamp_millis())?;
+    session.insert(SEEN_AT, now)?;
+    Ok(())
+}
+
+/// After the person proved their password again (e.g. changed it): a new session id, and this
+/// session counts as signed in now, so it outlives the change that ends all older sessions.
+pub fn reauthenticated(session: &Session) -> anyhow::Result<()> {
+    session.renew();
+    let now = Utc::now().timestamp();
+    session.insert(SIGNED_IN_AT, now)?;
+    session.insert(SIGNED_IN_MS, Utc::now().timestamp_millis())?;
     session.insert(SEEN_AT, now)?;
     Ok(())
 }

@@ -25,6 +25,18 @@ pub fn issue(
     now: NaiveDateTime,
     valid_for: Duration,
 ) -> Result<String, DbError> {
+    issue_with_payload(conn, purpose, user_id, None, now, valid_for)
+}
+
+/// Like [`issue`], with a value the link carries (the new address of an e-mail change).
+pub fn issue_with_payload(
+    conn: &mut DbConn,
+    purpose: &str,
+    user_id: i64,
+    payload: Option<&str>,
+    now: NaiveDateTime,
+    valid_for: Duration,
+) -> Result<String, DbError> {
     let mut bytes = [0u8; 32];
     rand::fill(&mut bytes);
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
@@ -33,6 +45,7 @@ pub fn issue(
             account_tokens::purpose.eq(purpose),
             account_tokens::token_hash.eq(hash(&token)),
             account_tokens::user_id.eq(user_id),
+            account_tokens::payload.eq(payload),
             account_tokens::expires_at.eq(now + valid_for),
             account_tokens::created_at.eq(now),
         ))
@@ -48,6 +61,16 @@ pub fn peek(
     token: &str,
     now: NaiveDateTime,
 ) -> Result<Option<i64>, DbError> {
+    Ok(peek_with_payload(conn, purpose, token, now)?.map(|(user_id, _)| user_id))
+}
+
+/// Like [`peek`], also returning the value the token carries.
+pub fn peek_with_payload(
+    conn: &mut DbConn,
+    purpose: &str,
+    token: &str,
+    now: NaiveDateTime,
+) -> Result<Option<(i64, Option<String>)>, DbError> {
     if !well_formed(token) {
         return Ok(None);
     }
@@ -56,7 +79,7 @@ pub fn peek(
         .filter(account_tokens::purpose.eq(purpose))
         .filter(account_tokens::used_at.is_null())
         .filter(account_tokens::expires_at.gt(now))
-        .select(account_tokens::user_id)
+        .select((account_tokens::user_id, account_tokens::payload))
         .first(conn)
         .optional()?)
 }
@@ -69,19 +92,33 @@ pub fn redeem(
     token: &str,
     now: NaiveDateTime,
 ) -> Result<Option<i64>, DbError> {
+    Ok(redeem_with_payload(conn, purpose, token, now)?.map(|(user_id, _)| user_id))
+}
+
+/// Like [`redeem`], also returning the value the token carries.
+pub fn redeem_with_payload(
+    conn: &mut DbConn,
+    purpose: &str,
+    token: &str,
+    now: NaiveDateTime,
+) -> Result<Option<(i64, Option<String>)>, DbError> {
     if !well_formed(token) {
         return Ok(None);
     }
     let hashed = hash(token);
-    let found: Option<(i64, i64)> = account_tokens::table
+    let found: Option<(i64, i64, Option<String>)> = account_tokens::table
         .filter(account_tokens::token_hash.eq(&hashed))
         .filter(account_tokens::purpose.eq(purpose))
         .filter(account_tokens::used_at.is_null())
         .filter(account_tokens::expires_at.gt(now))
-        .select((account_tokens::id, account_tokens::user_id))
+        .select((
+            account_tokens::id,
+            account_tokens::user_id,
+            account_tokens::payload,
+        ))
         .first(conn)
         .optional()?;
-    let Some((id, user_id)) = found else {
+    let Some((id, user_id, payload)) = found else {
         return Ok(None);
     };
     let updated = diesel::update(
@@ -91,5 +128,22 @@ pub fn redeem(
     )
     .set(account_tokens::used_at.eq(Some(now)))
     .execute(conn)?;
-    Ok((updated == 1).then_some(user_id))
+    Ok((updated == 1).then_some((user_id, payload)))
+}
+
+/// Voids every unused token of `user_id` for `purpose` (a newer request replaces older links).
+pub fn revoke(
+    conn: &mut DbConn,
+    purpose: &str,
+    user_id: i64,
+    now: NaiveDateTime,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        account_tokens::table
+            .filter(account_tokens::user_id.eq(user_id))
+            .filter(account_tokens::purpose.eq(purpose))
+            .filter(account_tokens::used_at.is_null()),
+    )
+    .set(account_tokens::used_at.eq(Some(now)))
+    .execute(conn)?)
 }

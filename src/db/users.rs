@@ -16,6 +16,7 @@ pub struct User {
     pub staff_role: Option<String>,
     pub disabled: bool,
     pub email_verified_at: Option<chrono::NaiveDateTime>,
+    pub credentials_changed_at: Option<chrono::NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Queryable)]
@@ -107,7 +108,7 @@ pub fn set_locale(conn: &mut DbConn, user_id: i64, locale: &str) -> Result<(), D
     Ok(())
 }
 
-/// Replaces the password hash.
+/// Replaces the password hash; every session signed in before `at` ends.
 pub fn set_password(
     conn: &mut DbConn,
     user_id: i64,
@@ -115,9 +116,49 @@ pub fn set_password(
     at: chrono::NaiveDateTime,
 ) -> Result<(), DbError> {
     diesel::update(users::table.find(user_id))
-        .set((users::password_hash.eq(hash), users::updated_at.eq(at)))
+        .set((
+            users::password_hash.eq(hash),
+            users::credentials_changed_at.eq(Some(at)),
+            users::updated_at.eq(at),
+        ))
         .execute(conn)?;
     Ok(())
+}
+
+/// Why a new sign-in address cannot be used.
+#[derive(Debug, PartialEq, Eq)]
+pub enum EmailChange {
+    Changed,
+    /// Another account has taken the address since the link was sent.
+    Taken,
+}
+
+/// Makes `email` (already confirmed by its owner) the sign-in address; every session signed in
+/// before `at` ends.
+pub fn change_email(
+    conn: &mut DbConn,
+    user_id: i64,
+    email: &str,
+    at: chrono::NaiveDateTime,
+) -> Result<EmailChange, DbError> {
+    let taken = users::table
+        .filter(users::email.eq(email))
+        .filter(users::id.ne(user_id))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0;
+    if taken {
+        return Ok(EmailChange::Taken);
+    }
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::email.eq(email),
+            users::email_verified_at.eq(Some(at)),
+            users::credentials_changed_at.eq(Some(at)),
+            users::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(EmailChange::Changed)
 }
 
 /// Sets the name and password of an invited person who accepts, and confirms their address.

@@ -100,6 +100,40 @@ impl Mail {
         }
     }
 
+    /// "Confirm your new e-mail address", sent to the new address with the single-use link.
+    pub fn confirm_new_email(locale: Locale, to: &str, name: &str, link: &str) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t("mail-email-change-subject"),
+            body: locale.t_args(
+                "mail-email-change-body",
+                &[("name", name.to_string()), ("link", link.to_string())],
+            ),
+        }
+    }
+
+    /// "Your address is about to change", sent to the old address so a hijack does not go unseen.
+    pub fn email_changing(
+        locale: Locale,
+        to: &str,
+        name: &str,
+        new_email: &str,
+        link: &str,
+    ) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t("mail-email-changing-subject"),
+            body: locale.t_args(
+                "mail-email-changing-body",
+                &[
+                    ("name", name.to_string()),
+                    ("email", new_email.to_string()),
+                    ("link", link.to_string()),
+                ],
+            ),
+        }
+    }
+
     /// Queues the message (in the caller's transaction).
     pub fn enqueue(&self, conn: &mut DbConn) -> Result<i64, DbError> {
         outbox::enqueue(conn, &self.to, &self.subject, &self.body)

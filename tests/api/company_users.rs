@@ -1,6 +1,6 @@
 //! Company admins manage their own company's people; nobody else can, and never across companies.
 
-use crate::helpers::spawn_app;
+use crate::helpers::{PASSWORD, spawn_app};
 use diesel::prelude::*;
 use duett::db::{self, schema::company_memberships};
 
@@ -194,8 +194,21 @@ async fn roles_and_limits_change_only_inside_the_company_and_never_for_oneself()
             .iter()
             .any(|t| t.contains("buyer@nordbygg.example"))
     );
-    // The deactivated buyer's next sign-in does not reach the portal.
+    // The deactivated buyer's next sign-in does not reach the portal, and says why.
     let buyer = app.another_browser();
-    buyer.login("buyer@nordbygg.example").await;
+    let refused = buyer
+        .post_form(
+            "/login",
+            "/login",
+            &[("email", "buyer@nordbygg.example"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(refused.status, 200);
+    assert!(
+        refused
+            .text("#login-error")
+            .contains("company's administrator")
+    );
     assert_eq!(buyer.get("/").await.theme(), "b2c");
+    assert_eq!(buyer.get("/").await.count(".who"), 0);
 }

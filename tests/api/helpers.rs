@@ -252,6 +252,22 @@ impl TestApp {
         Self::page(res).await
     }
 
+    /// Opens an e-mailed link and presses the button on the page it shows (a link never acts on
+    /// GET).
+    pub async fn follow_link(&self, link: &str) -> Page {
+        let page = self.get(link).await;
+        assert_eq!(page.status, 200, "{link}");
+        let action = page.attr("main form", "action").expect("a confirm form");
+        let token = page
+            .attr("main form input[name=token]", "value")
+            .expect("token");
+        let csrf = page
+            .attr("main form input[name=csrf_token]", "value")
+            .expect("csrf");
+        self.post_raw(&action, &[("token", &token), ("csrf_token", &csrf)])
+            .await
+    }
+
     pub async fn csrf_token(&self, form_page: &str) -> String {
         self.get(form_page)
             .await

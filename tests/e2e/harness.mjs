@@ -88,9 +88,9 @@ export async function axe(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
 }
 
-export async function signIn(page, base, email) {
+export async function signIn(page, base, email, password = PASSWORD) {
   await page.goto(`${base}/login`);
   await page.fill("input[name=email]", email);
-  await page.fill("input[name=password]", PASSWORD);
+  await page.fill("input[name=password]", password);
   await Promise.all([page.waitForNavigation(), page.click("form[action='/login'] button[type=submit]")]);
 }

@@ -118,7 +118,10 @@ for (const js of [true, false]) {
     assert.equal(new URL(page.url()).pathname, "/register/sent");
     const link = app.lastLink("/register/confirm\\?token=");
     assert.ok(link, "the confirmation e-mail is in the log");
+    // The link opens a page whose button confirms (opening a link changes nothing).
     await page.goto(`${app.base}${link}`);
+    if (js) assert.deepEqual(await axe(page), []);
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/register/confirm'] button[type=submit]")]);
     assert.equal(new URL(page.url()).pathname, "/");
     assert.match(await page.textContent(".who"), /Nova Nilsson/);
     // The new account saves an address; a mistake is explained on the same page.
@@ -183,6 +186,25 @@ for (const js of [true, false]) {
     assert.equal(await prospect.locator("table.members tbody tr").count(), 2);
     assert.deepEqual(prospect.errors, []);
     await prospect.close();
+
+    // The invited buyer sets a password, lands in the B2B portal, and can sign in again later.
+    const buyerEmail = js ? "bo@bergsbyggarna.example" : "bo@ostbygg.example";
+    const invite = app.lastLink("/invitation\\?token=");
+    const buyer = await newPage(browser, { js });
+    await buyer.goto(`${app.base}${invite}`);
+    assert.equal(await buyer.inputValue("#email"), buyerEmail);
+    await buyer.fill("#password", "harbour cobalt ninety owls");
+    await Promise.all([buyer.waitForNavigation(), buyer.click("form[action='/invitation'] button[type=submit]")]);
+    assert.equal(await buyer.getAttribute("body", "data-theme"), "b2b");
+    assert.match(await buyer.textContent(".who"), new RegExp(company));
+    assert.equal(await buyer.locator("a[href='/b2b/company/users']").count(), 0, "a buyer does not manage users");
+    if (js) assert.deepEqual(await axe(buyer), []);
+    await Promise.all([buyer.waitForNavigation(), buyer.click("form[action='/logout'] button")]);
+    await signIn(buyer, app.base, buyerEmail, "harbour cobalt ninety owls");
+    assert.equal(await buyer.getAttribute("body", "data-theme"), "b2b");
+    assert.match(await buyer.textContent(".who"), /Bo Buyer/);
+    assert.deepEqual(buyer.errors, []);
+    await buyer.close();
   });
 
   test(`a shopper resets a forgotten password (${mode})`, async () => {

@@ -382,3 +382,48 @@ users-already-member = That person is already in your company.
 users-address-taken = That e-mail belongs to a private or staff account; use a work address.
 amount-invalid = Enter an amount in kronor, e.g. 25 000.
 amount-too-large = That amount is too large.
+register-confirm-title = Confirm your e-mail address
+register-confirm-text = One step left: confirm the address to activate your account. You will be signed in straight away.
+register-confirm-submit = Confirm and sign in
+login-disabled = This account has been closed. If you think this is a mistake, contact our customer service.
+login-no-company = Your access to your company's account is turned off. Ask your company's administrator to turn it back on, or contact our customer service.
+account-email-title = E-mail address
+account-email-current = You sign in with { $email }.
+account-email-new = New e-mail address
+account-email-password = Current password
+account-email-submit = Send confirmation link
+account-email-same = This is already your e-mail address.
+account-email-sent = We sent a confirmation link to your new address. Your sign-in address changes when you follow it (within 24 hours).
+email-confirm-title = Confirm your new e-mail address
+email-confirm-text = From now on you will sign in with { $email }. Other devices where you are signed in will be signed out.
+email-confirm-submit = Change my e-mail address
+email-confirm-failed-title = This link cannot be used
+email-confirm-failed-text = The link has expired or has already been used. Ask for a new one on your account page.
+email-change-taken = Another account uses this address now, so your address was not changed.
+email-changed-title = E-mail address changed
+email-changed = Your e-mail address has been changed. Sign in with the new address from now on.
+mail-email-change-subject = Confirm your new e-mail address
+mail-email-change-body =
+    Hi { $name },
+
+    To sign in to Duett with this address from now on, confirm it here:
+
+    { $link }
+
+    The link works once and expires in 24 hours. If you did not ask for this, ignore this message: nothing changes.
+mail-email-changing-subject = Your e-mail address is about to change
+mail-email-changing-body =
+    Hi { $name },
+
+    Someone signed in to your Duett account asked to change its e-mail address to { $email }. Nothing changes until the link we sent to that address is followed.
+
+    If this was not you, change your password now:
+
+    { $link }
+admin-outbox-status-queued = Queued
+admin-outbox-status-sent = Sent
+admin-outbox-status-failed = Failed
+admin-outbox-attempts = { $count ->
+    [one] 1 attempt
+   *[other] { $count } attempts
+}

@@ -382,3 +382,48 @@ users-already-member = Personen finns redan i ert företag.
 users-address-taken = E-postadressen tillhör ett privat- eller personalkonto; använd en jobbadress.
 amount-invalid = Fyll i ett belopp i kronor, t.ex. 25 000.
 amount-too-large = Beloppet är för stort.
+register-confirm-title = Bekräfta din e-postadress
+register-confirm-text = Ett steg kvar: bekräfta adressen för att aktivera kontot. Du loggas in direkt.
+register-confirm-submit = Bekräfta och logga in
+login-disabled = Kontot är stängt. Kontakta vår kundtjänst om du tror att det är fel.
+login-no-company = Din åtkomst till företagets konto är avstängd. Be företagets administratör att slå på den igen, eller kontakta vår kundtjänst.
+account-email-title = E-postadress
+account-email-current = Du loggar in med { $email }.
+account-email-new = Ny e-postadress
+account-email-password = Nuvarande lösenord
+account-email-submit = Skicka bekräftelselänk
+account-email-same = Det här är redan din e-postadress.
+account-email-sent = Vi har skickat en bekräftelselänk till din nya adress. Inloggningsadressen ändras när du följer länken (inom 24 timmar).
+email-confirm-title = Bekräfta din nya e-postadress
+email-confirm-text = Från och med nu loggar du in med { $email }. Andra enheter där du är inloggad loggas ut.
+email-confirm-submit = Byt e-postadress
+email-confirm-failed-title = Länken kan inte användas
+email-confirm-failed-text = Länken har gått ut eller redan använts. Be om en ny på din kontosida.
+email-change-taken = Ett annat konto använder nu adressen, så din adress ändrades inte.
+email-changed-title = E-postadressen är ändrad
+email-changed = Din e-postadress är ändrad. Logga in med den nya adressen från och med nu.
+mail-email-change-subject = Bekräfta din nya e-postadress
+mail-email-change-body =
+    Hej { $name },
+
+    Bekräfta adressen här för att logga in på Duett med den från och med nu:
+
+    { $link }
+
+    Länken fungerar en gång och går ut om 24 timmar. Om du inte bett om detta kan du bortse från meddelandet: ingenting ändras.
+mail-email-changing-subject = Din e-postadress är på väg att ändras
+mail-email-changing-body =
+    Hej { $name },
+
+    Någon som är inloggad på ditt Duett-konto har bett om att byta kontots e-postadress till { $email }. Ingenting ändras förrän länken vi skickade dit följs.
+
+    Om det inte var du, byt lösenord nu:
+
+    { $link }
+admin-outbox-status-queued = I kö
+admin-outbox-status-sent = Skickat
+admin-outbox-status-failed = Misslyckades
+admin-outbox-attempts = { $count ->
+    [one] 1 försök
+   *[other] { $count } försök
+}

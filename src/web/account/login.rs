@@ -81,31 +81,29 @@ pub async fn submit(
         }
         None => None,
     };
-    let usable = user.as_ref().filter(|u| !u.disabled);
-    // Unknown, disabled and wrong-password sign-ins answer alike and take the same time.
+    // Unknown e-mail and wrong password answer alike and take the same time.
     let ok = password::verify(
         form.password.clone(),
-        usable.map(|u| u.password_hash.clone()),
+        user.as_ref().map(|u| u.password_hash.clone()),
     )
     .await?;
-    let Some(user) = usable.filter(|_| ok) else {
+    let Some(user) = user.filter(|_| ok) else {
         let attempted = form.email.trim().to_lowercase();
-        let actor = user.as_ref().map(|u| u.id);
         db::run_write(&state.pool, move |c| {
-            audit::log(c, actor, "sign_in_failed", "email", &attempted)
+            audit::log(c, None, "sign_in_failed", "email", &attempted)
         })
         .await?;
-        let ctx = PageContext::build(&req, Theme::B2c).await?;
-        let error = Some(ctx.t("login-failed"));
-        return render(&LoginPage {
-            ctx,
-            email: form.email.trim().to_string(),
-            error,
-            notice: None,
-            next: form.next,
-        });
+        return refused(req, form, "login-failed").await;
     };
     let uid = user.id;
+    // Only someone who knows the password learns why the account cannot be used.
+    if user.disabled {
+        db::run_write(&state.pool, move |c| {
+            audit::log(c, Some(uid), "sign_in_refused", "user", &uid.to_string())
+        })
+        .await?;
+        return refused(req, form, "login-disabled").await;
+    }
     if user.kind == AccountKind::Consumer.code() && user.email_verified_at.is_none() {
         return unverified(req, state, user.clone(), form.next).await;
     }
@@ -114,6 +112,13 @@ pub async fn submit(
     } else {
         Vec::new()
     };
+    if user.kind == AccountKind::CompanyMember.code() && memberships.is_empty() {
+        db::run_write(&state.pool, move |c| {
+            audit::log(c, Some(uid), "sign_in_refused", "user", &uid.to_string())
+        })
+        .await?;
+        return refused(req, form, "login-no-company").await;
+    }
     db::run_write(&state.pool, move |c| {
         audit::log(c, Some(uid), "sign_in", "user", &uid.to_string())
     })
@@ -132,6 +137,23 @@ pub async fn submit(
     Ok(HttpResponse::SeeOther()
         .insert_header((LOCATION, target))
         .finish())
+}
+
+/// The sign-in form again, with what was typed (except the password) and why it did not work.
+async fn refused(
+    req: HttpRequest,
+    form: LoginForm,
+    message_key: &str,
+) -> Result<HttpResponse, AppError> {
+    let ctx = PageContext::build(&req, Theme::B2c).await?;
+    let error = Some(ctx.t(message_key));
+    render(&LoginPage {
+        ctx,
+        email: form.email.trim().to_string(),
+        error,
+        notice: None,
+        next: form.next,
+    })
 }
 
 /// `POST /logout`: ends the session.

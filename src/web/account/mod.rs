@@ -1,8 +1,10 @@
-//! Account area: registration, sign-in, sign-out, the company chooser and the language switcher. (Registration, profiles and company
-//! switching come with the accounts issue.)
+//! Account area: registration, sign-in and sign-out, password reset, the account page (password,
+//! e-mail address, saved addresses), business applications and invitations, the company chooser
+//! and the language switcher.
 
 mod business;
 mod company;
+mod email;
 mod invitation;
 mod language;
 mod login;
@@ -29,7 +31,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(register::submit)),
     )
     .route("/register/sent", web::get().to(register::sent))
-    .route("/register/confirm", web::get().to(register::confirm))
+    .service(
+        web::resource("/register/confirm")
+            .route(web::get().to(register::show_confirm))
+            .route(web::post().to(register::confirm)),
+    )
     .service(
         web::resource("/password/forgot")
             .route(web::get().to(password::forgot))
@@ -45,6 +51,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route(
         "/account/password",
         web::post().to(profile::change_password),
+    )
+    .route("/account/email", web::post().to(email::request))
+    .service(
+        web::resource("/account/email/confirm")
+            .route(web::get().to(email::show_confirm))
+            .route(web::post().to(email::confirm)),
     )
     .route("/account/addresses", web::post().to(profile::add_address))
     .route(

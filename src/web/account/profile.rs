@@ -17,7 +17,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 /// Errors per field name, for the form that was sent.
-type FieldErrors = HashMap<&'static str, String>;
+pub(super) type FieldErrors = HashMap<&'static str, String>;
 
 pub struct CountryOption {
     pub code: &'static str,
@@ -36,9 +36,39 @@ pub struct AccountPage {
     pub countries: Vec<CountryOption>,
     pub address_errors: FieldErrors,
     pub password_errors: FieldErrors,
+    /// The e-mail change form as typed.
+    pub new_email: String,
+    pub email_errors: FieldErrors,
+    /// "You sign in with …".
+    pub email_note: String,
+}
+
+/// What the forms on the account page show: empty, or as sent with their errors.
+pub struct Forms {
+    pub draft: PostalAddress,
+    pub address_errors: FieldErrors,
+    pub password_errors: FieldErrors,
+    pub new_email: String,
+    pub email_errors: FieldErrors,
+}
+
+impl Default for Forms {
+    fn default() -> Forms {
+        Forms {
+            draft: empty_draft(),
+            address_errors: FieldErrors::new(),
+            password_errors: FieldErrors::new(),
+            new_email: String::new(),
+            email_errors: FieldErrors::new(),
+        }
+    }
 }
 
 impl AccountPage {
+    pub fn email_error(&self, field: &str) -> Option<&String> {
+        self.email_errors.get(field)
+    }
+
     pub fn address_error(&self, field: &str) -> Option<&String> {
         self.address_errors.get(field)
     }
@@ -62,19 +92,17 @@ fn empty_draft() -> PostalAddress {
 }
 
 /// The signed-in person, or a redirect to sign in.
-fn signed_in(principal: &Principal) -> Result<(i64, String, String), AppError> {
+pub(super) fn signed_in(principal: &Principal) -> Result<(i64, String, String), AppError> {
     principal
         .user()
         .map(|u| (u.id, u.name.clone(), u.email.clone()))
         .ok_or_else(|| AppError::SignInRequired("/account".into()))
 }
 
-async fn page(
+pub(super) async fn page(
     req: &HttpRequest,
     state: &AppState,
-    draft: PostalAddress,
-    address_errors: FieldErrors,
-    password_errors: FieldErrors,
+    forms: Forms,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let principal = Principal::of(req).await?;
@@ -86,25 +114,31 @@ async fn page(
         .iter()
         .map(|code| CountryOption {
             code,
-            selected: *code == draft.country,
+            selected: *code == forms.draft.country,
         })
         .collect();
+    let email_note = ctx
+        .locale
+        .t_args("account-email-current", &[("email", email.clone())]);
     render_status(
         &AccountPage {
             ctx,
+            email_note,
             name,
             email,
             addresses,
-            draft,
+            draft: forms.draft,
             countries,
-            address_errors,
-            password_errors,
+            address_errors: forms.address_errors,
+            password_errors: forms.password_errors,
+            new_email: forms.new_email,
+            email_errors: forms.email_errors,
         },
         status,
     )
 }
 
-fn back_to_account() -> HttpResponse {
+pub(super) fn back_to_account() -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((LOCATION, "/account"))
         .finish()
@@ -112,15 +146,7 @@ fn back_to_account() -> HttpResponse {
 
 /// `GET /account`.
 pub async fn show(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    page(
-        &req,
-        &state,
-        empty_draft(),
-        FieldErrors::new(),
-        FieldErrors::new(),
-        StatusCode::OK,
-    )
-    .await
+    page(&req, &state, Forms::default(), StatusCode::OK).await
 }
 
 #[derive(Deserialize)]
@@ -158,15 +184,11 @@ pub async fn change_password(
         errors.insert("new_password", locale.t(problem.message_key()));
     }
     let (Ok(new_password), true) = (new_password, errors.is_empty()) else {
-        return page(
-            &req,
-            &state,
-            empty_draft(),
-            FieldErrors::new(),
-            errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        let forms = Forms {
+            password_errors: errors,
+            ..Forms::default()
+        };
+        return page(&req, &state, forms, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let hash = password::hash(new_password.expose().to_string()).await?;
     let now = chrono::Utc::now().naive_utc();
@@ -176,7 +198,8 @@ pub async fn change_password(
         audit::log(c, Some(user_id), "password_changed", "user", &id)
     })
     .await?;
-    session.renew();
+    // Every other session of this person ends; this one continues with a new id.
+    session::reauthenticated(&session)?;
     session::flash(&session, "account-password-changed");
     Ok(back_to_account())
 }
@@ -230,15 +253,12 @@ pub async fn add_address(
                 .into_iter()
                 .map(|p| (p.field(), locale.t(p.message_key())))
                 .collect();
-            return page(
-                &req,
-                &state,
+            let forms = Forms {
                 draft,
-                errors,
-                FieldErrors::new(),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+                address_errors: errors,
+                ..Forms::default()
+            };
+            return page(&req, &state, forms, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
     db::run_write(&state.pool, move |c| {

@@ -77,6 +77,38 @@ impl NoticePage {
     }
 }
 
+/// Where an e-mailed link leads: a button that does what the link is for.
+#[derive(Template)]
+#[template(path = "shared/confirm_link.html")]
+pub struct ConfirmLinkPage {
+    pub ctx: PageContext,
+    pub title: String,
+    pub message: String,
+    pub action: &'static str,
+    pub token: String,
+    pub submit_label: String,
+}
+
+impl ConfirmLinkPage {
+    pub fn new(
+        ctx: PageContext,
+        title_key: &str,
+        message: String,
+        action: &'static str,
+        token: String,
+        submit_key: &str,
+    ) -> ConfirmLinkPage {
+        ConfirmLinkPage {
+            title: ctx.t(title_key),
+            submit_label: ctx.t(submit_key),
+            message,
+            action,
+            token,
+            ctx,
+        }
+    }
+}
+
 /// `GET /register`.
 pub async fn show(req: HttpRequest) -> Result<HttpResponse, AppError> {
     let ctx = PageContext::build(&req, Theme::B2c).await?;
@@ -201,15 +233,53 @@ pub struct ConfirmQuery {
     token: String,
 }
 
-/// `GET /register/confirm?token=…`: confirms the address and signs the person in. Following the
-/// link is the action the e-mail asks for; the token is single-use, so a repeat changes nothing.
+fn confirm_failed(ctx: PageContext) -> Result<HttpResponse, AppError> {
+    let page = NoticePage::sign_in(
+        ctx,
+        "register-confirm-failed-title",
+        "register-confirm-failed-text",
+    );
+    render_status(&page, StatusCode::GONE)
+}
+
+/// `GET /register/confirm?token=…`: the page the e-mailed link opens, with the button that
+/// confirms (a GET changes nothing, so a mail scanner opening the link uses nothing up).
+pub async fn show_confirm(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<ConfirmQuery>,
+) -> Result<HttpResponse, AppError> {
+    let token = query.into_inner().token;
+    let check = token.clone();
+    let now = chrono::Utc::now().naive_utc();
+    let valid = db::run(&state.pool, move |c| {
+        tokens::peek(c, "verify_email", &check, now)
+    })
+    .await?;
+    let ctx = PageContext::build(&req, Theme::B2c).await?;
+    if valid.is_none() {
+        return confirm_failed(ctx);
+    }
+    let message = ctx.t("register-confirm-text");
+    render(&ConfirmLinkPage::new(
+        ctx,
+        "register-confirm-title",
+        message,
+        "/register/confirm",
+        token,
+        "register-confirm-submit",
+    ))
+}
+
+/// `POST /register/confirm`: confirms the address and signs the person in. The token is
+/// single-use, so a repeat changes nothing.
 pub async fn confirm(
     req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
-    query: web::Query<ConfirmQuery>,
+    form: web::Form<ConfirmQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let token = query.into_inner().token;
+    let token = form.into_inner().token;
     let now = chrono::Utc::now().naive_utc();
     let user_id = db::run_write(&state.pool, move |c| {
         let Some(user_id) = tokens::redeem(c, "verify_email", &token, now)? else {
@@ -223,12 +293,7 @@ pub async fn confirm(
     .await?;
     let Some(user_id) = user_id else {
         let ctx = PageContext::build(&req, Theme::B2c).await?;
-        let page = NoticePage::sign_in(
-            ctx,
-            "register-confirm-failed-title",
-            "register-confirm-failed-text",
-        );
-        return render_status(&page, StatusCode::GONE);
+        return confirm_failed(ctx);
     };
     session::sign_in(&session, user_id, None)?;
     Ok(HttpResponse::SeeOther()

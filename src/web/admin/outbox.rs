@@ -19,6 +19,9 @@ pub struct MessageView {
     pub subject: String,
     pub body: String,
     pub status: String,
+    /// "2 attempts", once it was tried.
+    pub attempts: Option<String>,
+    pub last_error: Option<String>,
 }
 
 #[derive(Template)]
@@ -57,18 +60,24 @@ pub async fn show(
             role: staff.role,
         },
     );
+    let messages = messages
+        .into_iter()
+        .map(|m| MessageView {
+            when: m.created_at.format("%Y-%m-%d %H:%M").to_string(),
+            to: m.to_address,
+            subject: m.subject,
+            body: m.body_text,
+            status: ctx.t(&format!("admin-outbox-status-{}", m.status)),
+            attempts: (m.attempts > 0).then(|| {
+                ctx.locale
+                    .t_count("admin-outbox-attempts", m.attempts.into())
+            }),
+            last_error: m.last_error,
+        })
+        .collect();
     render(&OutboxPage {
         nav: nav::menu(&ctx, staff.role, PATH),
-        messages: messages
-            .into_iter()
-            .map(|m| MessageView {
-                when: m.created_at.format("%Y-%m-%d %H:%M").to_string(),
-                to: m.to_address,
-                subject: m.subject,
-                body: m.body_text,
-                status: m.status,
-            })
-            .collect(),
+        messages,
         to,
         ctx,
     })

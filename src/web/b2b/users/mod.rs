@@ -6,7 +6,7 @@ mod manage;
 
 pub use manage::{set_active, update};
 
-use crate::auth::{Principal, session};
+use crate::auth::{CompanyMember, Principal, session};
 use crate::db::{self, DbError, audit, tokens};
 use crate::domain::accounts::{CompanyRole, Email};
 use crate::domain::money::{Currency, Money, parse_amount_minor};
@@ -26,16 +26,8 @@ const PATH: &str = "/b2b/company/users";
 
 /// The signed-in company admin: (user id, company id, company name).
 pub(super) fn company_admin(principal: &Principal) -> Result<(i64, i64, String), AppError> {
-    match principal {
-        Principal::CompanyUser {
-            user,
-            company,
-            role: CompanyRole::Admin,
-            ..
-        } => Ok((user.id, company.id, company.name.clone())),
-        Principal::Anonymous => Err(AppError::SignInRequired(PATH.into())),
-        _ => Err(AppError::Forbidden),
-    }
+    let admin = CompanyMember::of(principal, PATH)?.require(&[CompanyRole::Admin])?;
+    Ok((admin.user.id, admin.company.id, admin.company.name))
 }
 
 pub struct RoleOption {
