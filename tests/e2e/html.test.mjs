@@ -57,7 +57,7 @@ test("every page validates as HTML in every theme", async () => {
   const pages = await fetchAll(visitor, [
     "/", "/categories/office", "/categories/office?page=2&sort=price-asc",
     "/products/ergonomic-task-chair-mesh-of-01005", "/login", "/no-such-page",
-    "/register", "/register/sent", "/register/confirm?token=x",
+    "/register", "/register/sent", "/register/confirm?token=x", "/account/email/confirm?token=x",
     "/password/forgot", "/password/forgot/sent", "/password/reset?token=x", "/business", "/business/thanks", "/invitation?token=x",
   ]);
   await visitor.close();
