@@ -6,4 +6,4 @@ pub mod password;
 pub mod principal;
 pub mod session;
 
-pub use principal::{CompanyMember, Principal, StaffUser};
+pub use principal::{CompanyAdmin, CompanyMember, Principal, StaffUser};

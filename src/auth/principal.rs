@@ -196,7 +196,7 @@ impl FromRequest for StaffUser {
         Box::pin(async move {
             match Principal::of(&req).await? {
                 Principal::Staff { user, role } => Ok(StaffUser { user, role }),
-                Principal::Anonymous => Err(AppError::SignInRequired(req.uri().to_string())),
+                Principal::Anonymous => Err(AppError::SignInRequired(return_path(&req))),
                 _ => Err(AppError::Forbidden),
             }
         })
@@ -249,7 +249,43 @@ impl FromRequest for CompanyMember {
         let req = req.clone();
         Box::pin(async move {
             let principal = Principal::of(&req).await?;
-            CompanyMember::of(&principal, &req.uri().to_string())
+            CompanyMember::of(&principal, &return_path(&req))
+        })
+    }
+}
+
+/// Where to return after signing in: the page asked for, or the home page after a form post.
+fn return_path(req: &HttpRequest) -> String {
+    if req.method() == actix_web::http::Method::GET {
+        req.uri().to_string()
+    } else {
+        "/".to_string()
+    }
+}
+
+/// A company admin of the active company (manages its people, addresses and all its orders).
+#[derive(Debug, Clone)]
+pub struct CompanyAdmin(pub CompanyMember);
+
+impl std::ops::Deref for CompanyAdmin {
+    type Target = CompanyMember;
+
+    fn deref(&self) -> &CompanyMember {
+        &self.0
+    }
+}
+
+impl FromRequest for CompanyAdmin {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<CompanyAdmin, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let principal = Principal::of(&req).await?;
+            CompanyMember::of(&principal, &return_path(&req))?
+                .require(&[CompanyRole::Admin])
+                .map(CompanyAdmin)
         })
     }
 }

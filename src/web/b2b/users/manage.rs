@@ -1,7 +1,7 @@
 //! Changing a member: role and spending limits, and deactivating or reactivating. Never oneself.
 
-use super::{InviteDraft, PATH, company_admin, optional_limit, page};
-use crate::auth::{Principal, session};
+use super::{InviteDraft, PATH, optional_limit, page};
+use crate::auth::{CompanyAdmin, Principal, session};
 use crate::db::{self, audit};
 use crate::domain::accounts::CompanyRole;
 use crate::error::AppError;
@@ -26,13 +26,14 @@ pub struct UpdateForm {
 /// `POST /b2b/company/users/{id}`: role and limits. An admin cannot change their own role.
 pub async fn update(
     req: HttpRequest,
+    admin: CompanyAdmin,
     state: web::Data<AppState>,
     session: Session,
     id: web::Path<i64>,
     form: web::Form<UpdateForm>,
 ) -> Result<HttpResponse, AppError> {
     let principal = Principal::of(&req).await?;
-    let (me, company_id, _) = company_admin(&principal)?;
+    let (me, company_id) = (admin.user.id, admin.company.id);
     let locale: Locale =
         crate::web::context::request_locale(&req, &principal, state.default_locale);
     let id = id.into_inner();
@@ -100,14 +101,13 @@ pub struct ActiveForm {
 
 /// `POST /b2b/company/users/{id}/active`: deactivate or reactivate; never oneself.
 pub async fn set_active(
-    req: HttpRequest,
+    admin: CompanyAdmin,
     state: web::Data<AppState>,
     session: Session,
     id: web::Path<i64>,
     form: web::Form<ActiveForm>,
 ) -> Result<HttpResponse, AppError> {
-    let principal = Principal::of(&req).await?;
-    let (me, company_id, _) = company_admin(&principal)?;
+    let (me, company_id) = (admin.user.id, admin.company.id);
     let id = id.into_inner();
     let active = form.active == "true";
     let changed = db::run_write(&state.pool, move |c| {

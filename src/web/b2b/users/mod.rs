@@ -6,7 +6,7 @@ mod manage;
 
 pub use manage::{set_active, update};
 
-use crate::auth::{CompanyMember, Principal, session};
+use crate::auth::{CompanyAdmin, CompanyMember, Principal, session};
 use crate::db::{self, DbError, audit, tokens};
 use crate::domain::accounts::{CompanyRole, Email};
 use crate::domain::money::{Currency, Money, parse_amount_minor};
@@ -137,7 +137,11 @@ pub(super) async fn page(
 }
 
 /// `GET /b2b/company/users`.
-pub async fn list(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn list(
+    req: HttpRequest,
+    _admin: CompanyAdmin,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     page(&req, &state, InviteDraft::default(), None, StatusCode::OK).await
 }
 
@@ -184,12 +188,13 @@ impl From<diesel::result::Error> for InviteRefusal {
 /// `POST /b2b/company/users`: invites a colleague (or adds an existing business user).
 pub async fn invite(
     req: HttpRequest,
+    admin: CompanyAdmin,
     state: web::Data<AppState>,
     session: Session,
     form: web::Form<InviteForm>,
 ) -> Result<HttpResponse, AppError> {
     let principal = Principal::of(&req).await?;
-    let (me, company_id, company) = company_admin(&principal)?;
+    let (me, company_id, company) = (admin.user.id, admin.company.id, admin.company.name.clone());
     let locale = crate::web::context::request_locale(&req, &principal, state.default_locale);
     let f = form.into_inner();
     let draft = InviteDraft {
