@@ -13,9 +13,12 @@ use crate::web::{self, assets::Assets};
 use actix_session::SessionMiddleware;
 use actix_session::config::{BrowserSession, CookieContentSecurity};
 use actix_session::storage::CookieSessionStore;
+use actix_web::body::MessageBody;
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::Server;
-use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
+use actix_web::middleware::{Compress, DefaultHeaders, Next, from_fn};
 use actix_web::{App, HttpServer, web as aweb};
 use anyhow::Context;
 use std::net::TcpListener;
@@ -154,6 +157,7 @@ fn run(
             .wrap(session)
             .wrap(security_headers(secure))
             .wrap(Compress::default())
+            .wrap(from_fn(head_as_get))
             .wrap(TracingLogger::default())
             .app_data(state.clone())
             .app_data(
@@ -190,6 +194,18 @@ fn run(
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// Answers HEAD like GET (monitors and link checkers use it): the route sees a GET, and the HTTP
+/// layer, which remembers the request was HEAD, sends the headers without the body.
+async fn head_as_get(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if req.method() == Method::HEAD {
+        req.head_mut().method = Method::GET;
+    }
+    next.call(req).await
 }
 
 async fn not_found() -> Result<actix_web::HttpResponse, AppError> {

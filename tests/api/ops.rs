@@ -56,3 +56,29 @@ async fn static_files_have_versioned_urls_and_long_cache_headers() {
     assert_eq!(app.get_raw(&script).await.status(), 200);
     assert_eq!(app.get_raw("/static/nope.css").await.status(), 404);
 }
+
+#[tokio::test]
+async fn head_requests_get_the_headers_of_get_without_a_body() {
+    let app = spawn_app().await;
+    for path in ["/", "/healthz", "/login"] {
+        let res = app.client.head(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+        assert!(
+            res.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/")
+        );
+        assert!(res.text().await.unwrap().is_empty(), "{path}");
+    }
+    let missing = app
+        .client
+        .head(app.url("/no-such-page"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+    // HEAD is not a way around a form: POST-only addresses still refuse it.
+    let res = app.client.head(app.url("/logout")).send().await.unwrap();
+    assert_ne!(res.status(), 200);
+}
