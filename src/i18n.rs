@@ -227,7 +227,7 @@ mod tests {
         // Every variable any message uses, so messages with arguments resolve too.
         let args: Vec<(&'static str, String)> = [
             "name", "role", "rate", "vat", "min", "step", "limit", "email", "link", "company",
-            "reason",
+            "reason", "query",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

@@ -3,13 +3,97 @@
 //! page are re-read with the cards of the page itself, except on the home page, which may be a few
 //! seconds old. Writes that change the catalog call [`ReadCache::clear`].
 
-use super::catalog::{self, Audience, Card, Category, Sort};
+use super::catalog::{self, Audience, Brand, Card, Category, ListingRecord};
 use super::content::{self, Promotion, Testimonial};
 use super::{DbConn, DbError};
+use crate::domain::listing::Row;
+use crate::domain::money::{Currency, Money};
+use crate::domain::pricing::{self, PriceInput, Segment, TaxRate};
+use crate::domain::search::SearchQuery;
 use chrono::NaiveDateTime;
 use moka::sync::Cache;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
+
+/// How many ranked search results are kept (and faceted) per query.
+pub const SEARCH_LIMIT: i64 = 1_000;
+
+/// Every product an audience may see, as list rows priced for that audience, in the default
+/// category order (featured first, then by name), with lookups by id and by category.
+pub struct ListingSet {
+    pub rows: Vec<Row>,
+    by_id: HashMap<i64, usize>,
+    by_category: HashMap<i64, Vec<usize>>,
+}
+
+impl ListingSet {
+    fn build(records: Vec<ListingRecord>, ratings: Vec<(i64, i64, i64)>, segment: Segment) -> Self {
+        let ratings: HashMap<i64, (i64, i64)> = ratings
+            .into_iter()
+            .map(|(id, n, sum)| (id, (n, sum)))
+            .collect();
+        let rows: Vec<Row> = records
+            .into_iter()
+            .map(|r| {
+                let currency = Currency::parse(&r.currency).unwrap_or(Currency::Sek);
+                let price = pricing::price(&PriceInput {
+                    list_price: Money::from_minor(r.list_price.0, currency),
+                    tax_rate: TaxRate::from_bp(r.tax_rate_bp).unwrap_or(TaxRate::STANDARD),
+                    quantity: 1,
+                    segment,
+                });
+                let (rating_count, stars) = ratings.get(&r.id).copied().unwrap_or((0, 0));
+                Row {
+                    id: r.id,
+                    category_id: r.category_id,
+                    brand_id: r.brand_id,
+                    price_minor: price.shown_unit().to_minor().unwrap_or(i64::MAX),
+                    available: i64::from(r.on_hand.unwrap_or(0))
+                        - i64::from(r.reserved.unwrap_or(0)),
+                    rating_centi: (rating_count > 0)
+                        .then(|| (stars * 100 + rating_count / 2) / rating_count),
+                    rating_count,
+                    created: r.created_at.and_utc().timestamp(),
+                    featured: r.featured,
+                }
+            })
+            .collect();
+        let by_id = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let mut by_category: HashMap<i64, Vec<usize>> = HashMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            by_category.entry(r.category_id).or_default().push(i);
+        }
+        ListingSet {
+            rows,
+            by_id,
+            by_category,
+        }
+    }
+
+    /// The products of these categories, in the default order.
+    pub fn in_categories(&self, ids: &[i64]) -> Vec<&Row> {
+        let mut at: Vec<usize> = ids
+            .iter()
+            .filter_map(|id| self.by_category.get(id))
+            .flatten()
+            .copied()
+            .collect();
+        at.sort_unstable();
+        at.into_iter().map(|i| &self.rows[i]).collect()
+    }
+
+    /// The rows of `ids` in the order given, leaving out products this audience cannot see.
+    pub fn ranked(&self, ids: &[i64]) -> Vec<&Row> {
+        ids.iter()
+            .filter_map(|id| self.by_id.get(id).map(|i| &self.rows[*i]))
+            .collect()
+    }
+
+    pub fn get(&self, id: i64) -> Option<&Row> {
+        self.by_id.get(&id).map(|i| &self.rows[*i])
+    }
+}
 
 /// What the consumer home shows, shared by every visitor in the same audience.
 pub struct StorefrontHome {
@@ -22,7 +106,9 @@ pub struct StorefrontHome {
 pub struct ReadCache {
     categories: Cache<(), Arc<Vec<Category>>>,
     homes: Cache<&'static [&'static str], Arc<StorefrontHome>>,
-    listings: Cache<(i64, Audience, Sort), Arc<Vec<i64>>>,
+    listings: Cache<Audience, Arc<ListingSet>>,
+    brands: Cache<(), Arc<Vec<Brand>>>,
+    searches: Cache<String, Arc<Vec<i64>>>,
 }
 
 impl Default for ReadCache {
@@ -49,7 +135,15 @@ impl ReadCache {
                 .time_to_live(home_ttl)
                 .build(),
             listings: Cache::builder()
-                .max_capacity(2_000)
+                .max_capacity(2)
+                .time_to_live(home_ttl * 6)
+                .build(),
+            brands: Cache::builder()
+                .max_capacity(1)
+                .time_to_live(catalog_ttl)
+                .build(),
+            searches: Cache::builder()
+                .max_capacity(20_000)
                 .time_to_live(catalog_ttl)
                 .build(),
         }
@@ -60,6 +154,8 @@ impl ReadCache {
         self.categories.invalidate_all();
         self.homes.invalidate_all();
         self.listings.invalidate_all();
+        self.brands.invalidate_all();
+        self.searches.invalidate_all();
     }
 
     /// The cached home and category tree when both are fresh, without touching the database (the
@@ -96,24 +192,47 @@ impl ReadCache {
             .map_err(shared)
     }
 
-    /// The product order of a category page (the category and its direct subcategories).
-    pub fn listing(
+    /// Every product `audience` may see, priced for it (stock and ratings at most 30 s old; the
+    /// cards of the page shown are read live).
+    pub fn listing_set(
         &self,
         conn: &mut DbConn,
-        category_id: i64,
         audience: Audience,
-        sort: Sort,
-    ) -> Result<Arc<Vec<i64>>, DbError> {
+    ) -> Result<Arc<ListingSet>, DbError> {
         self.listings
-            .try_get_with((category_id, audience, sort), || {
-                let all = self.categories(conn)?;
-                let mut ids = vec![category_id];
-                ids.extend(
-                    all.iter()
-                        .filter(|c| c.parent_id == Some(category_id))
-                        .map(|c| c.id),
-                );
-                catalog::listing(conn, &ids, audience, sort).map(Arc::new)
+            .try_get_with(audience, || {
+                let segment = match audience {
+                    Audience::Consumers => Segment::Consumer,
+                    Audience::Companies => Segment::Company,
+                };
+                let records = catalog::listing_records(conn, audience)?;
+                let ratings = catalog::rating_totals(conn)?;
+                Ok(Arc::new(ListingSet::build(records, ratings, segment)))
+            })
+            .map_err(shared)
+    }
+
+    pub fn brands(&self, conn: &mut DbConn) -> Result<Arc<Vec<Brand>>, DbError> {
+        self.brands
+            .try_get_with((), || catalog::brands(conn).map(Arc::new))
+            .map_err(shared)
+    }
+
+    /// Ranked product ids for a query (all audiences; [`ListingSet::ranked`] narrows them).
+    pub fn search(
+        &self,
+        conn: &mut DbConn,
+        query: &SearchQuery,
+        raw: &str,
+    ) -> Result<Arc<Vec<i64>>, DbError> {
+        let key = format!(
+            "{}\u{1f}{}",
+            query.to_fts5(),
+            raw.trim().to_ascii_uppercase()
+        );
+        self.searches
+            .try_get_with(key, || {
+                super::search::ranked_ids(conn, query, raw, SEARCH_LIMIT).map(Arc::new)
             })
             .map_err(shared)
     }

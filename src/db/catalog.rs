@@ -165,47 +165,6 @@ pub fn newest(conn: &mut DbConn, audience: Audience, limit: i64) -> Result<Vec<C
     with_images(conn, rows)
 }
 
-/// Sort orders a category page offers; anything else in the URL is ignored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Sort {
-    Relevance,
-    PriceAsc,
-    PriceDesc,
-    Newest,
-}
-
-/// The ids of a category's products (including its subcategories) in display order.
-pub fn listing(
-    conn: &mut DbConn,
-    category_ids: &[i64],
-    audience: Audience,
-    sort: Sort,
-) -> Result<Vec<i64>, DbError> {
-    let base = products::table
-        .filter(products::active.eq(true))
-        .filter(products::category_id.eq_any(category_ids))
-        .filter(products::audience.eq_any(audience.codes()))
-        .select(products::id);
-    Ok(match sort {
-        Sort::Relevance => base
-            .order((
-                products::featured.desc(),
-                products::name.asc(),
-                products::id.asc(),
-            ))
-            .load(conn)?,
-        Sort::PriceAsc => base
-            .order((products::list_price_minor.asc(), products::id.asc()))
-            .load(conn)?,
-        Sort::PriceDesc => base
-            .order((products::list_price_minor.desc(), products::id.asc()))
-            .load(conn)?,
-        Sort::Newest => base
-            .order((products::created_at.desc(), products::id.desc()))
-            .load(conn)?,
-    })
-}
-
 /// Cards for the given product ids, in the order given (inactive products are left out).
 pub fn cards_by_ids(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Card>, DbError> {
     if ids.is_empty() {
@@ -326,6 +285,89 @@ pub fn related(
         .limit(limit)
         .load::<CardRow>(conn)?;
     with_images(conn, rows)
+}
+
+/// What a product list needs of one product, before pricing (see `cache::ListingSet`).
+#[derive(Debug, Clone, Queryable)]
+pub struct ListingRecord {
+    pub id: i64,
+    pub category_id: i64,
+    pub brand_id: Option<i64>,
+    pub name: String,
+    pub list_price: MinorUnits,
+    pub currency: String,
+    pub tax_rate_bp: i32,
+    pub on_hand: Option<i32>,
+    pub reserved: Option<i32>,
+    pub created_at: NaiveDateTime,
+    pub featured: bool,
+}
+
+/// Every active product an audience may see, featured first, then by name: the default order of
+/// a category page.
+pub fn listing_records(
+    conn: &mut DbConn,
+    audience: Audience,
+) -> Result<Vec<ListingRecord>, DbError> {
+    Ok(products::table
+        .inner_join(tax_classes::table)
+        .left_join(stock_levels::table)
+        .filter(products::active.eq(true))
+        .filter(products::audience.eq_any(audience.codes()))
+        .order((
+            products::featured.desc(),
+            products::name.asc(),
+            products::id.asc(),
+        ))
+        .select((
+            products::id,
+            products::category_id,
+            products::brand_id,
+            products::name,
+            products::list_price_minor,
+            products::currency,
+            tax_classes::rate_bp,
+            stock_levels::on_hand.nullable(),
+            stock_levels::reserved.nullable(),
+            products::created_at,
+            products::featured,
+        ))
+        .load(conn)?)
+}
+
+/// (product id, number of approved reviews, sum of their stars).
+pub fn rating_totals(conn: &mut DbConn) -> Result<Vec<(i64, i64, i64)>, DbError> {
+    use super::schema::reviews;
+    use diesel::dsl::count_star;
+    use diesel::sql_types::{BigInt, Nullable};
+    let rows: Vec<(i64, i64, Option<i64>)> = reviews::table
+        .filter(reviews::status.eq("approved"))
+        .group_by(reviews::product_id)
+        .select((
+            reviews::product_id,
+            count_star(),
+            diesel::dsl::sql::<Nullable<BigInt>>("CAST(SUM(reviews.rating) AS BIGINT)"),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, n, total)| (id, n, total.unwrap_or(0)))
+        .collect())
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct Brand {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+}
+
+/// All brands by name.
+pub fn brands(conn: &mut DbConn) -> Result<Vec<Brand>, DbError> {
+    Ok(brands::table
+        .order((brands::name.asc(), brands::id.asc()))
+        .select((brands::id, brands::slug, brands::name))
+        .load(conn)?)
 }
 
 pub fn count_products(conn: &mut DbConn) -> Result<i64, DbError> {

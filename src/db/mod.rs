@@ -16,6 +16,7 @@ pub mod content;
 pub mod money_sql;
 pub mod outbox;
 pub mod schema;
+pub mod search;
 pub mod seed;
 pub mod tokens;
 pub mod users;

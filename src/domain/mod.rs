@@ -5,5 +5,7 @@ pub mod accounts;
 pub mod address;
 pub mod catalog;
 pub mod company;
+pub mod listing;
 pub mod money;
 pub mod pricing;
+pub mod search;

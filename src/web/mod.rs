@@ -42,6 +42,7 @@ pub mod b2b;
 pub mod b2c;
 pub mod context;
 pub mod errors;
+pub mod listing;
 pub mod mail;
 pub mod media;
 pub mod ops;

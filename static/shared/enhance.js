@@ -16,3 +16,57 @@
     if (next) next.addEventListener("click", function () { step(1); });
   });
 })();
+
+// Search suggestions: product names in a native <datalist> under each search box; choosing one
+// and submitting opens that product. Without JS the box is a plain search form.
+(function () {
+  "use strict";
+  document.querySelectorAll("input[data-suggest]").forEach(function (input, n) {
+    var list = document.createElement("datalist");
+    list.id = "suggestions-" + n;
+    input.after(list);
+    input.setAttribute("list", list.id);
+    var urls = {};
+    var timer = null;
+    var last = "";
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var q = input.value.trim();
+      if (q.length < 2 || q === last) return;
+      timer = setTimeout(function () {
+        last = q;
+        fetch("/search/suggest?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (items) {
+            list.textContent = "";
+            urls = {};
+            items.forEach(function (item) {
+              var option = document.createElement("option");
+              option.value = item.name;
+              list.appendChild(option);
+              urls[item.name] = item.url;
+            });
+          })
+          .catch(function () {});
+      }, 150);
+    });
+    if (input.form) {
+      input.form.addEventListener("submit", function (event) {
+        var url = urls[input.value];
+        if (url) {
+          event.preventDefault();
+          window.location.assign(url);
+        }
+      });
+    }
+  });
+})();
+
+// Filter panels start folded on narrow screens (unless filters are chosen), so results come first.
+(function () {
+  "use strict";
+  if (!window.matchMedia("(max-width: 800px)").matches) return;
+  document.querySelectorAll("details[data-collapse-narrow]").forEach(function (panel) {
+    if (!panel.querySelector(".facet-count") || !panel.querySelector("summary .facet-count")) panel.open = false;
+  });
+})();

@@ -22,7 +22,9 @@ async fn a_category_lists_its_subcategories_products_with_breadcrumbs_and_pages(
         page.select_texts(".breadcrumbs a"),
         vec!["Home", "Office & workplace"]
     );
-    assert_eq!(page.count(".chips a"), 4);
+    // The four subcategories are a filter with counts, plus "All".
+    assert_eq!(page.count("input[name=cat]"), 5);
+    assert_eq!(page.count("input[name=cat][checked]"), 1);
     assert_eq!(page.count(".pagination a[aria-current=page]"), 1);
     let second = app.get("/categories/office?page=2").await;
     let first_names = page.select_texts(".grid .card-name");
@@ -74,11 +76,16 @@ async fn sorting_by_price_orders_the_list_and_unknown_input_is_ignored() {
         let page = app.get(&format!("/categories/power-tools{query}")).await;
         assert_eq!(page.status, 200, "{query}");
     }
+    // A page past the end shows the last page (and says which it is).
+    let past = app.get("/categories/power-tools?page=50").await;
+    assert!(past.count(".grid .card") > 0);
+    assert_eq!(past.count("a[rel=next]"), 0);
     assert_eq!(
-        app.get("/categories/power-tools?page=50")
-            .await
-            .count(".empty"),
-        1
+        past.text(".pagination a[aria-current=page]"),
+        past.select_texts(".pagination a:not([rel])")
+            .last()
+            .unwrap()
+            .as_str()
     );
 }
 
@@ -155,4 +162,96 @@ async fn demo_images_are_real_svg_and_cached() {
     );
     assert!(res.text().await.unwrap().starts_with("<svg"));
     assert_eq!(app.get_raw("/media/demo/nope-1-1.svg").await.status(), 404);
+}
+
+fn count_of(page: &crate::helpers::Page) -> usize {
+    page.text(".count")
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn category_facets_narrow_the_list_and_bad_values_are_ignored_or_explained() {
+    use diesel::prelude::*;
+    use duett::db::schema::{categories, products};
+    let app = spawn_app().await;
+    let all = app.get("/categories/office").await;
+    assert_eq!(count_of(&all), 100);
+    // A subcategory: the count is what the database holds for consumers.
+    let desks: i64 = products::table
+        .inner_join(categories::table)
+        .filter(categories::slug.eq("desks"))
+        .filter(products::active.eq(true))
+        .filter(products::audience.ne("b2b"))
+        .count()
+        .get_result(&mut app.pool.get().unwrap())
+        .unwrap();
+    let page = app.get("/categories/office?cat=desks").await;
+    assert_eq!(count_of(&page) as i64, desks);
+    assert_eq!(
+        page.attr("input[name=cat][checked]", "value").as_deref(),
+        Some("desks")
+    );
+    // In stock only: no card says out of stock, and the count matches the facet's.
+    let facet_count: usize = all
+        .text("label[for=stock] .facet-count")
+        .trim_matches(|c| c == '(' || c == ')')
+        .parse()
+        .unwrap();
+    let stocked = app.get("/categories/office?stock=1").await;
+    assert_eq!(count_of(&stocked), facet_count);
+    assert_eq!(stocked.count(".grid .stock-out"), 0);
+    // A price range typed the wrong way round is read the right way round.
+    let ranged = app
+        .get("/categories/office?min=9000&max=3000&sort=price-asc")
+        .await;
+    let prices: Vec<u64> = ranged
+        .select_texts(".grid .price-amount")
+        .iter()
+        .map(|p| parse_price(p) / 100)
+        .collect();
+    assert!(!prices.is_empty());
+    assert!(
+        prices.iter().all(|p| (3000..=9000).contains(p)),
+        "{prices:?}"
+    );
+    // A price that is not a number is explained, kept in the box, and filters nothing.
+    let typo = app.get("/categories/office?min=abc").await;
+    assert_eq!(typo.status, 200);
+    assert!(typo.text("#price-error").contains("499"));
+    assert_eq!(typo.attr("#price-min", "value").as_deref(), Some("abc"));
+    assert_eq!(count_of(&typo), 100);
+    // Values that do not belong here are ignored.
+    for query in [
+        "?cat=power-tools",
+        "?brand=no-such-brand",
+        "?rating=9",
+        "?stock=yes",
+        "?sort=rating%27",
+        "?cat[]=x",
+    ] {
+        let page = app.get(&format!("/categories/office{query}")).await;
+        assert_eq!(page.status, 200, "{query}");
+        assert_eq!(count_of(&page), 100, "{query}");
+    }
+    // Filters combine, and each chosen filter has a link that removes only it.
+    let brand = all.attr("input[name=brand]", "value").unwrap();
+    let combined = app
+        .get(&format!(
+            "/categories/office?brand={brand}&stock=1&rating=1"
+        ))
+        .await;
+    assert_eq!(combined.count(".active-filters .chip"), 3);
+    assert_eq!(
+        combined.attrs(".active-filters .chip", "href"),
+        vec![
+            "/categories/office?stock=1&rating=1".to_string(),
+            format!("/categories/office?brand={brand}&rating=1"),
+            format!("/categories/office?brand={brand}&stock=1"),
+        ]
+    );
+    assert!(count_of(&combined) <= count_of(&stocked));
 }

@@ -19,4 +19,5 @@ mod password_reset;
 mod persistence;
 mod profile;
 mod register;
+mod search;
 mod security;

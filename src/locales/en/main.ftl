@@ -427,3 +427,38 @@ admin-outbox-attempts = { $count ->
     [one] 1 attempt
    *[other] { $count } attempts
 }
+facets-title = Filter
+facets-apply = Show results
+facets-active = Chosen filters
+facets-remove = remove filter
+facets-clear = Clear all filters
+facet-category = Category
+facet-brand = Brand
+facet-price = Price
+facet-price-min = From
+facet-price-max = To
+facet-price-invalid = Enter prices as amounts in kronor, like 499 or 1 299,50.
+facet-availability = Availability
+facet-in-stock = In stock
+facet-rating = Customer rating
+facet-all = All
+facet-rating-at-least = { $count ->
+    [one] 1 star or more
+   *[other] { $count } stars or more
+}
+sort-rating = Best rated
+listing-empty = No products match these filters. Remove a filter to see more.
+search-title = Search
+search-submit = Search
+search-results-for = Results for “{ $query }”
+search-result-count = { $count ->
+    [one] 1 product found
+   *[other] { $count } products found
+}
+search-blank = Type a product name, SKU, brand or what you need it for.
+search-capped = Showing the 1,000 best matches. Add a word or a filter to narrow the search.
+search-none = Nothing matches “{ $query }”.
+search-tip-spelling = Check the spelling, or try a similar word.
+search-tip-fewer = Use fewer or more general words.
+search-tip-sku = Searching for a SKU? Type it as it is printed, e.g. OF-01005.
+search-browse = Browse the categories instead

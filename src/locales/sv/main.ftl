@@ -427,3 +427,38 @@ admin-outbox-attempts = { $count ->
     [one] 1 försök
    *[other] { $count } försök
 }
+facets-title = Filtrera
+facets-apply = Visa resultat
+facets-active = Valda filter
+facets-remove = ta bort filter
+facets-clear = Rensa alla filter
+facet-category = Kategori
+facet-brand = Varumärke
+facet-price = Pris
+facet-price-min = Från
+facet-price-max = Till
+facet-price-invalid = Ange priser som belopp i kronor, till exempel 499 eller 1 299,50.
+facet-availability = Tillgänglighet
+facet-in-stock = I lager
+facet-rating = Kundbetyg
+facet-all = Alla
+facet-rating-at-least = { $count ->
+    [one] 1 stjärna eller fler
+   *[other] { $count } stjärnor eller fler
+}
+sort-rating = Bäst betyg
+listing-empty = Inga produkter matchar filtren. Ta bort ett filter för att se fler.
+search-title = Sök
+search-submit = Sök
+search-results-for = Resultat för ”{ $query }”
+search-result-count = { $count ->
+    [one] 1 produkt hittades
+   *[other] { $count } produkter hittades
+}
+search-blank = Skriv ett produktnamn, artikelnummer, varumärke eller vad du behöver den till.
+search-capped = Visar de 1 000 bästa träffarna. Lägg till ett ord eller ett filter för att smalna av sökningen.
+search-none = Inget matchar ”{ $query }”.
+search-tip-spelling = Kontrollera stavningen, eller prova ett liknande ord.
+search-tip-fewer = Använd färre eller mer allmänna ord.
+search-tip-sku = Söker du ett artikelnummer? Skriv det som det är tryckt, t.ex. OF-01005.
+search-browse = Bläddra bland kategorierna i stället

@@ -1,19 +1,20 @@
 //! `GET /categories/{slug}` and `GET /products/{slug}`, rendered in the caller's theme.
 
 use crate::auth::Principal;
-use crate::db::{self, catalog::Audience, catalog::Sort};
+use crate::db::{self, catalog::Audience};
 use crate::domain::catalog::Slug;
+use crate::domain::listing;
 use crate::domain::pricing::Segment;
 use crate::error::AppError;
 use crate::startup::AppState;
+use crate::web::listing::{FacetsView, ListingParams};
 use crate::web::views::{PriceView, ProductCardView, StockView, price_row};
 use crate::web::{PageContext, Theme};
 use actix_web::{HttpRequest, HttpResponse, web};
-use serde::Deserialize;
 
-const PER_PAGE: i64 = 24;
+pub(crate) const PER_PAGE: usize = 24;
 
-fn audience_and_segment(principal: &Principal) -> (Audience, Segment) {
+pub(crate) fn audience_and_segment(principal: &Principal) -> (Audience, Segment) {
     match principal {
         Principal::CompanyUser { .. } => (Audience::Companies, Segment::Company),
         _ => (Audience::Consumers, Segment::Consumer),
@@ -46,30 +47,14 @@ fn breadcrumbs(all: &[db::catalog::Category], leaf_id: i64, home: String) -> Vec
     chain
 }
 
-pub struct SortOption {
-    pub value: &'static str,
-    pub label: String,
-    pub selected: bool,
-}
-
-pub struct PageLink {
-    pub number: i64,
-    pub url: String,
-    pub current: bool,
-}
-
 /// Everything a category page shows, for either theme.
 pub struct CategoryView {
     pub name: String,
     pub description: String,
     pub crumbs: Vec<Crumb>,
-    pub subcategories: Vec<Crumb>,
     pub products: Vec<ProductCardView>,
     pub total_label: String,
-    pub sorts: Vec<SortOption>,
-    pub pages: Vec<PageLink>,
-    pub prev_url: Option<String>,
-    pub next_url: Option<String>,
+    pub facets: FacetsView,
 }
 
 storefront_page!(
@@ -80,107 +65,56 @@ storefront_page!(
     "b2b/category.html"
 );
 
-#[derive(Deserialize)]
-pub struct CategoryQuery {
-    sort: Option<String>,
-    page: Option<String>,
-}
-
-fn parse_sort(s: Option<&str>) -> (Sort, &'static str) {
-    match s {
-        Some("price-asc") => (Sort::PriceAsc, "price-asc"),
-        Some("price-desc") => (Sort::PriceDesc, "price-desc"),
-        Some("newest") => (Sort::Newest, "newest"),
-        _ => (Sort::Relevance, "relevance"),
-    }
-}
-
-/// `GET /categories/{slug}`.
+/// `GET /categories/{slug}`: the category and its direct subcategories, with facets, sort and
+/// pages (`?cat=&brand=&min=&max=&stock=1&rating=&sort=&page=`; bad values are ignored).
 pub async fn category(
     req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    query: web::Query<CategoryQuery>,
+    query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
     let principal = Principal::of(&req).await?;
     let (audience, segment) = audience_and_segment(&principal);
-    let (sort, sort_code) = parse_sort(query.sort.as_deref());
-    // Anything that is not a page number shows the first page.
-    let page: i64 = query
-        .page
-        .as_deref()
-        .and_then(|p| p.parse().ok())
-        .filter(|p| *p >= 1 && *p <= 10_000)
-        .unwrap_or(1);
+    let pairs = query.into_inner();
     let cache = state.cache.clone();
-    let (category, all, cards, total) = db::run(&state.pool, move |c| {
+    let (category, all, brands, params, outcome, cards) = db::run(&state.pool, move |c| {
         let all = cache.categories(c)?;
         let Some(category) = all.iter().find(|x| x.slug == slug.as_str()).cloned() else {
             return Err(diesel::result::Error::NotFound.into());
         };
-        let order = cache.listing(c, category.id, audience, sort)?;
-        let start = usize::try_from((page - 1) * PER_PAGE)
-            .unwrap_or(usize::MAX)
-            .min(order.len());
-        let end = (start + PER_PAGE as usize).min(order.len());
-        let cards = db::catalog::cards_by_ids(c, &order[start..end])?;
-        Ok((category, all, cards, order.len() as i64))
+        let brands = cache.brands(c)?;
+        let set = cache.listing_set(c, audience)?;
+        let scope: Vec<&db::catalog::Category> = all
+            .iter()
+            .filter(|x| x.id == category.id || x.parent_id == Some(category.id))
+            .collect();
+        let params = ListingParams::parse(&pairs, &scope, &brands);
+        let ids: Vec<i64> = scope.iter().map(|x| x.id).collect();
+        let outcome = listing::apply(
+            set.in_categories(&ids),
+            &params.filter,
+            params.sort,
+            params.page,
+            PER_PAGE,
+        );
+        let cards = db::catalog::cards_by_ids(c, &outcome.page_ids)?;
+        Ok((category, all, brands, params, outcome, cards))
     })
     .await?;
     let theme = Theme::storefront_for(&principal);
     let ctx = PageContext::with_principal(&req, theme, principal);
     let locale = ctx.locale;
-    let pages_total = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     let base = format!("/categories/{}", category.slug);
-    let url_for = |p: i64| {
-        let mut params = Vec::new();
-        if sort_code != "relevance" {
-            params.push(format!("sort={sort_code}"));
-        }
-        if p > 1 {
-            params.push(format!("page={p}"));
-        }
-        if params.is_empty() {
-            base.clone()
-        } else {
-            format!("{base}?{}", params.join("&"))
-        }
-    };
+    let scope: Vec<&db::catalog::Category> = all
+        .iter()
+        .filter(|x| x.id == category.id || x.parent_id == Some(category.id))
+        .collect();
     let v = CategoryView {
         crumbs: breadcrumbs(&all, category.id, ctx.t("nav-home")),
-        subcategories: all
-            .iter()
-            .filter(|x| x.parent_id == Some(category.id))
-            .map(|x| Crumb {
-                url: format!("/categories/{}", x.slug),
-                name: x.name.clone(),
-            })
-            .collect(),
         products: ProductCardView::list(&cards, segment, locale),
-        total_label: locale.t_count("category-product-count", total),
-        sorts: [
-            ("relevance", "sort-relevance"),
-            ("price-asc", "sort-price-asc"),
-            ("price-desc", "sort-price-desc"),
-            ("newest", "sort-newest"),
-        ]
-        .into_iter()
-        .map(|(value, key)| SortOption {
-            value,
-            label: locale.t(key),
-            selected: value == sort_code,
-        })
-        .collect(),
-        pages: (1..=pages_total)
-            .map(|n| PageLink {
-                number: n,
-                url: url_for(n),
-                current: n == page,
-            })
-            .collect(),
-        prev_url: (page > 1).then(|| url_for(page - 1)),
-        next_url: (page < pages_total).then(|| url_for(page + 1)),
+        total_label: locale.t_count("category-product-count", outcome.total as i64),
+        facets: FacetsView::new(&base, &params, &outcome, &scope, &brands, locale),
         name: category.name,
         description: category.description,
     };

@@ -1,9 +1,10 @@
-//! The storefront: home (B2C or B2B by principal), categories and product pages. Catalog pages are
+//! The storefront: home (B2C or B2B by principal), categories, search and product pages. Catalog pages are
 //! shared handlers that render in the caller's theme with the caller's prices.
 
 pub mod catalog;
 pub mod content;
 pub mod home;
+pub mod search;
 
 use actix_web::web;
 
@@ -11,5 +12,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::home))
         .route("/categories/{slug}", web::get().to(catalog::category))
         .route("/products/{slug}", web::get().to(catalog::product))
-        .route("/content/{slug}", web::get().to(content::show));
+        .route("/content/{slug}", web::get().to(content::show))
+        .route("/search", web::get().to(search::search))
+        .route("/search/suggest", web::get().to(search::suggest));
 }
