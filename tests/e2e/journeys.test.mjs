@@ -41,15 +41,57 @@ for (const js of [true, false]) {
 
   test(`a shopper browses from category to product (${mode})`, async () => {
     const page = await newPage(browser, { js });
-    await page.goto(`${app.base}/categories/power-tools`);
-    assert.equal(await page.textContent("h1"), "Power tools");
+    await page.goto(`${app.base}/categories/construction`);
+    assert.equal(await page.textContent("h1"), "Construction & workshop");
     if (js) assert.deepEqual(await axe(page), []);
+    // Filter: in stock, one subcategory; then sort. One submit keeps every choice.
+    await page.check("#stock");
+    await page.check("#cat-power-tools");
+    await Promise.all([page.waitForNavigation(), page.click("#facets button[type=submit]")]);
+    assert.match(page.url(), /cat=power-tools/);
+    assert.match(page.url(), /stock=1/);
+    assert.equal(await page.locator(".grid .stock-out").count(), 0);
+    assert.equal(await page.locator(".active-filters .chip").count(), 2);
     await page.selectOption("select[name=sort]", "price-asc");
     await Promise.all([page.waitForNavigation(), page.click(".sort-form button")]);
     assert.match(page.url(), /sort=price-asc/);
+    assert.match(page.url(), /cat=power-tools/);
+    if (js) assert.deepEqual(await axe(page), []);
+    // Remove one filter with its chip; the other stays.
+    await Promise.all([page.waitForNavigation(), page.click(".active-filters .chip >> nth=0")]);
+    assert.equal(await page.locator(".active-filters .chip").count(), 1);
     await Promise.all([page.waitForNavigation(), page.click(".grid .card-link >> nth=0")]);
     assert.match(page.url(), /\/products\//);
     assert.equal(await page.locator(".buybox .price-note").textContent(), "incl. VAT");
+    if (js) assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test(`a shopper searches, narrows the results and opens a product (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await page.goto(`${app.base}/`);
+    await page.fill("#site-q", "chair");
+    if (js) {
+      // Suggestions arrive as the shopper types.
+      await page.waitForFunction(() => document.querySelectorAll("datalist option").length > 0);
+    }
+    await Promise.all([page.waitForNavigation(), page.press("#site-q", "Enter")]);
+    assert.equal(new URL(page.url()).pathname, "/search");
+    assert.match(await page.textContent("h1"), /chair/);
+    if (js) assert.deepEqual(await axe(page), []);
+    const before = await page.locator(".grid .card").count();
+    assert.ok(before > 0);
+    await page.check("#facets input[name=brand] >> nth=0");
+    await Promise.all([page.waitForNavigation(), page.click("#facets button[type=submit]")]);
+    assert.match(page.url(), /q=chair/);
+    assert.match(page.url(), /brand=/);
+    assert.equal(await page.locator(".active-filters .chip").count(), 1);
+    await Promise.all([page.waitForNavigation(), page.click(".grid .card-link >> nth=0")]);
+    assert.match(page.url(), /\/products\//);
+    // Nothing found: a helpful page, not an error.
+    await page.goto(`${app.base}/search?q=zzqxv`);
+    assert.match(await page.textContent(".empty-search"), /Nothing matches/);
     if (js) assert.deepEqual(await axe(page), []);
     assert.deepEqual(page.errors, []);
     await page.close();
