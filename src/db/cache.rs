@@ -3,7 +3,7 @@
 //! page are re-read with the cards of the page itself, except on the home page, which may be a few
 //! seconds old. Writes that change the catalog call [`ReadCache::clear`].
 
-use super::catalog::{self, Audience, Brand, Card, Category, ListingRecord};
+use super::catalog::{self, Audience, Brand, Card, Category, ListingRecord, ProductDetail};
 use super::content::{self, Promotion, Testimonial};
 use super::{DbConn, DbError};
 use crate::domain::listing::Row;
@@ -109,12 +109,33 @@ pub struct ReadCache {
     listings: Cache<Audience, Arc<ListingSet>>,
     brands: Cache<(), Arc<Vec<Brand>>>,
     searches: Cache<String, Arc<Vec<i64>>>,
+    cards: Cache<i64, Card>,
+    products: Cache<(String, Audience), Arc<ProductPage>>,
+}
+
+/// The category tree, the brands and an audience's listing set.
+pub type CachedListing = (Arc<Vec<Category>>, Arc<Vec<Brand>>, Arc<ListingSet>);
+
+/// What a product page reads, shared by every visitor in the same audience for a few seconds.
+pub struct ProductPage {
+    pub detail: ProductDetail,
+    pub related: Vec<Card>,
 }
 
 impl Default for ReadCache {
     fn default() -> Self {
         ReadCache::new(Duration::from_secs(5), Duration::from_secs(60))
     }
+}
+
+/// Searches that differ only in case, spacing or punctuation share a cache entry (the raw text
+/// matters only as a possible SKU).
+fn search_key(query: &SearchQuery, raw: &str) -> String {
+    format!(
+        "{}\u{1f}{}",
+        query.to_fts5(),
+        raw.trim().to_ascii_uppercase()
+    )
 }
 
 fn shared(e: Arc<DbError>) -> DbError {
@@ -146,6 +167,14 @@ impl ReadCache {
                 .max_capacity(20_000)
                 .time_to_live(catalog_ttl)
                 .build(),
+            cards: Cache::builder()
+                .max_capacity(50_000)
+                .time_to_live(home_ttl)
+                .build(),
+            products: Cache::builder()
+                .max_capacity(20_000)
+                .time_to_live(home_ttl)
+                .build(),
         }
     }
 
@@ -156,6 +185,82 @@ impl ReadCache {
         self.listings.invalidate_all();
         self.brands.invalidate_all();
         self.searches.invalidate_all();
+        self.cards.invalidate_all();
+        self.products.invalidate_all();
+    }
+
+    /// What a category or search page needs when all of it is cached: the category tree, the
+    /// brands and the audience's listing set (no database hop).
+    pub fn peek_listing(&self, audience: Audience) -> Option<CachedListing> {
+        Some((
+            self.categories.get(&())?,
+            self.brands.get(&())?,
+            self.listings.get(&audience)?,
+        ))
+    }
+
+    /// The cards of `ids` in order when every one is cached.
+    pub fn peek_cards(&self, ids: &[i64]) -> Option<Vec<Card>> {
+        ids.iter().map(|id| self.cards.get(id)).collect()
+    }
+
+    /// The cards of `ids` in order (inactive products left out), reading only the missing ones.
+    pub fn cards(&self, conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Card>, DbError> {
+        let mut got: Vec<Option<Card>> = ids.iter().map(|id| self.cards.get(id)).collect();
+        let missing: Vec<i64> = ids
+            .iter()
+            .zip(&got)
+            .filter(|(_, card)| card.is_none())
+            .map(|(id, _)| *id)
+            .collect();
+        if !missing.is_empty() {
+            let mut loaded: HashMap<i64, Card> = catalog::cards_by_ids(conn, &missing)?
+                .into_iter()
+                .map(|c| (c.row.id, c))
+                .collect();
+            for (id, slot) in ids.iter().zip(got.iter_mut()) {
+                if slot.is_none()
+                    && let Some(card) = loaded.remove(id)
+                {
+                    self.cards.insert(*id, card.clone());
+                    *slot = Some(card);
+                }
+            }
+        }
+        Ok(got.into_iter().flatten().collect())
+    }
+
+    pub fn peek_search(&self, query: &SearchQuery, raw: &str) -> Option<Arc<Vec<i64>>> {
+        self.searches.get(&search_key(query, raw))
+    }
+
+    pub fn peek_categories(&self) -> Option<Arc<Vec<Category>>> {
+        self.categories.get(&())
+    }
+
+    pub fn peek_product_page(&self, slug: &str, audience: Audience) -> Option<Arc<ProductPage>> {
+        self.products.get(&(slug.to_string(), audience))
+    }
+
+    /// A product page's data; `None` when the product is unknown, inactive or not for `audience`
+    /// (not cached, so a product that appears is seen at once).
+    pub fn product_page(
+        &self,
+        conn: &mut DbConn,
+        slug: &str,
+        audience: Audience,
+    ) -> Result<Option<Arc<ProductPage>>, DbError> {
+        let key = (slug.to_string(), audience);
+        if let Some(page) = self.products.get(&key) {
+            return Ok(Some(page));
+        }
+        let Some(detail) = catalog::product_by_slug(conn, slug, audience)? else {
+            return Ok(None);
+        };
+        let related = catalog::related(conn, detail.card.id, detail.category.id, audience, 4)?;
+        let page = Arc::new(ProductPage { detail, related });
+        self.products.insert(key, page.clone());
+        Ok(Some(page))
     }
 
     /// The cached home and category tree when both are fresh, without touching the database (the

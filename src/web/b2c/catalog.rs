@@ -1,7 +1,7 @@
 //! `GET /categories/{slug}` and `GET /products/{slug}`, rendered in the caller's theme.
 
 use crate::auth::Principal;
-use crate::db::{self, catalog::Audience};
+use crate::db::{self, cache::ListingSet, catalog::Audience};
 use crate::domain::catalog::Slug;
 use crate::domain::listing;
 use crate::domain::pricing::Segment;
@@ -65,6 +65,32 @@ storefront_page!(
     "b2b/category.html"
 );
 
+/// The category named by `slug` (with its direct subcategories), the shopper's choices and the
+/// page of products they select; `None` for an unknown category.
+fn plan_category(
+    all: &[db::catalog::Category],
+    brands: &[db::catalog::Brand],
+    set: &ListingSet,
+    slug: &Slug,
+    pairs: &[(String, String)],
+) -> Option<(db::catalog::Category, ListingParams, listing::Outcome)> {
+    let category = all.iter().find(|x| x.slug == slug.as_str())?.clone();
+    let scope: Vec<&db::catalog::Category> = all
+        .iter()
+        .filter(|x| x.id == category.id || x.parent_id == Some(category.id))
+        .collect();
+    let params = ListingParams::parse(pairs, &scope, brands);
+    let ids: Vec<i64> = scope.iter().map(|x| x.id).collect();
+    let outcome = listing::apply(
+        set.in_categories(&ids),
+        &params.filter,
+        params.sort,
+        params.page,
+        PER_PAGE,
+    );
+    Some((category, params, outcome))
+}
+
 /// `GET /categories/{slug}`: the category and its direct subcategories, with facets, sort and
 /// pages (`?cat=&brand=&min=&max=&stock=1&rating=&sort=&page=`; bad values are ignored).
 pub async fn category(
@@ -78,30 +104,30 @@ pub async fn category(
     let (audience, segment) = audience_and_segment(&principal);
     let pairs = query.into_inner();
     let cache = state.cache.clone();
-    let (category, all, brands, params, outcome, cards) = db::run(&state.pool, move |c| {
-        let all = cache.categories(c)?;
-        let Some(category) = all.iter().find(|x| x.slug == slug.as_str()).cloned() else {
-            return Err(diesel::result::Error::NotFound.into());
-        };
-        let brands = cache.brands(c)?;
-        let set = cache.listing_set(c, audience)?;
-        let scope: Vec<&db::catalog::Category> = all
-            .iter()
-            .filter(|x| x.id == category.id || x.parent_id == Some(category.id))
-            .collect();
-        let params = ListingParams::parse(&pairs, &scope, &brands);
-        let ids: Vec<i64> = scope.iter().map(|x| x.id).collect();
-        let outcome = listing::apply(
-            set.in_categories(&ids),
-            &params.filter,
-            params.sort,
-            params.page,
-            PER_PAGE,
-        );
-        let cards = db::catalog::cards_by_ids(c, &outcome.page_ids)?;
-        Ok((category, all, brands, params, outcome, cards))
-    })
-    .await?;
+    // The hot path: everything cached, no hop to the database pool.
+    let cached = cache.peek_listing(audience).and_then(|(all, brands, set)| {
+        let (category, params, outcome) = plan_category(&all, &brands, &set, &slug, &pairs)?;
+        let cards = cache.peek_cards(&outcome.page_ids)?;
+        Some((category, all, brands, params, outcome, cards))
+    });
+    let (category, all, brands, params, outcome, cards) = match cached {
+        Some(hit) => hit,
+        None => {
+            db::run(&state.pool, move |c| {
+                let all = cache.categories(c)?;
+                let brands = cache.brands(c)?;
+                let set = cache.listing_set(c, audience)?;
+                let Some((category, params, outcome)) =
+                    plan_category(&all, &brands, &set, &slug, &pairs)
+                else {
+                    return Err(diesel::result::Error::NotFound.into());
+                };
+                let cards = cache.cards(c, &outcome.page_ids)?;
+                Ok((category, all, brands, params, outcome, cards))
+            })
+            .await?
+        }
+    };
     let theme = Theme::storefront_for(&principal);
     let ctx = PageContext::with_principal(&req, theme, principal);
     let locale = ctx.locale;
@@ -172,15 +198,23 @@ pub async fn product(
     let principal = Principal::of(&req).await?;
     let (audience, segment) = audience_and_segment(&principal);
     let cache = state.cache.clone();
-    let (detail, all, related) = db::run(&state.pool, move |c| {
-        let Some(detail) = db::catalog::product_by_slug(c, slug.as_str(), audience)? else {
-            return Err(diesel::result::Error::NotFound.into());
-        };
-        let all = cache.categories(c)?;
-        let related = db::catalog::related(c, detail.card.id, detail.category.id, audience, 4)?;
-        Ok((detail, all, related))
-    })
-    .await?;
+    let cached = cache
+        .peek_product_page(slug.as_str(), audience)
+        .zip(cache.peek_categories());
+    let (page, all) = match cached {
+        Some(hit) => hit,
+        None => {
+            db::run(&state.pool, move |c| {
+                let Some(page) = cache.product_page(c, slug.as_str(), audience)? else {
+                    return Err(diesel::result::Error::NotFound.into());
+                };
+                Ok((page, cache.categories(c)?))
+            })
+            .await?
+        }
+    };
+    let detail = &page.detail;
+    let related = &page.related;
     let theme = Theme::storefront_for(&principal);
     let ctx = PageContext::with_principal(&req, theme, principal);
     let locale = ctx.locale;
@@ -239,7 +273,7 @@ pub async fn product(
             .map(str::to_string)
             .filter(|p| !p.trim().is_empty())
             .collect(),
-        specs: detail.specs,
+        specs: detail.specs.clone(),
         price: PriceView::from_breakdown(&breakdown, locale),
         vat_line,
         delivery: if stock.is_out() {
@@ -249,12 +283,12 @@ pub async fn product(
         },
         stock,
         quantity_rule,
-        related: ProductCardView::list(&related, segment, locale),
+        related: ProductCardView::list(related, segment, locale),
         crumbs,
-        name: detail.card.name,
-        sku: detail.card.sku,
-        brand: detail.card.brand.unwrap_or_default(),
-        summary: detail.card.summary,
+        name: detail.card.name.clone(),
+        sku: detail.card.sku.clone(),
+        brand: detail.card.brand.clone().unwrap_or_default(),
+        summary: detail.card.summary.clone(),
     };
     render_product(ctx, v)
 }

@@ -6,7 +6,7 @@
 use super::catalog::{PER_PAGE, audience_and_segment};
 use super::home::{CategoryTile, category_tiles};
 use crate::auth::Principal;
-use crate::db::{self, schema::products};
+use crate::db::{self, cache::ListingSet, schema::products};
 use crate::domain::listing;
 use crate::domain::search::SearchQuery;
 use crate::error::AppError;
@@ -45,6 +45,18 @@ storefront_page!(
     "b2b/search.html"
 );
 
+/// The page of results the shopper's choices select, and how many matched before filtering.
+fn plan_search(
+    set: &ListingSet,
+    ranked: &[i64],
+    params: &ListingParams,
+) -> (listing::Outcome, usize) {
+    let rows = set.ranked(ranked);
+    let matched = rows.len();
+    let outcome = listing::apply(rows, &params.filter, params.sort, params.page, PER_PAGE);
+    (outcome, matched)
+}
+
 /// `GET /search`.
 pub async fn search(
     req: HttpRequest,
@@ -55,21 +67,31 @@ pub async fn search(
     let (audience, segment) = audience_and_segment(&principal);
     let pairs = query.into_inner();
     let cache = state.cache.clone();
-    let (all, brands, params, outcome, cards, matched) = db::run(&state.pool, move |c| {
-        let all = cache.categories(c)?;
-        let brands = cache.brands(c)?;
+    let cached = cache.peek_listing(audience).and_then(|(all, brands, set)| {
         let every: Vec<&db::catalog::Category> = all.iter().collect();
         let params = ListingParams::parse(&pairs, &every, &brands);
-        let parsed = SearchQuery::parse(&params.q);
-        let set = cache.listing_set(c, audience)?;
-        let ranked = cache.search(c, &parsed, &params.q)?;
-        let rows = set.ranked(&ranked);
-        let matched = rows.len();
-        let outcome = listing::apply(rows, &params.filter, params.sort, params.page, PER_PAGE);
-        let cards = db::catalog::cards_by_ids(c, &outcome.page_ids)?;
-        Ok((all, brands, params, outcome, cards, matched))
-    })
-    .await?;
+        let ranked = cache.peek_search(&SearchQuery::parse(&params.q), &params.q)?;
+        let (outcome, matched) = plan_search(&set, &ranked, &params);
+        let cards = cache.peek_cards(&outcome.page_ids)?;
+        Some((all.clone(), brands.clone(), params, outcome, cards, matched))
+    });
+    let (all, brands, params, outcome, cards, matched) = match cached {
+        Some(hit) => hit,
+        None => {
+            db::run(&state.pool, move |c| {
+                let all = cache.categories(c)?;
+                let brands = cache.brands(c)?;
+                let every: Vec<&db::catalog::Category> = all.iter().collect();
+                let params = ListingParams::parse(&pairs, &every, &brands);
+                let set = cache.listing_set(c, audience)?;
+                let ranked = cache.search(c, &SearchQuery::parse(&params.q), &params.q)?;
+                let (outcome, matched) = plan_search(&set, &ranked, &params);
+                let cards = cache.cards(c, &outcome.page_ids)?;
+                Ok((all, brands, params, outcome, cards, matched))
+            })
+            .await?
+        }
+    };
     let theme = Theme::storefront_for(&principal);
     let ctx = PageContext::with_principal(&req, theme, principal);
     let locale = ctx.locale;
