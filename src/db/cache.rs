@@ -5,6 +5,7 @@
 
 use super::catalog::{self, Audience, Brand, Card, Category, ListingRecord, ProductDetail};
 use super::content::{self, Promotion, Testimonial};
+use super::fresh::Fresh;
 use super::{DbConn, DbError};
 use crate::domain::listing::Row;
 use crate::domain::money::{Currency, Money};
@@ -106,10 +107,11 @@ pub struct StorefrontHome {
 pub struct ReadCache {
     categories: Cache<(), Arc<Vec<Category>>>,
     homes: Cache<&'static [&'static str], Arc<StorefrontHome>>,
-    listings: Cache<Audience, Arc<ListingSet>>,
+    consumer_listing: Fresh<ListingSet>,
+    company_listing: Fresh<ListingSet>,
     brands: Cache<(), Arc<Vec<Brand>>>,
     searches: Cache<String, Arc<Vec<i64>>>,
-    cards: Cache<i64, Card>,
+    page_cards: Cache<Vec<i64>, Arc<Vec<Card>>>,
     products: Cache<(String, Audience), Arc<ProductPage>>,
 }
 
@@ -155,10 +157,8 @@ impl ReadCache {
                 .max_capacity(8)
                 .time_to_live(home_ttl)
                 .build(),
-            listings: Cache::builder()
-                .max_capacity(2)
-                .time_to_live(home_ttl * 6)
-                .build(),
+            consumer_listing: Fresh::new(home_ttl * 6),
+            company_listing: Fresh::new(home_ttl * 6),
             brands: Cache::builder()
                 .max_capacity(1)
                 .time_to_live(catalog_ttl)
@@ -167,8 +167,8 @@ impl ReadCache {
                 .max_capacity(20_000)
                 .time_to_live(catalog_ttl)
                 .build(),
-            cards: Cache::builder()
-                .max_capacity(50_000)
+            page_cards: Cache::builder()
+                .max_capacity(10_000)
                 .time_to_live(home_ttl)
                 .build(),
             products: Cache::builder()
@@ -182,10 +182,11 @@ impl ReadCache {
     pub fn clear(&self) {
         self.categories.invalidate_all();
         self.homes.invalidate_all();
-        self.listings.invalidate_all();
+        self.consumer_listing.clear();
+        self.company_listing.clear();
         self.brands.invalidate_all();
         self.searches.invalidate_all();
-        self.cards.invalidate_all();
+        self.page_cards.invalidate_all();
         self.products.invalidate_all();
     }
 
@@ -195,39 +196,30 @@ impl ReadCache {
         Some((
             self.categories.get(&())?,
             self.brands.get(&())?,
-            self.listings.get(&audience)?,
+            self.listing(audience).peek()?,
         ))
     }
 
-    /// The cards of `ids` in order when every one is cached.
-    pub fn peek_cards(&self, ids: &[i64]) -> Option<Vec<Card>> {
-        ids.iter().map(|id| self.cards.get(id)).collect()
+    fn listing(&self, audience: Audience) -> &Fresh<ListingSet> {
+        match audience {
+            Audience::Consumers => &self.consumer_listing,
+            Audience::Companies => &self.company_listing,
+        }
     }
 
-    /// The cards of `ids` in order (inactive products left out), reading only the missing ones.
-    pub fn cards(&self, conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Card>, DbError> {
-        let mut got: Vec<Option<Card>> = ids.iter().map(|id| self.cards.get(id)).collect();
-        let missing: Vec<i64> = ids
-            .iter()
-            .zip(&got)
-            .filter(|(_, card)| card.is_none())
-            .map(|(id, _)| *id)
-            .collect();
-        if !missing.is_empty() {
-            let mut loaded: HashMap<i64, Card> = catalog::cards_by_ids(conn, &missing)?
-                .into_iter()
-                .map(|c| (c.row.id, c))
-                .collect();
-            for (id, slot) in ids.iter().zip(got.iter_mut()) {
-                if slot.is_none()
-                    && let Some(card) = loaded.remove(id)
-                {
-                    self.cards.insert(*id, card.clone());
-                    *slot = Some(card);
-                }
-            }
-        }
-        Ok(got.into_iter().flatten().collect())
+    /// The cards of one page of a list (`ids` in order) when cached.
+    pub fn peek_cards(&self, ids: &[i64]) -> Option<Arc<Vec<Card>>> {
+        self.page_cards.get(ids)
+    }
+
+    /// The cards of one page of a list, in order (inactive products left out). Requests for the
+    /// same page while it loads wait for that one load.
+    pub fn cards(&self, conn: &mut DbConn, ids: &[i64]) -> Result<Arc<Vec<Card>>, DbError> {
+        self.page_cards
+            .try_get_with(ids.to_vec(), || {
+                catalog::cards_by_ids(conn, ids).map(Arc::new)
+            })
+            .map_err(shared)
     }
 
     pub fn peek_search(&self, query: &SearchQuery, raw: &str) -> Option<Arc<Vec<i64>>> {
@@ -304,17 +296,15 @@ impl ReadCache {
         conn: &mut DbConn,
         audience: Audience,
     ) -> Result<Arc<ListingSet>, DbError> {
-        self.listings
-            .try_get_with(audience, || {
-                let segment = match audience {
-                    Audience::Consumers => Segment::Consumer,
-                    Audience::Companies => Segment::Company,
-                };
-                let records = catalog::listing_records(conn, audience)?;
-                let ratings = catalog::rating_totals(conn)?;
-                Ok(Arc::new(ListingSet::build(records, ratings, segment)))
-            })
-            .map_err(shared)
+        self.listing(audience).get(|| {
+            let segment = match audience {
+                Audience::Consumers => Segment::Consumer,
+                Audience::Companies => Segment::Company,
+            };
+            let records = catalog::listing_records(conn, audience)?;
+            let ratings = catalog::rating_totals(conn)?;
+            Ok(ListingSet::build(records, ratings, segment))
+        })
     }
 
     pub fn brands(&self, conn: &mut DbConn) -> Result<Arc<Vec<Brand>>, DbError> {

@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod companies;
 pub mod connection;
 pub mod content;
+pub mod fresh;
 pub mod money_sql;
 pub mod outbox;
 pub mod schema;
