@@ -7,7 +7,7 @@ use super::catalog::{self, Audience, Brand, Card, Category, ListingRecord, Produ
 use super::content::{self, Promotion, Testimonial};
 use super::fresh::Fresh;
 use super::{DbConn, DbError};
-use crate::domain::listing::Row;
+use crate::domain::listing::{Outcome, Row};
 use crate::domain::money::{Currency, Money};
 use crate::domain::pricing::{self, PriceInput, Segment, TaxRate};
 use crate::domain::search::SearchQuery;
@@ -112,6 +112,7 @@ pub struct ReadCache {
     brands: Cache<(), Arc<Vec<Brand>>>,
     searches: Cache<String, Arc<Vec<i64>>>,
     page_cards: Cache<Vec<i64>, Arc<Vec<Card>>>,
+    outcomes: Cache<(Audience, String), Arc<Outcome>>,
     products: Cache<(String, Audience), Arc<ProductPage>>,
 }
 
@@ -171,6 +172,10 @@ impl ReadCache {
                 .max_capacity(10_000)
                 .time_to_live(home_ttl)
                 .build(),
+            outcomes: Cache::builder()
+                .max_capacity(20_000)
+                .time_to_live(home_ttl)
+                .build(),
             products: Cache::builder()
                 .max_capacity(20_000)
                 .time_to_live(home_ttl)
@@ -187,6 +192,7 @@ impl ReadCache {
         self.brands.invalidate_all();
         self.searches.invalidate_all();
         self.page_cards.invalidate_all();
+        self.outcomes.invalidate_all();
         self.products.invalidate_all();
     }
 
@@ -205,6 +211,20 @@ impl ReadCache {
             Audience::Consumers => &self.consumer_listing,
             Audience::Companies => &self.company_listing,
         }
+    }
+
+    /// The filtered, counted and sorted list a canonical list URL shows (`compute` runs when it is
+    /// not cached; a few seconds old at most).
+    pub fn outcome(
+        &self,
+        audience: Audience,
+        canonical_url: &str,
+        compute: impl FnOnce() -> Outcome,
+    ) -> Arc<Outcome> {
+        self.outcomes.get_with(
+            (audience, canonical_url.to_string()),
+            || Arc::new(compute()),
+        )
     }
 
     /// The cards of one page of a list (`ids` in order) when cached.

@@ -1,7 +1,7 @@
 //! `GET /categories/{slug}` and `GET /products/{slug}`, rendered in the caller's theme.
 
 use crate::auth::Principal;
-use crate::db::{self, cache::ListingSet, catalog::Audience};
+use crate::db::{self, cache::ListingSet, cache::ReadCache, catalog::Audience};
 use crate::domain::catalog::Slug;
 use crate::domain::listing;
 use crate::domain::pricing::Segment;
@@ -11,6 +11,7 @@ use crate::web::listing::{FacetsView, ListingParams};
 use crate::web::views::{PriceView, ProductCardView, StockView, price_row};
 use crate::web::{PageContext, Theme};
 use actix_web::{HttpRequest, HttpResponse, web};
+use std::sync::Arc;
 
 pub(crate) const PER_PAGE: usize = 24;
 
@@ -68,26 +69,31 @@ storefront_page!(
 /// The category named by `slug` (with its direct subcategories), the shopper's choices and the
 /// page of products they select; `None` for an unknown category.
 fn plan_category(
-    all: &[db::catalog::Category],
-    brands: &[db::catalog::Brand],
-    set: &ListingSet,
+    cache: &ReadCache,
+    audience: Audience,
+    (all, brands, set): (&[db::catalog::Category], &[db::catalog::Brand], &ListingSet),
     slug: &Slug,
     pairs: &[(String, String)],
-) -> Option<(db::catalog::Category, ListingParams, listing::Outcome)> {
+) -> Option<(db::catalog::Category, ListingParams, Arc<listing::Outcome>)> {
     let category = all.iter().find(|x| x.slug == slug.as_str())?.clone();
     let scope: Vec<&db::catalog::Category> = all
         .iter()
         .filter(|x| x.id == category.id || x.parent_id == Some(category.id))
         .collect();
     let params = ListingParams::parse(pairs, &scope, brands);
-    let ids: Vec<i64> = scope.iter().map(|x| x.id).collect();
-    let outcome = listing::apply(
-        set.in_categories(&ids),
-        &params.filter,
-        params.sort,
-        params.page,
-        PER_PAGE,
-    );
+    let url = params.url_with(&format!("/categories/{}", category.slug), |p| {
+        p.page = params.page
+    });
+    let outcome = cache.outcome(audience, &url, || {
+        let ids: Vec<i64> = scope.iter().map(|x| x.id).collect();
+        listing::apply(
+            set.in_categories(&ids),
+            &params.filter,
+            params.sort,
+            params.page,
+            PER_PAGE,
+        )
+    });
     Some((category, params, outcome))
 }
 
@@ -106,7 +112,8 @@ pub async fn category(
     let cache = state.cache.clone();
     // The hot path: everything cached, no hop to the database pool.
     let cached = cache.peek_listing(audience).and_then(|(all, brands, set)| {
-        let (category, params, outcome) = plan_category(&all, &brands, &set, &slug, &pairs)?;
+        let (category, params, outcome) =
+            plan_category(&cache, audience, (&all, &brands, &set), &slug, &pairs)?;
         let cards = cache.peek_cards(&outcome.page_ids)?;
         Some((category, all, brands, params, outcome, cards))
     });
@@ -118,7 +125,7 @@ pub async fn category(
                 let brands = cache.brands(c)?;
                 let set = cache.listing_set(c, audience)?;
                 let Some((category, params, outcome)) =
-                    plan_category(&all, &brands, &set, &slug, &pairs)
+                    plan_category(&cache, audience, (&all, &brands, &set), &slug, &pairs)
                 else {
                     return Err(diesel::result::Error::NotFound.into());
                 };

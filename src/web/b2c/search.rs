@@ -6,7 +6,7 @@
 use super::catalog::{PER_PAGE, audience_and_segment};
 use super::home::{CategoryTile, category_tiles};
 use crate::auth::Principal;
-use crate::db::{self, cache::ListingSet, schema::products};
+use crate::db::{self, cache::ListingSet, cache::ReadCache, catalog::Audience, schema::products};
 use crate::domain::listing;
 use crate::domain::search::SearchQuery;
 use crate::error::AppError;
@@ -18,6 +18,7 @@ use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Everything the search page shows, for either theme.
 pub struct SearchView {
@@ -47,13 +48,18 @@ storefront_page!(
 
 /// The page of results the shopper's choices select, and how many matched before filtering.
 fn plan_search(
+    cache: &ReadCache,
+    audience: Audience,
     set: &ListingSet,
     ranked: &[i64],
     params: &ListingParams,
-) -> (listing::Outcome, usize) {
+) -> (Arc<listing::Outcome>, usize) {
     let rows = set.ranked(ranked);
     let matched = rows.len();
-    let outcome = listing::apply(rows, &params.filter, params.sort, params.page, PER_PAGE);
+    let url = params.url_with("/search", |p| p.page = params.page);
+    let outcome = cache.outcome(audience, &url, || {
+        listing::apply(rows, &params.filter, params.sort, params.page, PER_PAGE)
+    });
     (outcome, matched)
 }
 
@@ -71,7 +77,7 @@ pub async fn search(
         let every: Vec<&db::catalog::Category> = all.iter().collect();
         let params = ListingParams::parse(&pairs, &every, &brands);
         let ranked = cache.peek_search(&SearchQuery::parse(&params.q), &params.q)?;
-        let (outcome, matched) = plan_search(&set, &ranked, &params);
+        let (outcome, matched) = plan_search(&cache, audience, &set, &ranked, &params);
         let cards = cache.peek_cards(&outcome.page_ids)?;
         Some((all.clone(), brands.clone(), params, outcome, cards, matched))
     });
@@ -85,7 +91,7 @@ pub async fn search(
                 let params = ListingParams::parse(&pairs, &every, &brands);
                 let set = cache.listing_set(c, audience)?;
                 let ranked = cache.search(c, &SearchQuery::parse(&params.q), &params.q)?;
-                let (outcome, matched) = plan_search(&set, &ranked, &params);
+                let (outcome, matched) = plan_search(&cache, audience, &set, &ranked, &params);
                 let cards = cache.cards(c, &outcome.page_ids)?;
                 Ok((all, brands, params, outcome, cards, matched))
             })
