@@ -123,6 +123,8 @@ pub type CachedListing = (Arc<Vec<Category>>, Arc<Vec<Brand>>, Arc<ListingSet>);
 pub struct ProductPage {
     pub detail: ProductDetail,
     pub related: Vec<Card>,
+    /// (approved reviews, sum of their stars).
+    pub rating: (i64, i64),
 }
 
 impl Default for ReadCache {
@@ -270,7 +272,12 @@ impl ReadCache {
             return Ok(None);
         };
         let related = catalog::related(conn, detail.card.id, detail.category.id, audience, 4)?;
-        let page = Arc::new(ProductPage { detail, related });
+        let rating = catalog::rating_of(conn, detail.card.id)?;
+        let page = Arc::new(ProductPage {
+            detail,
+            related,
+            rating,
+        });
         self.products.insert(key, page.clone());
         Ok(Some(page))
     }

@@ -355,6 +355,22 @@ pub fn rating_totals(conn: &mut DbConn) -> Result<Vec<(i64, i64, i64)>, DbError>
         .collect())
 }
 
+/// (number of approved reviews, sum of their stars) of one product.
+pub fn rating_of(conn: &mut DbConn, product_id: i64) -> Result<(i64, i64), DbError> {
+    use super::schema::reviews;
+    use diesel::dsl::count_star;
+    use diesel::sql_types::{BigInt, Nullable};
+    let (n, total): (i64, Option<i64>) = reviews::table
+        .filter(reviews::product_id.eq(product_id))
+        .filter(reviews::status.eq("approved"))
+        .select((
+            count_star(),
+            diesel::dsl::sql::<Nullable<BigInt>>("CAST(SUM(reviews.rating) AS BIGINT)"),
+        ))
+        .first(conn)?;
+    Ok((n, total.unwrap_or(0)))
+}
+
 #[derive(Debug, Clone, Queryable)]
 pub struct Brand {
     pub id: i64,

@@ -19,6 +19,7 @@ pub mod outbox;
 pub mod schema;
 pub mod search;
 pub mod seed;
+pub mod sitemap;
 pub mod tokens;
 pub mod users;
 

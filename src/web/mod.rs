@@ -46,6 +46,7 @@ pub mod listing;
 pub mod mail;
 pub mod media;
 pub mod ops;
+pub mod seo;
 pub mod views;
 
 pub use context::{PageContext, Theme};

@@ -21,3 +21,4 @@ mod profile;
 mod register;
 mod search;
 mod security;
+mod seo;

@@ -462,3 +462,8 @@ search-tip-spelling = Check the spelling, or try a similar word.
 search-tip-fewer = Use fewer or more general words.
 search-tip-sku = Searching for a SKU? Type it as it is printed, e.g. OF-01005.
 search-browse = Browse the categories instead
+review-count = { $count ->
+    [one] 1 review
+   *[other] { $count } reviews
+}
+rating-average = Average rating

@@ -462,3 +462,8 @@ search-tip-spelling = Kontrollera stavningen, eller prova ett liknande ord.
 search-tip-fewer = Använd färre eller mer allmänna ord.
 search-tip-sku = Söker du ett artikelnummer? Skriv det som det är tryckt, t.ex. OF-01005.
 search-browse = Bläddra bland kategorierna i stället
+review-count = { $count ->
+    [one] 1 recension
+   *[other] { $count } recensioner
+}
+rating-average = Genomsnittligt betyg

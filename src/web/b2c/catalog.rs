@@ -8,6 +8,7 @@ use crate::domain::pricing::Segment;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::listing::{FacetsView, ListingParams};
+use crate::web::seo::{self, SeoView};
 use crate::web::views::{PriceView, ProductCardView, StockView, price_row};
 use crate::web::{PageContext, Theme};
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -56,6 +57,7 @@ pub struct CategoryView {
     pub products: Vec<ProductCardView>,
     pub total_label: String,
     pub facets: FacetsView,
+    pub seo: SeoView,
 }
 
 storefront_page!(
@@ -143,8 +145,31 @@ pub async fn category(
         .iter()
         .filter(|x| x.id == category.id || x.parent_id == Some(category.id))
         .collect();
+    let public = state.public_base_url();
+    let crumbs = breadcrumbs(&all, category.id, ctx.t("nav-home"));
+    let crumb_pairs: Vec<(String, String)> = crumbs
+        .iter()
+        .map(|c| (format!("{public}{}", c.url), c.name.clone()))
+        .collect();
+    let seo = SeoView {
+        // The unfiltered list is the one to index; its later pages are their own pages.
+        canonical: if outcome.page > 1 && params.filter.is_empty() {
+            format!("{public}{base}?page={}", outcome.page)
+        } else {
+            format!("{public}{base}")
+        },
+        description: category.description.clone(),
+        og_type: "website",
+        og_image: category.image_url.as_ref().map(|u| format!("{public}{u}")),
+        noindex: !params.filter.is_empty() || params.sort != listing::Sort::Relevance,
+        json_ld: Some(seo::json_ld(&serde_json::json!({
+            "@context": "https://schema.org",
+            "@graph": [seo::breadcrumb_list(&crumb_pairs)],
+        }))),
+    };
     let v = CategoryView {
-        crumbs: breadcrumbs(&all, category.id, ctx.t("nav-home")),
+        seo,
+        crumbs,
         products: ProductCardView::list(&cards, segment, locale),
         total_label: locale.t_count("category-product-count", outcome.total as i64),
         facets: FacetsView::new(&base, &params, &outcome, &scope, &brands, locale),
@@ -185,6 +210,14 @@ pub struct ProductView {
     pub quantity_rule: Option<String>,
     pub delivery: String,
     pub related: Vec<ProductCardView>,
+    /// "Rated 4.3 of 5" and "12 reviews", when there are approved reviews.
+    pub rating: Option<RatingView>,
+    pub seo: SeoView,
+}
+
+pub struct RatingView {
+    pub average: String,
+    pub count_label: String,
 }
 
 storefront_page!(
@@ -261,7 +294,58 @@ pub async fn product(
             captions: m.captions_url.clone(),
             title: m.alt.clone(),
         });
+    let public = state.public_base_url();
+    let (reviews, stars) = page.rating;
+    let average = (reviews > 0).then(|| {
+        let tenths = (stars * 10 + reviews / 2) / reviews;
+        format!("{}.{}", tenths / 10, tenths % 10)
+    });
+    let consumer_price = price_row(&detail.card, Segment::Consumer).unit_gross;
+    let url = format!("{public}/products/{}", detail.card.slug);
+    let crumb_pairs: Vec<(String, String)> = crumbs
+        .iter()
+        .map(|c| (format!("{public}{}", c.url), c.name.clone()))
+        .collect();
+    let images: Vec<String> = detail
+        .media
+        .iter()
+        .filter(|m| m.kind == "image")
+        .map(|m| format!("{public}{}", m.url))
+        .collect();
+    let json_ld = seo::product(
+        &seo::ProductFacts {
+            url: &url,
+            name: &detail.card.name,
+            sku: &detail.card.sku,
+            brand: detail.card.brand.as_deref().unwrap_or_default(),
+            description: &detail.card.summary,
+            images: images.clone(),
+            price: format!("{:.2}", consumer_price.amount()),
+            currency: consumer_price.currency().code(),
+            in_stock: !stock.is_out(),
+            rating: average.clone().map(|a| (a, reviews)),
+        },
+        &crumb_pairs,
+    );
+    let seo = SeoView {
+        canonical: url.clone(),
+        description: detail.card.summary.clone(),
+        og_type: "product",
+        og_image: images.first().cloned(),
+        noindex: false,
+        json_ld: Some(json_ld),
+    };
+    let rating = average.map(|a| RatingView {
+        average: if locale.code() == "sv" {
+            a.replace('.', ",")
+        } else {
+            a
+        },
+        count_label: locale.t_count("review-count", reviews),
+    });
     let v = ProductView {
+        seo,
+        rating,
         images: detail
             .media
             .iter()

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod content;
 pub mod home;
 pub mod search;
+pub mod sitemap;
 
 use actix_web::web;
 
@@ -14,5 +15,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/products/{slug}", web::get().to(catalog::product))
         .route("/content/{slug}", web::get().to(content::show))
         .route("/search", web::get().to(search::search))
-        .route("/search/suggest", web::get().to(search::suggest));
+        .route("/search/suggest", web::get().to(search::suggest))
+        .route("/robots.txt", web::get().to(sitemap::robots))
+        .route("/sitemap.xml", web::get().to(sitemap::index))
+        .route("/sitemaps/{name}", web::get().to(sitemap::file));
 }
