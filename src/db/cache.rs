@@ -10,12 +10,16 @@ use super::{DbConn, DbError};
 use crate::domain::listing::{Outcome, Row};
 use crate::domain::money::{Currency, Money};
 use crate::domain::pricing::{self, PriceInput, Segment, TaxRate};
+use crate::domain::reviews::ReviewSort;
 use crate::domain::search::SearchQuery;
 use chrono::NaiveDateTime;
 use moka::sync::Cache;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
+
+/// How many reviews a product page lists.
+pub const REVIEWS_SHOWN: i64 = 20;
 
 /// How many ranked search results are kept (and faceted) per query.
 pub const SEARCH_LIMIT: i64 = 1_000;
@@ -125,6 +129,10 @@ pub struct ProductPage {
     pub related: Vec<Card>,
     /// (approved reviews, sum of their stars).
     pub rating: (i64, i64),
+    /// Approved reviews by 1–5 stars, and the first of them newest first and most helpful first.
+    pub distribution: [i64; 5],
+    pub newest_reviews: Vec<super::reviews::Published>,
+    pub helpful_reviews: Vec<super::reviews::Published>,
 }
 
 impl Default for ReadCache {
@@ -252,6 +260,13 @@ impl ReadCache {
         self.categories.get(&())
     }
 
+    /// Forgets one product's page (after a change to it or its reviews).
+    pub fn forget_product(&self, slug: &str) {
+        for audience in [Audience::Consumers, Audience::Companies] {
+            self.products.invalidate(&(slug.to_string(), audience));
+        }
+    }
+
     pub fn peek_product_page(&self, slug: &str, audience: Audience) -> Option<Arc<ProductPage>> {
         self.products.get(&(slug.to_string(), audience))
     }
@@ -273,7 +288,16 @@ impl ReadCache {
         };
         let related = catalog::related(conn, detail.card.id, detail.category.id, audience, 4)?;
         let rating = catalog::rating_of(conn, detail.card.id)?;
+        let id = detail.card.id;
         let page = Arc::new(ProductPage {
+            distribution: super::reviews::distribution(conn, id)?,
+            newest_reviews: super::reviews::published(conn, id, ReviewSort::Newest, REVIEWS_SHOWN)?,
+            helpful_reviews: super::reviews::published(
+                conn,
+                id,
+                ReviewSort::Helpful,
+                REVIEWS_SHOWN,
+            )?,
             detail,
             related,
             rating,

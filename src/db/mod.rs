@@ -16,6 +16,7 @@ pub mod content;
 pub mod fresh;
 pub mod money_sql;
 pub mod outbox;
+pub mod reviews;
 pub mod schema;
 pub mod search;
 pub mod seed;

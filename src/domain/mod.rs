@@ -8,4 +8,5 @@ pub mod company;
 pub mod listing;
 pub mod money;
 pub mod pricing;
+pub mod reviews;
 pub mod search;

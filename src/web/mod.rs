@@ -26,10 +26,13 @@ macro_rules! storefront_page {
         fn $render(
             ctx: $crate::web::PageContext,
             v: $view,
+            status: actix_web::http::StatusCode,
         ) -> Result<actix_web::HttpResponse, $crate::error::AppError> {
             match ctx.theme {
-                $crate::web::Theme::B2b => $crate::web::render(&$module::B2b { ctx, v }),
-                _ => $crate::web::render(&$module::B2c { ctx, v }),
+                $crate::web::Theme::B2b => {
+                    $crate::web::render_status(&$module::B2b { ctx, v }, status)
+                }
+                _ => $crate::web::render_status(&$module::B2c { ctx, v }, status),
             }
         }
     };

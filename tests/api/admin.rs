@@ -11,6 +11,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
             &[
                 "/admin",
                 "/admin/applications",
+                "/admin/reviews",
                 "/admin/outbox",
                 "/admin/audit",
             ],
@@ -18,17 +19,17 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
         ),
         (
             "support@duett.example",
-            &["/admin", "/admin/outbox"],
+            &["/admin", "/admin/reviews", "/admin/outbox"],
             &["/admin/applications", "/admin/audit"],
         ),
         (
             "sales@duett.example",
             &["/admin", "/admin/applications"],
-            &["/admin/outbox", "/admin/audit"],
+            &["/admin/reviews", "/admin/outbox", "/admin/audit"],
         ),
         (
             "catalog@duett.example",
-            &["/admin"],
+            &["/admin", "/admin/reviews"],
             &["/admin/applications", "/admin/outbox", "/admin/audit"],
         ),
     ];

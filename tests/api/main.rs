@@ -19,6 +19,7 @@ mod password_reset;
 mod persistence;
 mod profile;
 mod register;
+mod reviews;
 mod search;
 mod security;
 mod seo;

@@ -467,3 +467,42 @@ review-count = { $count ->
    *[other] { $count } reviews
 }
 rating-average = Average rating
+reviews-title = Customer reviews
+reviews-none = No reviews yet. Be the first to share what you think.
+review-write = Write a review
+review-rating = Your rating
+review-title-label = Title (optional)
+review-body-label = Your review
+review-body-hint = Plain text, 10 to 4,000 characters. Reviews are checked before they are shown.
+review-submit = Send review
+review-sign-in = Sign in to write a review
+review-sort-label = Sort reviews
+review-sort-newest = Newest
+review-sort-helpful = Most helpful
+review-verified = Verified buyer
+review-helpful = Helpful?
+review-you-voted = you found this helpful
+review-helpful-count = { $count ->
+    [0] No one has found this helpful yet
+    [one] 1 person found this helpful
+   *[other] { $count } people found this helpful
+}
+review-status-pending = Thank you! Your review is waiting for moderation. You can still change it.
+review-status-approved = Your review is published. If you change it, it is checked again.
+review-status-rejected = Your review was not published: { $reason } You can change it and send it again.
+review-thanks = Thank you! Your review will show once it has been checked.
+review-vote-thanks = Thank you for your vote.
+review-vote-already = You have already voted for this review.
+review-vote-own = You cannot vote for your own review.
+review-rating-missing = Choose from 1 to 5 stars.
+review-title-too-long = Keep the title to 100 characters or fewer.
+review-body-too-short = Write at least 10 characters.
+review-body-too-long = Keep the review to 4,000 characters or fewer.
+review-markup = Write plain text; HTML tags are not allowed.
+admin-reviews = Reviews to moderate
+admin-reviews-empty = No reviews are waiting.
+admin-review-reason = Reason (the reviewer sees it)
+admin-review-approved = The review is published.
+admin-review-rejected = The review was rejected; the reviewer sees the reason on the product page.
+admin-review-reason-missing = Write a reason before rejecting a review.
+admin-review-gone = That review is no longer waiting (someone else decided, or it was changed).

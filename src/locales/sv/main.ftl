@@ -467,3 +467,42 @@ review-count = { $count ->
    *[other] { $count } recensioner
 }
 rating-average = Genomsnittligt betyg
+reviews-title = Kundrecensioner
+reviews-none = Inga recensioner än. Bli först med att berätta vad du tycker.
+review-write = Skriv en recension
+review-rating = Ditt betyg
+review-title-label = Rubrik (valfri)
+review-body-label = Din recension
+review-body-hint = Vanlig text, 10 till 4 000 tecken. Recensioner granskas innan de visas.
+review-submit = Skicka recension
+review-sign-in = Logga in för att skriva en recension
+review-sort-label = Sortera recensioner
+review-sort-newest = Nyast
+review-sort-helpful = Mest hjälpsamma
+review-verified = Verifierad köpare
+review-helpful = Hjälpsam?
+review-you-voted = du tyckte att den var hjälpsam
+review-helpful-count = { $count ->
+    [0] Ingen har tyckt att den var hjälpsam än
+    [one] 1 person tyckte att den var hjälpsam
+   *[other] { $count } personer tyckte att den var hjälpsam
+}
+review-status-pending = Tack! Din recension väntar på granskning. Du kan fortfarande ändra den.
+review-status-approved = Din recension är publicerad. Om du ändrar den granskas den igen.
+review-status-rejected = Din recension publicerades inte: { $reason } Du kan ändra den och skicka den igen.
+review-thanks = Tack! Din recension visas när den har granskats.
+review-vote-thanks = Tack för din röst.
+review-vote-already = Du har redan röstat på den här recensionen.
+review-vote-own = Du kan inte rösta på din egen recension.
+review-rating-missing = Välj 1 till 5 stjärnor.
+review-title-too-long = Håll rubriken till högst 100 tecken.
+review-body-too-short = Skriv minst 10 tecken.
+review-body-too-long = Håll recensionen till högst 4 000 tecken.
+review-markup = Skriv vanlig text; HTML-taggar är inte tillåtna.
+admin-reviews = Recensioner att granska
+admin-reviews-empty = Inga recensioner väntar.
+admin-review-reason = Skäl (recensenten ser det)
+admin-review-approved = Recensionen är publicerad.
+admin-review-rejected = Recensionen avvisades; recensenten ser skälet på produktsidan.
+admin-review-reason-missing = Skriv ett skäl innan du avvisar en recension.
+admin-review-gone = Den recensionen väntar inte längre (någon annan beslutade, eller så ändrades den).

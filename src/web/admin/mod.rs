@@ -5,6 +5,7 @@ mod audit;
 mod dashboard;
 pub mod nav;
 mod outbox;
+mod reviews;
 
 use actix_web::web;
 
@@ -20,5 +21,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/applications/{id}/reject",
             web::post().to(applications::reject),
+        )
+        .route("/admin/reviews", web::get().to(reviews::list))
+        .route(
+            "/admin/reviews/{id}/approve",
+            web::post().to(reviews::approve),
+        )
+        .route(
+            "/admin/reviews/{id}/reject",
+            web::post().to(reviews::reject),
         );
 }

@@ -19,6 +19,11 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         &[Administrator, SalesRep],
     ),
     (
+        "/admin/reviews",
+        "admin-reviews",
+        &[Administrator, CatalogManager, SupportAgent],
+    ),
+    (
         "/admin/outbox",
         "admin-outbox",
         &[Administrator, SupportAgent],

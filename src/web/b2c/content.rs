@@ -67,5 +67,5 @@ pub async fn show(
         summary: page.summary,
         video_url: page.video_url,
     };
-    render_article(ctx, v)
+    render_article(ctx, v, actix_web::http::StatusCode::OK)
 }

@@ -4,6 +4,8 @@
 pub mod catalog;
 pub mod content;
 pub mod home;
+pub mod product;
+pub mod reviews;
 pub mod search;
 pub mod sitemap;
 
@@ -12,7 +14,9 @@ use actix_web::web;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::home))
         .route("/categories/{slug}", web::get().to(catalog::category))
-        .route("/products/{slug}", web::get().to(catalog::product))
+        .route("/products/{slug}", web::get().to(product::product))
+        .route("/products/{slug}/review", web::post().to(reviews::submit))
+        .route("/reviews/{id}/helpful", web::post().to(reviews::helpful))
         .route("/content/{slug}", web::get().to(content::show))
         .route("/search", web::get().to(search::search))
         .route("/search/suggest", web::get().to(search::suggest))

@@ -123,7 +123,7 @@ pub async fn search(
         none_message: locale.t_args("search-none", &[("query", params.q.clone())]),
         q: params.q,
     };
-    render_search(ctx, v)
+    render_search(ctx, v, actix_web::http::StatusCode::OK)
 }
 
 #[derive(Deserialize)]

@@ -1,0 +1,176 @@
+//! `GET /admin/reviews` (the moderation queue, oldest first) and the decisions
+//! `POST /admin/reviews/{id}/approve` and `…/reject` (with a reason the reviewer sees).
+//! Administrators, catalog managers and support agents.
+
+use super::nav::{self, NavItem};
+use crate::auth::{Principal, StaffUser, session};
+use crate::db::{self, audit};
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::{PageContext, Theme, render};
+use actix_session::Session;
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+const PATH: &str = "/admin/reviews";
+
+pub struct PendingView {
+    pub id: i64,
+    pub product: String,
+    pub product_url: String,
+    pub author: String,
+    pub stars_label: String,
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    pub verified: bool,
+    pub received: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/reviews.html")]
+pub struct ReviewsPage {
+    pub ctx: PageContext,
+    pub nav: Vec<NavItem>,
+    pub reviews: Vec<PendingView>,
+}
+
+/// `GET /admin/reviews`.
+pub async fn list(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let pending = db::run(&state.pool, |c| db::reviews::pending(c, 100)).await?;
+    let ctx = PageContext::with_principal(
+        &req,
+        Theme::Admin,
+        Principal::Staff {
+            user: staff.user.clone(),
+            role: staff.role,
+        },
+    );
+    let reviews = pending
+        .into_iter()
+        .map(|r| PendingView {
+            id: r.id,
+            product_url: format!("/products/{}", r.product_slug),
+            product: r.product_name,
+            author: format!("{} <{}>", r.author, r.author_email),
+            stars_label: ctx
+                .locale
+                .t_count("rating-out-of-five", i64::from(r.rating)),
+            title: r.title,
+            paragraphs: r
+                .body
+                .split('\n')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+            verified: r.verified_buyer,
+            received: ctx.locale.date(r.updated_at),
+        })
+        .collect();
+    render(&ReviewsPage {
+        nav: nav::menu(&ctx, staff.role, PATH),
+        reviews,
+        ctx,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct RejectForm {
+    #[serde(default)]
+    reason: String,
+}
+
+fn back() -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((LOCATION, PATH))
+        .finish()
+}
+
+async fn decide(
+    staff: &StaffUser,
+    state: &AppState,
+    id: i64,
+    approve: bool,
+    reason: String,
+) -> Result<bool, AppError> {
+    let now = chrono::Utc::now().naive_utc();
+    let actor = staff.user.id;
+    let done = db::run_write(&state.pool, move |c| {
+        let done = db::reviews::decide(c, id, approve, &reason, now)?;
+        if done {
+            audit::record(
+                c,
+                &audit::Entry {
+                    actor_user_id: Some(actor),
+                    action: if approve {
+                        "review_approved"
+                    } else {
+                        "review_rejected"
+                    },
+                    subject_type: "review",
+                    subject_id: &id.to_string(),
+                    before: None,
+                    after: (!approve).then_some(reason.as_str()),
+                },
+            )?;
+        }
+        Ok(done)
+    })
+    .await?;
+    // Ratings and review lists show the decision at once.
+    state.cache.clear();
+    Ok(done)
+}
+
+/// `POST /admin/reviews/{id}/approve`.
+pub async fn approve(
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    session: Session,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let done = decide(&staff, &state, id.into_inner(), true, String::new()).await?;
+    session::flash(
+        &session,
+        if done {
+            "admin-review-approved"
+        } else {
+            "admin-review-gone"
+        },
+    );
+    Ok(back())
+}
+
+/// `POST /admin/reviews/{id}/reject`: a reason is required; the reviewer sees it.
+pub async fn reject(
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    session: Session,
+    id: web::Path<i64>,
+    form: web::Form<RejectForm>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let reason: String = form.into_inner().reason.trim().chars().take(500).collect();
+    if reason.is_empty() {
+        session::flash(&session, "admin-review-reason-missing");
+        return Ok(back());
+    }
+    let done = decide(&staff, &state, id.into_inner(), false, reason).await?;
+    session::flash(
+        &session,
+        if done {
+            "admin-review-rejected"
+        } else {
+            "admin-review-gone"
+        },
+    );
+    Ok(back())
+}

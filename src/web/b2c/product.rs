@@ -1,0 +1,253 @@
+//! `GET /products/{slug}`: gallery, video, price with VAT as the caller's segment sees it, stock,
+//! specifications, related products, reviews and the head tags search engines read.
+
+use super::catalog::{Crumb, audience_and_segment, breadcrumbs};
+use super::reviews::{self, ReviewForm, ReviewsView};
+use crate::auth::Principal;
+use crate::db;
+use crate::domain::catalog::Slug;
+use crate::domain::pricing::Segment;
+use crate::domain::reviews::ReviewSort;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::seo::{self, SeoView};
+use crate::web::views::{PriceView, ProductCardView, StockView, price_row};
+use crate::web::{PageContext, Theme};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+pub struct ImageView {
+    pub url: String,
+    pub alt: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+pub struct VideoView {
+    pub url: String,
+    pub poster: String,
+    pub captions: Option<String>,
+    pub title: String,
+}
+
+/// Everything a product page shows, for either theme.
+pub struct ProductView {
+    pub name: String,
+    pub sku: String,
+    pub brand: String,
+    pub summary: String,
+    pub description: Vec<String>,
+    pub crumbs: Vec<Crumb>,
+    pub images: Vec<ImageView>,
+    pub video: Option<VideoView>,
+    pub specs: Vec<(String, String)>,
+    pub price: PriceView,
+    pub vat_line: String,
+    pub stock: StockView,
+    pub quantity_rule: Option<String>,
+    pub delivery: String,
+    pub related: Vec<ProductCardView>,
+    /// "Rated 4.3 of 5" and "12 reviews", when there are approved reviews.
+    pub rating: Option<RatingView>,
+    pub reviews: ReviewsView,
+    pub seo: SeoView,
+}
+
+pub struct RatingView {
+    pub average: String,
+    pub count_label: String,
+}
+
+storefront_page!(
+    product_pages,
+    render_product_status,
+    ProductView,
+    "b2c/product.html",
+    "b2b/product.html"
+);
+
+#[derive(Deserialize)]
+pub struct ProductQuery {
+    #[serde(default)]
+    reviews: String,
+}
+
+/// `GET /products/{slug}` (`?reviews=helpful` lists the most helpful reviews first).
+pub async fn product(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<ProductQuery>,
+) -> Result<HttpResponse, AppError> {
+    let sort = ReviewSort::parse(&query.reviews);
+    page(&req, &state, &slug, sort, None, StatusCode::OK).await
+}
+
+/// The product page; `form` is a review form sent back with its problems.
+pub(super) async fn page(
+    req: &HttpRequest,
+    state: &AppState,
+    slug: &str,
+    sort: ReviewSort,
+    form: Option<ReviewForm>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let slug = Slug::parse(slug).ok_or(AppError::NotFound)?;
+    let principal = Principal::of(req).await?;
+    let (audience, segment) = audience_and_segment(&principal);
+    let cache = state.cache.clone();
+    let cached = cache
+        .peek_product_page(slug.as_str(), audience)
+        .zip(cache.peek_categories());
+    let (page, all) = match cached {
+        Some(hit) => hit,
+        None => {
+            db::run(&state.pool, move |c| {
+                let Some(page) = cache.product_page(c, slug.as_str(), audience)? else {
+                    return Err(diesel::result::Error::NotFound.into());
+                };
+                Ok((page, cache.categories(c)?))
+            })
+            .await?
+        }
+    };
+    let detail = &page.detail;
+    let related = &page.related;
+    let reviewer = match &principal {
+        Principal::Consumer(u) => Some(u.id),
+        _ => None,
+    };
+    let voter = principal.user().map(|u| u.id);
+    let personal =
+        reviews::personal(state, page.detail.card.id, reviewer, voter, &page, sort).await?;
+    let theme = Theme::storefront_for(&principal);
+    let ctx = PageContext::with_principal(req, theme, principal);
+    let locale = ctx.locale;
+    let breakdown = price_row(&detail.card, segment);
+    let stock = StockView::new(&detail.card, locale);
+    let vat_line = locale.t_args(
+        match segment {
+            Segment::Consumer => "price-vat-included-line",
+            Segment::Company => "price-vat-excluded-line",
+        },
+        &[
+            ("rate", breakdown.tax_rate.percent().to_string()),
+            ("vat", breakdown.unit_vat.format(locale.code())),
+        ],
+    );
+    let mut crumbs = breadcrumbs(&all, detail.category.id, ctx.t("nav-home"));
+    crumbs.push(Crumb {
+        url: format!("/products/{}", detail.card.slug),
+        name: detail.card.name.clone(),
+    });
+    let quantity_rule = (detail.min_qty > 1 || detail.qty_step > 1).then(|| {
+        locale.t_args(
+            "quantity-rule",
+            &[
+                ("min", detail.min_qty.to_string()),
+                ("step", detail.qty_step.to_string()),
+            ],
+        )
+    });
+    let video = detail
+        .media
+        .iter()
+        .find(|m| m.kind == "video")
+        .map(|m| VideoView {
+            url: m.url.clone(),
+            poster: m.poster_url.clone().unwrap_or_default(),
+            captions: m.captions_url.clone(),
+            title: m.alt.clone(),
+        });
+    let public = state.public_base_url();
+    let (reviews, stars) = page.rating;
+    let average = (reviews > 0).then(|| {
+        let tenths = (stars * 10 + reviews / 2) / reviews;
+        format!("{}.{}", tenths / 10, tenths % 10)
+    });
+    let consumer_price = price_row(&detail.card, Segment::Consumer).unit_gross;
+    let url = format!("{public}/products/{}", detail.card.slug);
+    let crumb_pairs: Vec<(String, String)> = crumbs
+        .iter()
+        .map(|c| (format!("{public}{}", c.url), c.name.clone()))
+        .collect();
+    let images: Vec<String> = detail
+        .media
+        .iter()
+        .filter(|m| m.kind == "image")
+        .map(|m| format!("{public}{}", m.url))
+        .collect();
+    let json_ld = seo::product(
+        &seo::ProductFacts {
+            url: &url,
+            name: &detail.card.name,
+            sku: &detail.card.sku,
+            brand: detail.card.brand.as_deref().unwrap_or_default(),
+            description: &detail.card.summary,
+            images: images.clone(),
+            price: format!("{:.2}", consumer_price.amount()),
+            currency: consumer_price.currency().code(),
+            in_stock: !stock.is_out(),
+            rating: average.clone().map(|a| (a, reviews)),
+        },
+        &crumb_pairs,
+    );
+    let seo = SeoView {
+        canonical: url.clone(),
+        description: detail.card.summary.clone(),
+        og_type: "product",
+        og_image: images.first().cloned(),
+        noindex: false,
+        json_ld: Some(json_ld),
+    };
+    let rating = average.map(|a| RatingView {
+        average: if locale.code() == "sv" {
+            a.replace('.', ",")
+        } else {
+            a
+        },
+        count_label: locale.t_count("review-count", reviews),
+    });
+    let reviews = ReviewsView::new(&ctx, &page, sort, personal, form);
+    let v = ProductView {
+        seo,
+        rating,
+        reviews,
+        images: detail
+            .media
+            .iter()
+            .filter(|m| m.kind == "image")
+            .map(|m| ImageView {
+                url: m.url.clone(),
+                alt: m.alt.clone(),
+                width: m.width.unwrap_or(800),
+                height: m.height.unwrap_or(800),
+            })
+            .collect(),
+        video,
+        description: detail
+            .description
+            .split("\n\n")
+            .map(str::to_string)
+            .filter(|p| !p.trim().is_empty())
+            .collect(),
+        specs: detail.specs.clone(),
+        price: PriceView::from_breakdown(&breakdown, locale),
+        vat_line,
+        delivery: if stock.is_out() {
+            locale.t("delivery-when-back")
+        } else {
+            locale.t("delivery-estimate")
+        },
+        stock,
+        quantity_rule,
+        related: ProductCardView::list(related, segment, locale),
+        crumbs,
+        name: detail.card.name.clone(),
+        sku: detail.card.sku.clone(),
+        brand: detail.card.brand.clone().unwrap_or_default(),
+        summary: detail.card.summary.clone(),
+    };
+    render_product_status(ctx, v, status)
+}

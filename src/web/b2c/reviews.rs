@@ -1,0 +1,333 @@
+//! Reviews on a product page: the summary and list (from the shared product cache), the signed-in
+//! consumer's own review and form, and the actions `POST /products/{slug}/review` (write or edit;
+//! it waits for moderation) and `POST /reviews/{id}/helpful` (one vote per person).
+
+use super::product;
+use crate::auth::{Principal, session};
+use crate::db::cache::ProductPage;
+use crate::db::{self, audit, reviews::Vote};
+use crate::domain::catalog::Slug;
+use crate::domain::reviews::{ReviewDraft, ReviewSort};
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::{PageContext, url_encode};
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// What only this viewer sees: their own review and the reviews they found helpful.
+#[derive(Default)]
+pub struct Personal {
+    pub own: Option<db::reviews::Own>,
+    pub voted: Vec<i64>,
+    pub can_vote: bool,
+}
+
+/// Reads the viewer's own review and votes (no database hop for visitors).
+pub async fn personal(
+    state: &AppState,
+    product_id: i64,
+    reviewer: Option<i64>,
+    voter: Option<i64>,
+    page: &ProductPage,
+    sort: ReviewSort,
+) -> Result<Personal, AppError> {
+    let Some(voter) = voter else {
+        return Ok(Personal::default());
+    };
+    let shown: Vec<i64> = listed(page, sort).iter().map(|r| r.id).collect();
+    Ok(db::run(&state.pool, move |c| {
+        Ok(Personal {
+            own: match reviewer {
+                Some(uid) => db::reviews::own(c, product_id, uid)?,
+                None => None,
+            },
+            voted: db::reviews::voted(c, voter, &shown)?,
+            can_vote: true,
+        })
+    })
+    .await?)
+}
+
+fn listed(page: &ProductPage, sort: ReviewSort) -> &[db::reviews::Published] {
+    match sort {
+        ReviewSort::Newest => &page.newest_reviews,
+        ReviewSort::Helpful => &page.helpful_reviews,
+    }
+}
+
+/// The review form as shown: empty, the person's saved review, or what they sent with problems.
+#[derive(Default)]
+pub struct ReviewForm {
+    pub rating: String,
+    pub title: String,
+    pub body: String,
+    pub errors: HashMap<&'static str, String>,
+}
+
+impl ReviewForm {
+    pub fn error(&self, field: &str) -> Option<&String> {
+        self.errors.get(field)
+    }
+}
+
+pub struct StarOption {
+    pub value: u8,
+    pub label: String,
+    pub checked: bool,
+}
+
+pub struct Bar {
+    pub stars: u8,
+    pub label: String,
+    pub count: i64,
+    pub percent: i64,
+}
+
+pub struct ReviewItem {
+    pub id: i64,
+    pub stars: String,
+    pub stars_label: String,
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    pub author: String,
+    pub date: String,
+    pub verified: bool,
+    pub helpful_label: String,
+    pub can_vote: bool,
+    pub voted: bool,
+}
+
+pub struct ReviewsView {
+    pub total_label: String,
+    pub bars: Vec<Bar>,
+    pub sort_helpful: bool,
+    pub newest_url: String,
+    pub helpful_url: String,
+    pub items: Vec<ReviewItem>,
+    /// The form, for signed-in consumers.
+    pub form: Option<ReviewForm>,
+    pub form_action: String,
+    pub stars: Vec<StarOption>,
+    /// "Your review is waiting for moderation" and the like.
+    pub own_status: Option<String>,
+    /// Where visitors sign in to write one.
+    pub sign_in_url: Option<String>,
+}
+
+/// The first name only: reviews do not publish full names.
+fn first_name(name: &str) -> String {
+    name.split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+impl ReviewsView {
+    pub fn new(
+        ctx: &PageContext,
+        page: &ProductPage,
+        sort: ReviewSort,
+        personal: Personal,
+        sent: Option<ReviewForm>,
+    ) -> ReviewsView {
+        let locale = ctx.locale;
+        let slug = &page.detail.card.slug;
+        let total: i64 = page.distribution.iter().sum();
+        let me = ctx.principal.user().map(|u| u.id);
+        let items = listed(page, sort)
+            .iter()
+            .map(|r| ReviewItem {
+                id: r.id,
+                stars: "★".repeat(usize::try_from(r.rating).unwrap_or(0)),
+                stars_label: locale.t_count("rating-out-of-five", i64::from(r.rating)),
+                title: r.title.clone(),
+                paragraphs: r
+                    .body
+                    .split('\n')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                author: first_name(&r.author),
+                date: locale.date(r.created_at),
+                verified: r.verified_buyer,
+                helpful_label: locale.t_count("review-helpful-count", i64::from(r.helpful_count)),
+                can_vote: personal.can_vote && me != Some(r.user_id),
+                voted: personal.voted.contains(&r.id),
+            })
+            .collect();
+        let is_consumer = matches!(ctx.principal, Principal::Consumer(_));
+        let own_status = personal.own.as_ref().map(|o| match o.status.as_str() {
+            "approved" => locale.t("review-status-approved"),
+            "rejected" => locale.t_args(
+                "review-status-rejected",
+                &[("reason", o.rejection_reason.clone())],
+            ),
+            _ => locale.t("review-status-pending"),
+        });
+        let form = is_consumer.then(|| {
+            sent.unwrap_or_else(|| match &personal.own {
+                Some(o) => ReviewForm {
+                    rating: o.rating.to_string(),
+                    title: o.title.clone(),
+                    body: o.body.clone(),
+                    errors: HashMap::new(),
+                },
+                None => ReviewForm::default(),
+            })
+        });
+        let chosen = form.as_ref().map(|f| f.rating.clone()).unwrap_or_default();
+        ReviewsView {
+            total_label: locale.t_count("review-count", total),
+            bars: (1..=5u8)
+                .rev()
+                .map(|stars| {
+                    let count = page.distribution[usize::from(stars - 1)];
+                    Bar {
+                        stars,
+                        label: locale.t_count("rating-out-of-five", i64::from(stars)),
+                        count,
+                        percent: if total > 0 { count * 100 / total } else { 0 },
+                    }
+                })
+                .collect(),
+            sort_helpful: sort == ReviewSort::Helpful,
+            newest_url: format!("/products/{slug}#reviews"),
+            helpful_url: format!("/products/{slug}?reviews=helpful#reviews"),
+            items,
+            stars: (1..=5u8)
+                .rev()
+                .map(|value| StarOption {
+                    value,
+                    label: locale.t_count("rating-out-of-five", i64::from(value)),
+                    checked: chosen == value.to_string(),
+                })
+                .collect(),
+            form,
+            form_action: format!("/products/{slug}/review"),
+            own_status,
+            sign_in_url: (!ctx.principal.is_signed_in()).then(|| {
+                format!(
+                    "/login?next={}",
+                    url_encode(&format!("/products/{slug}#reviews"))
+                )
+            }),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ReviewInput {
+    #[serde(default)]
+    rating: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// `POST /products/{slug}/review`: signed-in consumers only; one review per person and product.
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    slug: web::Path<String>,
+    form: web::Form<ReviewInput>,
+) -> Result<HttpResponse, AppError> {
+    let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
+    let back = format!("/products/{}", slug.as_str());
+    let user_id = match Principal::of(&req).await? {
+        Principal::Consumer(u) => u.id,
+        Principal::Anonymous => return Err(AppError::SignInRequired(back)),
+        _ => return Err(AppError::Forbidden),
+    };
+    let input = form.into_inner();
+    let draft = match ReviewDraft::parse(&input.rating, &input.title, &input.body) {
+        Ok(d) => d,
+        Err(problems) => {
+            let principal = Principal::of(&req).await?;
+            let locale =
+                crate::web::context::request_locale(&req, &principal, state.default_locale);
+            let sent = ReviewForm {
+                errors: problems
+                    .into_iter()
+                    .map(|p| (p.field(), locale.t(p.message_key())))
+                    .collect(),
+                rating: input.rating,
+                title: input.title,
+                body: input.body,
+            };
+            return product::page(
+                &req,
+                &state,
+                slug.as_str(),
+                ReviewSort::Newest,
+                Some(sent),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let now = chrono::Utc::now().naive_utc();
+    let wanted = slug.as_str().to_string();
+    db::run_write(&state.pool, move |c| {
+        let Some(product) =
+            db::catalog::product_by_slug(c, &wanted, db::catalog::Audience::Consumers)?
+        else {
+            return Err(diesel::result::Error::NotFound.into());
+        };
+        let id = product.card.id;
+        let verified = db::reviews::has_bought(c, user_id, id)?;
+        let review = db::reviews::save(c, id, user_id, &draft, verified, now)?;
+        audit::log(
+            c,
+            Some(user_id),
+            "review_written",
+            "review",
+            &review.to_string(),
+        )
+    })
+    .await?;
+    // An edited review leaves the page at once (it waits for moderation again).
+    state.cache.forget_product(slug.as_str());
+    session::flash(&session, "review-thanks");
+    Ok(HttpResponse::SeeOther()
+        .insert_header((LOCATION, format!("{back}#reviews")))
+        .finish())
+}
+
+/// `POST /reviews/{id}/helpful`: any signed-in person, once per review, never on their own.
+pub async fn helpful(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let principal = Principal::of(&req).await?;
+    let Some(user_id) = principal.user().map(|u| u.id) else {
+        return Err(AppError::SignInRequired("/".into()));
+    };
+    let id = id.into_inner();
+    let now = chrono::Utc::now().naive_utc();
+    let (vote, slug) = db::run_write(&state.pool, move |c| {
+        db::reviews::vote_helpful(c, id, user_id, now)
+    })
+    .await?;
+    let key = match vote {
+        Vote::NotFound => return Err(AppError::NotFound),
+        Vote::Counted => "review-vote-thanks",
+        Vote::AlreadyVoted => "review-vote-already",
+        Vote::OwnReview => "review-vote-own",
+    };
+    if vote == Vote::Counted {
+        state.cache.forget_product(&slug);
+    }
+    session::flash(&session, key);
+    Ok(HttpResponse::SeeOther()
+        .insert_header((LOCATION, format!("/products/{slug}#review-{id}")))
+        .finish())
+}
