@@ -70,6 +70,13 @@ test("every page validates as HTML in every theme", async () => {
   ])).map(([k, v]) => [`b2b ${k}`, v])));
   await buyer.close();
 
+  const shopper = await newPage(browser);
+  await signIn(shopper, app.base, "shopper@example.com");
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(shopper, [
+    "/products/ergonomic-task-chair-mesh-of-01005", "/products/ergonomic-task-chair-mesh-of-01005?reviews=helpful",
+  ])).map(([k, v]) => [`consumer ${k}`, v])));
+  await shopper.close();
+
   const consultant = await newPage(browser);
   await signIn(consultant, app.base, "consultant@example.com");
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(consultant, ["/company"])).map(([k, v]) => [`multi ${k}`, v])));
@@ -82,9 +89,9 @@ test("every page validates as HTML in every theme", async () => {
 
   const staff = await newPage(browser);
   await signIn(staff, app.base, "admin@duett.example");
-  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin", "/admin/applications", "/admin/outbox", "/admin/audit"])).map(([k, v]) => [`admin ${k}`, v])));
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin", "/admin/applications", "/admin/reviews", "/admin/outbox", "/admin/audit"])).map(([k, v]) => [`admin ${k}`, v])));
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 32);
+  assert.equal(Object.keys(pages).length, 35);
   assert.equal(validate(pages), "");
 });

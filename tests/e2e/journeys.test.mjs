@@ -97,6 +97,42 @@ for (const js of [true, false]) {
     await page.close();
   });
 
+  test(`a shopper writes a review and staff publish it (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    const email = js ? "erik@example.com" : "maja@example.com";
+    const product = js ? "/products/ergonomic-task-chair-mesh-of-01005" : "/products/cordless-drill-driver-18-v-compact-po-01000";
+    await signIn(page, app.base, email);
+    await page.goto(`${app.base}${product}`);
+    if (js) assert.deepEqual(await axe(page), []);
+    // A mistake is explained next to the field, and what was typed stays.
+    await page.check("#rating-4");
+    await page.fill("#review-body", "Short");
+    await Promise.all([page.waitForNavigation(), page.click(".review-form button[type=submit]")]);
+    assert.match(await page.textContent("#body-error"), /at least 10/);
+    assert.equal(await page.inputValue("#review-body"), "Short");
+    if (js) assert.deepEqual(await axe(page), []);
+    const text = js ? "Comfortable for long days at the desk." : "Strong battery, light enough for overhead work.";
+    await page.fill("#review-body", text);
+    await Promise.all([page.waitForNavigation(), page.click(".review-form button[type=submit]")]);
+    assert.match(await page.textContent(".reviews .note"), /waiting for moderation/);
+    await page.close();
+
+    const staff = await newPage(browser, { js });
+    await signIn(staff, app.base, "catalog@duett.example");
+    await Promise.all([staff.waitForNavigation(), staff.click(".admin-side a[href='/admin/reviews']")]);
+    if (js) assert.deepEqual(await axe(staff), []);
+    const card = staff.locator(".pending-review", { hasText: text });
+    await Promise.all([staff.waitForNavigation(), card.locator("form[action$='/approve'] button").click()]);
+    assert.match(await staff.textContent("[role=status]"), /published/);
+    await staff.close();
+
+    const visitor = await newPage(browser, { js });
+    await visitor.goto(`${app.base}${product}`);
+    assert.ok((await visitor.locator(".review-items li", { hasText: text }).count()) === 1);
+    assert.deepEqual(visitor.errors, []);
+    await visitor.close();
+  });
+
   test(`a company buyer signs in and gets the B2B home (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await signIn(page, app.base, "buyer@nordbygg.example");
