@@ -46,6 +46,8 @@ pub struct RateLimits {
     /// Password-reset requests per client address and per e-mail address.
     pub reset_ip: Limiter,
     pub reset_account: Limiter,
+    /// "Notify me when back" sign-ups and review posts per client address.
+    pub storefront_forms_ip: Limiter,
 }
 
 impl Default for RateLimits {
@@ -56,6 +58,7 @@ impl Default for RateLimits {
             register_ip: Limiter::per_minute(10),
             reset_ip: Limiter::per_minute(10),
             reset_account: Limiter::per_minute(3),
+            storefront_forms_ip: Limiter::per_minute(10),
         }
     }
 }

@@ -8,6 +8,7 @@
 pub mod addresses;
 pub mod admin;
 pub mod audit;
+pub mod back_in_stock;
 pub mod cache;
 pub mod catalog;
 pub mod companies;

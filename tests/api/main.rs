@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod back_in_stock;
 mod business;
 mod catalog;
 mod company;

@@ -506,3 +506,6 @@ admin-review-approved = The review is published.
 admin-review-rejected = The review was rejected; the reviewer sees the reason on the product page.
 admin-review-reason-missing = Write a reason before rejecting a review.
 admin-review-gone = That review is no longer waiting (someone else decided, or it was changed).
+notify-label = E-mail me when it is back in stock
+notify-submit = Notify me
+notify-thanks = Thank you. We will e-mail you as soon as it is back in stock.

@@ -506,3 +506,6 @@ admin-review-approved = Recensionen är publicerad.
 admin-review-rejected = Recensionen avvisades; recensenten ser skälet på produktsidan.
 admin-review-reason-missing = Skriv ett skäl innan du avvisar en recension.
 admin-review-gone = Den recensionen väntar inte längre (någon annan beslutade, eller så ändrades den).
+notify-label = Mejla mig när den finns i lager igen
+notify-submit = Meddela mig
+notify-thanks = Tack. Vi mejlar dig så snart den finns i lager igen.

@@ -16,6 +16,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/categories/{slug}", web::get().to(catalog::category))
         .route("/products/{slug}", web::get().to(product::product))
         .route("/products/{slug}/review", web::post().to(reviews::submit))
+        .route("/products/{slug}/notify", web::post().to(product::notify))
         .route("/reviews/{id}/helpful", web::post().to(reviews::helpful))
         .route("/content/{slug}", web::get().to(content::show))
         .route("/search", web::get().to(search::search))

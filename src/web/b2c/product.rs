@@ -35,6 +35,7 @@ pub struct VideoView {
 pub struct ProductView {
     pub name: String,
     pub sku: String,
+    pub slug: String,
     pub brand: String,
     pub summary: String,
     pub description: Vec<String>,
@@ -51,7 +52,23 @@ pub struct ProductView {
     /// "Rated 4.3 of 5" and "12 reviews", when there are approved reviews.
     pub rating: Option<RatingView>,
     pub reviews: ReviewsView,
+    /// The "notify me when it is back" form, when the product is out of stock.
+    pub notify: Option<NotifyForm>,
     pub seo: SeoView,
+}
+
+/// The back-in-stock form: the address (prefilled for signed-in people) and what was wrong.
+#[derive(Default)]
+pub struct NotifyForm {
+    pub email: String,
+    pub error: Option<String>,
+}
+
+/// Forms sent back to the product page with their problems.
+#[derive(Default)]
+pub struct SentForms {
+    pub review: Option<ReviewForm>,
+    pub notify: Option<NotifyForm>,
 }
 
 pub struct RatingView {
@@ -81,16 +98,24 @@ pub async fn product(
     query: web::Query<ProductQuery>,
 ) -> Result<HttpResponse, AppError> {
     let sort = ReviewSort::parse(&query.reviews);
-    page(&req, &state, &slug, sort, None, StatusCode::OK).await
+    page(
+        &req,
+        &state,
+        &slug,
+        sort,
+        SentForms::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
-/// The product page; `form` is a review form sent back with its problems.
+/// The product page, with any forms sent back with their problems.
 pub(super) async fn page(
     req: &HttpRequest,
     state: &AppState,
     slug: &str,
     sort: ReviewSort,
-    form: Option<ReviewForm>,
+    sent: SentForms,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let slug = Slug::parse(slug).ok_or(AppError::NotFound)?;
@@ -209,11 +234,22 @@ pub(super) async fn page(
         },
         count_label: locale.t_count("review-count", reviews),
     });
-    let reviews = ReviewsView::new(&ctx, &page, sort, personal, form);
+    let reviews = ReviewsView::new(&ctx, &page, sort, personal, sent.review);
+    let notify = stock.is_out().then(|| {
+        sent.notify.unwrap_or_else(|| NotifyForm {
+            email: ctx
+                .principal
+                .user()
+                .map(|u| u.email.clone())
+                .unwrap_or_default(),
+            error: None,
+        })
+    });
     let v = ProductView {
         seo,
         rating,
         reviews,
+        notify,
         images: detail
             .media
             .iter()
@@ -246,8 +282,70 @@ pub(super) async fn page(
         crumbs,
         name: detail.card.name.clone(),
         sku: detail.card.sku.clone(),
+        slug: detail.card.slug.clone(),
         brand: detail.card.brand.clone().unwrap_or_default(),
         summary: detail.card.summary.clone(),
     };
     render_product_status(ctx, v, status)
+}
+
+#[derive(Deserialize)]
+pub struct NotifyInput {
+    #[serde(default)]
+    email: String,
+}
+
+/// `POST /products/{slug}/notify`: anyone, signed in or not, asks for an e-mail when the product
+/// is back in stock.
+pub async fn notify(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: actix_session::Session,
+    slug: web::Path<String>,
+    form: web::Form<NotifyInput>,
+) -> Result<HttpResponse, AppError> {
+    state
+        .limits
+        .storefront_forms_ip
+        .check(&crate::web::client_ip(&req))?;
+    let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
+    let typed = form.into_inner().email;
+    let Ok(email) = crate::domain::accounts::Email::parse(&typed) else {
+        let principal = Principal::of(&req).await?;
+        let locale = crate::web::context::request_locale(&req, &principal, state.default_locale);
+        let sent = SentForms {
+            notify: Some(NotifyForm {
+                email: typed.trim().to_string(),
+                error: Some(locale.t("register-email-invalid")),
+            }),
+            review: None,
+        };
+        return page(
+            &req,
+            &state,
+            slug.as_str(),
+            ReviewSort::Newest,
+            sent,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let principal = Principal::of(&req).await?;
+    let (audience, _) = audience_and_segment(&principal);
+    let wanted = slug.as_str().to_string();
+    let now = chrono::Utc::now().naive_utc();
+    db::run_write(&state.pool, move |c| {
+        let Some(product) = db::catalog::product_by_slug(c, &wanted, audience)? else {
+            return Err(diesel::result::Error::NotFound.into());
+        };
+        db::back_in_stock::subscribe(c, product.card.id, email.as_str(), now)
+    })
+    .await?;
+    crate::auth::session::flash(&session, "notify-thanks");
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/products/{}", slug.as_str()),
+        ))
+        .finish())
 }

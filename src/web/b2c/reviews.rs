@@ -238,6 +238,10 @@ pub async fn submit(
     slug: web::Path<String>,
     form: web::Form<ReviewInput>,
 ) -> Result<HttpResponse, AppError> {
+    state
+        .limits
+        .storefront_forms_ip
+        .check(&crate::web::client_ip(&req))?;
     let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
     let back = format!("/products/{}", slug.as_str());
     let user_id = match Principal::of(&req).await? {
@@ -261,12 +265,16 @@ pub async fn submit(
                 title: input.title,
                 body: input.body,
             };
+            let forms = product::SentForms {
+                review: Some(sent),
+                notify: None,
+            };
             return product::page(
                 &req,
                 &state,
                 slug.as_str(),
                 ReviewSort::Newest,
-                Some(sent),
+                forms,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
