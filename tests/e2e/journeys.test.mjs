@@ -64,6 +64,12 @@ for (const js of [true, false]) {
     assert.match(page.url(), /\/products\//);
     assert.equal(await page.locator(".buybox .price-note").textContent(), "incl. VAT");
     if (js) assert.deepEqual(await axe(page), []);
+    // Out of stock: a guest asks to hear when it is back.
+    await page.goto(`${app.base}/products/desk-screen-oak-de-01234`);
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#notify-email", js ? "guest-js@example.com" : "guest@example.com");
+    await Promise.all([page.waitForNavigation(), page.click(".notify-form button")]);
+    assert.match(await page.textContent("[role=status]"), /back in stock/);
     assert.deepEqual(page.errors, []);
     await page.close();
   });
