@@ -39,6 +39,34 @@ for (const js of [true, false]) {
     await page.close();
   });
 
+  test(`the product carousel works by keyboard (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await page.goto(`${app.base}/`);
+    // Tab moves card by card; a card that was out of view scrolls into view when it gets focus.
+    await page.locator("#featured-track .card-link").first().focus();
+    for (let i = 1; i < 7; i++) await page.keyboard.press("Tab");
+    const index = await page.evaluate(() =>
+      [...document.querySelectorAll("#featured-track .card-link")].indexOf(document.activeElement));
+    assert.equal(index, 6);
+    await page.waitForFunction(() => document.querySelector("#featured-track").scrollLeft > 0);
+    const box = await page.locator("#featured-track .card-link").nth(6).boundingBox();
+    const track = await page.locator("#featured-track").boundingBox();
+    assert.ok(box.x >= track.x - 1 && box.x + box.width <= track.x + track.width + 1, "the focused card is in view");
+    if (js) {
+      // The previous/next buttons are reachable and work with Enter.
+      await page.locator(".carousel-prev[aria-controls=featured-track]").focus();
+      const before = await page.evaluate(() => document.querySelector("#featured-track").scrollLeft);
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((b) => document.querySelector("#featured-track").scrollLeft < b, before);
+    }
+    // Enter on a card opens the product.
+    await page.locator("#featured-track .card-link").nth(1).focus();
+    await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+    assert.match(page.url(), /\/products\//);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test(`a shopper browses from category to product (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await page.goto(`${app.base}/categories/construction`);
