@@ -117,6 +117,7 @@ pub struct ReadCache {
     searches: Cache<String, Arc<Vec<i64>>>,
     page_cards: Cache<Vec<i64>, Arc<Vec<Card>>>,
     outcomes: Cache<(Audience, String), Arc<Outcome>>,
+    fragments: Cache<(String, &'static str), Arc<str>>,
     products: Cache<(String, Audience), Arc<ProductPage>>,
 }
 
@@ -186,6 +187,11 @@ impl ReadCache {
                 .max_capacity(20_000)
                 .time_to_live(home_ttl)
                 .build(),
+            fragments: Cache::builder()
+                .max_capacity(20_000)
+                .time_to_live(home_ttl)
+                .support_invalidation_closures()
+                .build(),
             products: Cache::builder()
                 .max_capacity(20_000)
                 .time_to_live(home_ttl)
@@ -203,6 +209,7 @@ impl ReadCache {
         self.searches.invalidate_all();
         self.page_cards.invalidate_all();
         self.outcomes.invalidate_all();
+        self.fragments.invalidate_all();
         self.products.invalidate_all();
     }
 
@@ -265,6 +272,24 @@ impl ReadCache {
         for audience in [Audience::Consumers, Audience::Companies] {
             self.products.invalidate(&(slug.to_string(), audience));
         }
+        self.fragments
+            .invalidate_entries_if({
+                let key = slug.to_string();
+                move |(k, _), _| *k == key
+            })
+            .ok();
+    }
+
+    /// A piece of a page that is the same for every visitor with the same key and language (e.g. a
+    /// product's JSON-LD), built once per cache period.
+    pub fn fragment(
+        &self,
+        key: &str,
+        language: &'static str,
+        build: impl FnOnce() -> String,
+    ) -> Arc<str> {
+        self.fragments
+            .get_with((key.to_string(), language), || Arc::from(build()))
     }
 
     pub fn peek_product_page(&self, slug: &str, audience: Audience) -> Option<Arc<ProductPage>> {

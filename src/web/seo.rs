@@ -3,6 +3,7 @@
 //! `shared/seo.html` into a page's head.
 
 use serde_json::{Value, json};
+use std::sync::Arc;
 
 /// The head tags of one page.
 pub struct SeoView {
@@ -14,7 +15,7 @@ pub struct SeoView {
     /// Filtered or paged lists are not indexed (the canonical list is).
     pub noindex: bool,
     /// JSON-LD, already escaped for a `<script>` element.
-    pub json_ld: Option<String>,
+    pub json_ld: Option<Arc<str>>,
 }
 
 /// Serialises JSON-LD so that no `</script>` (or any `<`) can end the element early.

@@ -162,10 +162,10 @@ pub async fn category(
         og_type: "website",
         og_image: category.image_url.as_ref().map(|u| format!("{public}{u}")),
         noindex: !params.filter.is_empty() || params.sort != listing::Sort::Relevance,
-        json_ld: Some(seo::json_ld(&serde_json::json!({
+        json_ld: Some(Arc::from(seo::json_ld(&serde_json::json!({
             "@context": "https://schema.org",
             "@graph": [seo::breadcrumb_list(&crumb_pairs)],
-        }))),
+        })))),
     };
     let v = CategoryView {
         seo,

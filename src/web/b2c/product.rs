@@ -203,21 +203,24 @@ pub(super) async fn page(
         .filter(|m| m.kind == "image")
         .map(|m| format!("{public}{}", m.url))
         .collect();
-    let json_ld = seo::product(
-        &seo::ProductFacts {
-            url: &url,
-            name: &detail.card.name,
-            sku: &detail.card.sku,
-            brand: detail.card.brand.as_deref().unwrap_or_default(),
-            description: &detail.card.summary,
-            images: images.clone(),
-            price: format!("{:.2}", consumer_price.amount()),
-            currency: consumer_price.currency().code(),
-            in_stock: !stock.is_out(),
-            rating: average.clone().map(|a| (a, reviews)),
-        },
-        &crumb_pairs,
-    );
+    // The same for every visitor in a language: built once per cache period.
+    let json_ld = state.cache.fragment(&detail.card.slug, locale.code(), || {
+        seo::product(
+            &seo::ProductFacts {
+                url: &url,
+                name: &detail.card.name,
+                sku: &detail.card.sku,
+                brand: detail.card.brand.as_deref().unwrap_or_default(),
+                description: &detail.card.summary,
+                images: images.clone(),
+                price: format!("{:.2}", consumer_price.amount()),
+                currency: consumer_price.currency().code(),
+                in_stock: !stock.is_out(),
+                rating: average.clone().map(|a| (a, reviews)),
+            },
+            &crumb_pairs,
+        )
+    });
     let seo = SeoView {
         canonical: url.clone(),
         description: detail.card.summary.clone(),
