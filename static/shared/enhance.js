@@ -70,3 +70,50 @@
     if (!panel.querySelector(".facet-count") || !panel.querySelector("summary .facet-count")) panel.open = false;
   });
 })();
+
+// Product gallery: thumbnails show their picture in the main view, and the main picture opens a
+// full-size view in a dialog (Escape or the close button closes it, focus returns). Without JS
+// every picture is a plain link to the full-size file.
+(function () {
+  "use strict";
+  var gallery = document.querySelector(".gallery");
+  if (!gallery) return;
+  var main = gallery.querySelector(".gallery-main");
+  var mainImg = main && main.querySelector("img");
+  if (!main || !mainImg) return;
+  gallery.querySelectorAll(".thumbs a").forEach(function (thumb, i) {
+    if (i === 0) thumb.setAttribute("aria-current", "true");
+    thumb.addEventListener("click", function (event) {
+      event.preventDefault();
+      var img = thumb.querySelector("img");
+      var href = thumb.getAttribute("href");
+      mainImg.src = href;
+      mainImg.alt = img ? img.alt : "";
+      main.setAttribute("href", href);
+      gallery.querySelectorAll(".thumbs a").forEach(function (t) { t.removeAttribute("aria-current"); });
+      thumb.setAttribute("aria-current", "true");
+    });
+  });
+  if (typeof HTMLDialogElement !== "function") return;
+  var dialog = document.createElement("dialog");
+  dialog.className = "lightbox";
+  var close = document.createElement("button");
+  close.type = "button";
+  close.className = "button button-small lightbox-close";
+  close.textContent = gallery.getAttribute("data-close-label") || "Close";
+  var big = document.createElement("img");
+  dialog.appendChild(close);
+  dialog.appendChild(big);
+  document.body.appendChild(dialog);
+  close.addEventListener("click", function () { dialog.close(); });
+  dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
+  main.addEventListener("click", function (event) {
+    event.preventDefault();
+    big.src = main.getAttribute("href");
+    big.alt = mainImg.alt;
+    dialog.setAttribute("aria-label", mainImg.alt);
+    dialog.showModal();
+    close.focus();
+  });
+  dialog.addEventListener("close", function () { main.focus(); });
+})();

@@ -92,6 +92,23 @@ for (const js of [true, false]) {
     assert.match(page.url(), /\/products\//);
     assert.equal(await page.locator(".buybox .price-note").textContent(), "incl. VAT");
     if (js) assert.deepEqual(await axe(page), []);
+    // The gallery: thumbnails swap the main picture and the main picture opens full size (JS);
+    // without JS every picture is a link to the full-size file.
+    await page.goto(`${app.base}/products/cordless-drill-driver-18-v-compact-po-01000`);
+    const second = await page.getAttribute(".thumbs a >> nth=1", "href");
+    if (js) {
+      await page.click(".thumbs a >> nth=1");
+      assert.equal(await page.getAttribute(".gallery-main img", "src"), second);
+      await page.click(".gallery-main");
+      await page.waitForSelector("dialog.lightbox[open]");
+      assert.deepEqual(await axe(page), []);
+      await page.keyboard.press("Escape");
+      await page.waitForSelector("dialog.lightbox:not([open])", { state: "attached" });
+      assert.equal(await page.evaluate(() => document.activeElement.className), "gallery-main");
+    } else {
+      assert.match(await page.getAttribute(".gallery-main", "href"), /\/media\//);
+      assert.match(second, /\/media\//);
+    }
     // Out of stock: a guest asks to hear when it is back.
     await page.goto(`${app.base}/products/desk-screen-oak-de-01234`);
     if (js) assert.deepEqual(await axe(page), []);

@@ -509,3 +509,4 @@ admin-review-gone = That review is no longer waiting (someone else decided, or i
 notify-label = E-mail me when it is back in stock
 notify-submit = Notify me
 notify-thanks = Thank you. We will e-mail you as soon as it is back in stock.
+lightbox-close = Close the picture

@@ -509,3 +509,4 @@ admin-review-gone = Den recensionen väntar inte längre (någon annan beslutade
 notify-label = Mejla mig när den finns i lager igen
 notify-submit = Meddela mig
 notify-thanks = Tack. Vi mejlar dig så snart den finns i lager igen.
+lightbox-close = Stäng bilden
