@@ -316,12 +316,19 @@ impl ReadCache {
         let id = detail.card.id;
         let page = Arc::new(ProductPage {
             distribution: super::reviews::distribution(conn, id)?,
-            newest_reviews: super::reviews::published(conn, id, ReviewSort::Newest, REVIEWS_SHOWN)?,
+            newest_reviews: super::reviews::published(
+                conn,
+                id,
+                ReviewSort::Newest,
+                REVIEWS_SHOWN,
+                0,
+            )?,
             helpful_reviews: super::reviews::published(
                 conn,
                 id,
                 ReviewSort::Helpful,
                 REVIEWS_SHOWN,
+                0,
             )?,
             detail,
             related,

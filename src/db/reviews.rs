@@ -21,12 +21,13 @@ pub struct Published {
     pub created_at: NaiveDateTime,
 }
 
-/// Approved reviews of a product, in the order asked for, at most `limit`.
+/// Approved reviews of a product, in the order asked for, at most `limit` after skipping `offset`.
 pub fn published(
     conn: &mut DbConn,
     product_id: i64,
     sort: ReviewSort,
     limit: i64,
+    offset: i64,
 ) -> Result<Vec<Published>, DbError> {
     let query = reviews::table
         .inner_join(users::table)
@@ -43,7 +44,8 @@ pub fn published(
             reviews::helpful_count,
             reviews::created_at,
         ))
-        .limit(limit);
+        .limit(limit)
+        .offset(offset);
     Ok(match sort {
         ReviewSort::Newest => query
             .order((reviews::created_at.desc(), reviews::id.desc()))

@@ -381,3 +381,75 @@ async fn moderators_reject_with_a_reason_the_reviewer_sees() {
     assert_eq!(again.status, 303);
     assert_eq!(reviews_of(&app, id)[0].1, "rejected");
 }
+
+#[tokio::test]
+async fn many_reviews_are_listed_twenty_to_a_page() {
+    let app = spawn_app().await;
+    let (id, slug) = unreviewed_product(&app);
+    let mut conn = app.pool.get().unwrap();
+    for n in 0..25 {
+        let user: i64 = diesel::insert_into(users::table)
+            .values((
+                users::email.eq(format!("reader{n}@example.com")),
+                users::password_hash.eq("x"),
+                users::name.eq(format!("Reader{n} Person")),
+                users::kind.eq("consumer"),
+            ))
+            .returning(users::id)
+            .get_result(&mut conn)
+            .unwrap();
+        diesel::insert_into(reviews::table)
+            .values((
+                reviews::product_id.eq(id),
+                reviews::user_id.eq(user),
+                reviews::rating.eq(4i16),
+                reviews::body.eq(format!("Review number {n} of this product.")),
+                reviews::status.eq("approved"),
+                reviews::helpful_count.eq(n),
+                reviews::created_at.eq(chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+                    .unwrap()
+                    .and_hms_opt(0, 0, 0)
+                    .unwrap()
+                    + chrono::Duration::minutes(n.into())),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let path = format!("/products/{slug}");
+    let first = app.get(&path).await;
+    assert_eq!(first.count(".review-items li"), 20);
+    assert_eq!(first.text("#reviews .muted"), "25 reviews");
+    assert!(
+        first.text(".review-items li").contains("Review number 24"),
+        "newest first"
+    );
+    assert_eq!(first.count("#reviews .pagination a"), 2);
+    let second = app.get(&format!("{path}?reviews_page=2")).await;
+    assert_eq!(second.count(".review-items li"), 5);
+    assert!(second.text(".review-items li").contains("Review number 4"));
+    assert_eq!(
+        second
+            .attr("#reviews .pagination a[aria-current=page]", "href")
+            .as_deref(),
+        Some(format!("{path}?reviews_page=2#reviews").as_str())
+    );
+    // Most helpful first keeps its order across pages; a page past the end shows the last one.
+    let helpful = app
+        .get(&format!("{path}?reviews=helpful&reviews_page=9"))
+        .await;
+    assert_eq!(helpful.count(".review-items li"), 5);
+    assert!(helpful.text(".review-items li").contains("Review number 4"));
+    for bad in [
+        "?reviews_page=abc",
+        "?reviews_page=-3",
+        "?reviews=x&reviews_page=0",
+    ] {
+        assert_eq!(
+            app.get(&format!("{path}{bad}"))
+                .await
+                .count(".review-items li"),
+            20,
+            "{bad}"
+        );
+    }
+}

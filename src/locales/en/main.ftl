@@ -510,3 +510,4 @@ notify-label = E-mail me when it is back in stock
 notify-submit = Notify me
 notify-thanks = Thank you. We will e-mail you as soon as it is back in stock.
 lightbox-close = Close the picture
+review-pages-label = Pages of reviews

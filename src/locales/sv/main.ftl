@@ -510,3 +510,4 @@ notify-label = Mejla mig när den finns i lager igen
 notify-submit = Meddela mig
 notify-thanks = Tack. Vi mejlar dig så snart den finns i lager igen.
 lightbox-close = Stäng bilden
+review-pages-label = Sidor med recensioner

@@ -2,12 +2,11 @@
 //! specifications, related products, reviews and the head tags search engines read.
 
 use super::catalog::{Crumb, audience_and_segment, breadcrumbs};
-use super::reviews::{self, ReviewForm, ReviewsView};
+use super::reviews::{self, ReviewForm, ReviewList, ReviewsView};
 use crate::auth::Principal;
 use crate::db;
 use crate::domain::catalog::Slug;
 use crate::domain::pricing::Segment;
-use crate::domain::reviews::ReviewSort;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::seo::{self, SeoView};
@@ -88,6 +87,8 @@ storefront_page!(
 pub struct ProductQuery {
     #[serde(default)]
     reviews: String,
+    #[serde(default)]
+    reviews_page: String,
 }
 
 /// `GET /products/{slug}` (`?reviews=helpful` lists the most helpful reviews first).
@@ -97,12 +98,12 @@ pub async fn product(
     slug: web::Path<String>,
     query: web::Query<ProductQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let sort = ReviewSort::parse(&query.reviews);
+    let list = ReviewList::parse(&query.reviews, &query.reviews_page);
     page(
         &req,
         &state,
         &slug,
-        sort,
+        list,
         SentForms::default(),
         StatusCode::OK,
     )
@@ -114,7 +115,7 @@ pub(super) async fn page(
     req: &HttpRequest,
     state: &AppState,
     slug: &str,
-    sort: ReviewSort,
+    list: ReviewList,
     sent: SentForms,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
@@ -144,8 +145,9 @@ pub(super) async fn page(
         _ => None,
     };
     let voter = principal.user().map(|u| u.id);
-    let personal =
-        reviews::personal(state, page.detail.card.id, reviewer, voter, &page, sort).await?;
+    let list = list.clamped(page.distribution.iter().sum());
+    let shown = reviews::shown(state, &page, list).await?;
+    let personal = reviews::personal(state, page.detail.card.id, reviewer, voter, &shown).await?;
     let theme = Theme::storefront_for(&principal);
     let ctx = PageContext::with_principal(req, theme, principal);
     let locale = ctx.locale;
@@ -237,7 +239,7 @@ pub(super) async fn page(
         },
         count_label: locale.t_count("review-count", reviews),
     });
-    let reviews = ReviewsView::new(&ctx, &page, sort, personal, sent.review);
+    let reviews = ReviewsView::new(&ctx, &page, list, &shown, personal, sent.review);
     let notify = stock.is_out().then(|| {
         sent.notify.unwrap_or_else(|| NotifyForm {
             email: ctx
@@ -327,7 +329,7 @@ pub async fn notify(
             &req,
             &state,
             slug.as_str(),
-            ReviewSort::Newest,
+            ReviewList::FIRST,
             sent,
             StatusCode::UNPROCESSABLE_ENTITY,
         )

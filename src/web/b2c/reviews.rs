@@ -4,7 +4,8 @@
 
 use super::product;
 use crate::auth::{Principal, session};
-use crate::db::cache::ProductPage;
+use crate::db::cache::{ProductPage, REVIEWS_SHOWN};
+use crate::db::reviews::Published;
 use crate::db::{self, audit, reviews::Vote};
 use crate::domain::catalog::Slug;
 use crate::domain::reviews::{ReviewDraft, ReviewSort};
@@ -16,6 +17,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What only this viewer sees: their own review and the reviews they found helpful.
@@ -26,19 +28,90 @@ pub struct Personal {
     pub can_vote: bool,
 }
 
+/// Which reviews a product page lists: the order and the page (of `REVIEWS_SHOWN`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewList {
+    pub sort: ReviewSort,
+    pub page: i64,
+}
+
+impl ReviewList {
+    pub const FIRST: ReviewList = ReviewList {
+        sort: ReviewSort::Newest,
+        page: 1,
+    };
+
+    /// From `?reviews=helpful&reviews_page=2`; anything else means the first page, newest first.
+    pub fn parse(sort: &str, page: &str) -> ReviewList {
+        ReviewList {
+            sort: ReviewSort::parse(sort),
+            page: page
+                .parse()
+                .ok()
+                .filter(|p| (1..=10_000).contains(p))
+                .unwrap_or(1),
+        }
+    }
+
+    /// The same list, on a page that exists for `total` reviews.
+    pub fn clamped(self, total: i64) -> ReviewList {
+        let pages = ((total + REVIEWS_SHOWN - 1) / REVIEWS_SHOWN).max(1);
+        ReviewList {
+            page: self.page.clamp(1, pages),
+            ..self
+        }
+    }
+
+    fn url(self, slug: &str, page: i64) -> String {
+        let mut params = Vec::new();
+        if self.sort == ReviewSort::Helpful {
+            params.push("reviews=helpful".to_string());
+        }
+        if page > 1 {
+            params.push(format!("reviews_page={page}"));
+        }
+        if params.is_empty() {
+            format!("/products/{slug}#reviews")
+        } else {
+            format!("/products/{slug}?{}#reviews", params.join("&"))
+        }
+    }
+}
+
+/// The reviews a product page lists: the first page comes with the shared product data, later
+/// pages are read for the request.
+pub async fn shown<'a>(
+    state: &AppState,
+    page: &'a ProductPage,
+    list: ReviewList,
+) -> Result<Cow<'a, [Published]>, AppError> {
+    if list.page <= 1 {
+        return Ok(Cow::Borrowed(match list.sort {
+            ReviewSort::Newest => &page.newest_reviews,
+            ReviewSort::Helpful => &page.helpful_reviews,
+        }));
+    }
+    let id = page.detail.card.id;
+    let offset = (list.page - 1) * REVIEWS_SHOWN;
+    let rows = db::run(&state.pool, move |c| {
+        db::reviews::published(c, id, list.sort, REVIEWS_SHOWN, offset)
+    })
+    .await?;
+    Ok(Cow::Owned(rows))
+}
+
 /// Reads the viewer's own review and votes (no database hop for visitors).
 pub async fn personal(
     state: &AppState,
     product_id: i64,
     reviewer: Option<i64>,
     voter: Option<i64>,
-    page: &ProductPage,
-    sort: ReviewSort,
+    shown: &[Published],
 ) -> Result<Personal, AppError> {
     let Some(voter) = voter else {
         return Ok(Personal::default());
     };
-    let shown: Vec<i64> = listed(page, sort).iter().map(|r| r.id).collect();
+    let shown: Vec<i64> = shown.iter().map(|r| r.id).collect();
     Ok(db::run(&state.pool, move |c| {
         Ok(Personal {
             own: match reviewer {
@@ -50,13 +123,6 @@ pub async fn personal(
         })
     })
     .await?)
-}
-
-fn listed(page: &ProductPage, sort: ReviewSort) -> &[db::reviews::Published] {
-    match sort {
-        ReviewSort::Newest => &page.newest_reviews,
-        ReviewSort::Helpful => &page.helpful_reviews,
-    }
 }
 
 /// The review form as shown: empty, the person's saved review, or what they sent with problems.
@@ -101,8 +167,16 @@ pub struct ReviewItem {
     pub voted: bool,
 }
 
+pub struct ReviewPageLink {
+    pub number: i64,
+    pub url: String,
+    pub current: bool,
+}
+
 pub struct ReviewsView {
     pub total_label: String,
+    /// Links to the pages of reviews, when there is more than one.
+    pub pages: Vec<ReviewPageLink>,
     pub bars: Vec<Bar>,
     pub sort_helpful: bool,
     pub newest_url: String,
@@ -130,15 +204,17 @@ impl ReviewsView {
     pub fn new(
         ctx: &PageContext,
         page: &ProductPage,
-        sort: ReviewSort,
+        list: ReviewList,
+        shown: &[Published],
         personal: Personal,
         sent: Option<ReviewForm>,
     ) -> ReviewsView {
+        let sort = list.sort;
         let locale = ctx.locale;
         let slug = &page.detail.card.slug;
         let total: i64 = page.distribution.iter().sum();
         let me = ctx.principal.user().map(|u| u.id);
-        let items = listed(page, sort)
+        let items = shown
             .iter()
             .map(|r| ReviewItem {
                 id: r.id,
@@ -196,6 +272,20 @@ impl ReviewsView {
                 })
                 .collect(),
             sort_helpful: sort == ReviewSort::Helpful,
+            pages: {
+                let pages = ((total + REVIEWS_SHOWN - 1) / REVIEWS_SHOWN).max(1);
+                if pages > 1 {
+                    (1..=pages)
+                        .map(|n| ReviewPageLink {
+                            number: n,
+                            url: list.url(slug, n),
+                            current: n == list.page,
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                }
+            },
             newest_url: format!("/products/{slug}#reviews"),
             helpful_url: format!("/products/{slug}?reviews=helpful#reviews"),
             items,
@@ -273,7 +363,7 @@ pub async fn submit(
                 &req,
                 &state,
                 slug.as_str(),
-                ReviewSort::Newest,
+                ReviewList::FIRST,
                 forms,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
