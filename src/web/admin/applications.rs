@@ -5,13 +5,13 @@
 //! admin, and e-mails a single-use invitation to set a password.
 
 use super::nav::{self, NavItem};
-use crate::auth::{Principal, StaffUser, session};
+use crate::auth::{StaffUser, session};
 use crate::db::{self, DbError, audit, tokens};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::startup::AppState;
 use crate::web::mail::{self, Mail};
-use crate::web::{PageContext, Theme, render};
+use crate::web::{PageContext, render};
 use actix_session::Session;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -44,17 +44,6 @@ pub struct ApplicationsPage {
     pub applications: Vec<ApplicationView>,
 }
 
-fn staff_context(req: &HttpRequest, staff: &StaffUser) -> PageContext {
-    PageContext::with_principal(
-        req,
-        Theme::Admin,
-        Principal::Staff {
-            user: staff.user.clone(),
-            role: staff.role,
-        },
-    )
-}
-
 /// `GET /admin/applications`.
 pub async fn list(
     req: HttpRequest,
@@ -63,7 +52,7 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let pending = db::run(&state.pool, db::companies::pending_applications).await?;
-    let ctx = staff_context(&req, &staff);
+    let ctx = nav::staff_context(&req, &staff);
     let applications = pending
         .into_iter()
         .map(|a| ApplicationView {

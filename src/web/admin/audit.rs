@@ -1,11 +1,11 @@
 //! `GET /admin/audit`: the newest audit entries. Administrators only.
 
 use super::nav::{self, NavItem};
-use crate::auth::{Principal, StaffUser};
+use crate::auth::StaffUser;
 use crate::db;
 use crate::error::AppError;
 use crate::startup::AppState;
-use crate::web::{PageContext, Theme, render};
+use crate::web::{PageContext, render};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
@@ -33,14 +33,7 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let entries = db::run(&state.pool, |c| db::audit::recent(c, 200)).await?;
-    let ctx = PageContext::with_principal(
-        &req,
-        Theme::Admin,
-        Principal::Staff {
-            user: staff.user.clone(),
-            role: staff.role,
-        },
-    );
+    let ctx = nav::staff_context(&req, &staff);
     render(&AuditPage {
         nav: nav::menu(&ctx, staff.role, PATH),
         entries: entries

@@ -1,10 +1,10 @@
 //! `GET /admin`: the staff dashboard with its work queues. All staff roles.
 
-use crate::auth::{Principal, StaffUser};
+use crate::auth::StaffUser;
 use crate::db;
 use crate::error::AppError;
 use crate::startup::AppState;
-use crate::web::{PageContext, Theme, render};
+use crate::web::{PageContext, render};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
@@ -30,14 +30,7 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     staff.require(super::nav::allowed("/admin"))?;
     let q = db::run(&state.pool, db::admin::queues).await?;
-    let ctx = PageContext::with_principal(
-        &req,
-        Theme::Admin,
-        Principal::Staff {
-            user: staff.user.clone(),
-            role: staff.role,
-        },
-    );
+    let ctx = super::nav::staff_context(&req, &staff);
     let queue = |key: &str, count: i64, attention: bool| QueueView {
         label: ctx.t(key),
         count,

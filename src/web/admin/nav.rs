@@ -1,8 +1,10 @@
 //! The admin menu: every admin page and the staff roles it admits, in one table, so the menu shows
 //! a role only what it can open and each handler checks the same list.
 
+use crate::auth::{Principal, StaffUser};
 use crate::domain::accounts::StaffRole;
-use crate::web::PageContext;
+use crate::web::{PageContext, Theme};
+use actix_web::HttpRequest;
 
 use StaffRole::{Administrator, CatalogManager, SalesRep, SupportAgent};
 
@@ -57,4 +59,16 @@ pub fn menu(ctx: &PageContext, role: StaffRole, current: &str) -> Vec<NavItem> {
             current: *href == current,
         })
         .collect()
+}
+
+/// The page context of an admin page for the signed-in staff member.
+pub fn staff_context(req: &HttpRequest, staff: &StaffUser) -> PageContext {
+    PageContext::with_principal(
+        req,
+        Theme::Admin,
+        Principal::Staff {
+            user: staff.user.clone(),
+            role: staff.role,
+        },
+    )
 }

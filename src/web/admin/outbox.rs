@@ -2,11 +2,11 @@
 //! Administrators and support agents.
 
 use super::nav::{self, NavItem};
-use crate::auth::{Principal, StaffUser};
+use crate::auth::StaffUser;
 use crate::db;
 use crate::error::AppError;
 use crate::startup::AppState;
-use crate::web::{PageContext, Theme, render};
+use crate::web::{PageContext, render};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
@@ -52,14 +52,7 @@ pub async fn show(
         db::outbox::recent(c, wanted.as_deref(), 100)
     })
     .await?;
-    let ctx = PageContext::with_principal(
-        &req,
-        Theme::Admin,
-        Principal::Staff {
-            user: staff.user.clone(),
-            role: staff.role,
-        },
-    );
+    let ctx = nav::staff_context(&req, &staff);
     let messages = messages
         .into_iter()
         .map(|m| MessageView {

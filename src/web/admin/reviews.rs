@@ -3,11 +3,11 @@
 //! Administrators, catalog managers and support agents.
 
 use super::nav::{self, NavItem};
-use crate::auth::{Principal, StaffUser, session};
+use crate::auth::{StaffUser, session};
 use crate::db::{self, audit};
 use crate::error::AppError;
 use crate::startup::AppState;
-use crate::web::{PageContext, Theme, render};
+use crate::web::{PageContext, render};
 use actix_session::Session;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -44,14 +44,7 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let pending = db::run(&state.pool, |c| db::reviews::pending(c, 100)).await?;
-    let ctx = PageContext::with_principal(
-        &req,
-        Theme::Admin,
-        Principal::Staff {
-            user: staff.user.clone(),
-            role: staff.role,
-        },
-    );
+    let ctx = nav::staff_context(&req, &staff);
     let reviews = pending
         .into_iter()
         .map(|r| PendingView {
