@@ -112,3 +112,13 @@ impl ProductCardView {
             .collect()
     }
 }
+
+/// Plain text cut into paragraphs at `separator` ("\n" for reviews, a blank line for
+/// descriptions), trimmed, without empty ones; each becomes a `<p>` (escaped) in the template.
+pub fn paragraphs(text: &str, separator: &str) -> Vec<String> {
+    text.split(separator)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}

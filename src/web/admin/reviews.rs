@@ -7,6 +7,7 @@ use crate::auth::{StaffUser, session};
 use crate::db::{self, audit};
 use crate::error::AppError;
 use crate::startup::AppState;
+use crate::web::views::paragraphs;
 use crate::web::{PageContext, render};
 use actix_session::Session;
 use actix_web::http::header::LOCATION;
@@ -56,13 +57,7 @@ pub async fn list(
                 .locale
                 .t_count("rating-out-of-five", i64::from(r.rating)),
             title: r.title,
-            paragraphs: r
-                .body
-                .split('\n')
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect(),
+            paragraphs: paragraphs(&r.body, "\n"),
             verified: r.verified_buyer,
             received: ctx.locale.date(r.updated_at),
         })

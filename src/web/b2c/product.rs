@@ -10,7 +10,7 @@ use crate::domain::pricing::Segment;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::seo::{self, SeoView};
-use crate::web::views::{PriceView, ProductCardView, StockView, price_row};
+use crate::web::views::{PriceView, ProductCardView, StockView, paragraphs, price_row};
 use crate::web::{PageContext, Theme};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -267,12 +267,7 @@ pub(super) async fn page(
             })
             .collect(),
         video,
-        description: detail
-            .description
-            .split("\n\n")
-            .map(str::to_string)
-            .filter(|p| !p.trim().is_empty())
-            .collect(),
+        description: paragraphs(&detail.description, "\n\n"),
         specs: detail.specs.clone(),
         price: PriceView::from_breakdown(&breakdown, locale),
         vat_line,

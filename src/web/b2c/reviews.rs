@@ -11,6 +11,7 @@ use crate::domain::catalog::Slug;
 use crate::domain::reviews::{ReviewDraft, ReviewSort};
 use crate::error::AppError;
 use crate::startup::AppState;
+use crate::web::views::paragraphs;
 use crate::web::{PageContext, url_encode};
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -221,13 +222,7 @@ impl ReviewsView {
                 stars: "★".repeat(usize::try_from(r.rating).unwrap_or(0)),
                 stars_label: locale.t_count("rating-out-of-five", i64::from(r.rating)),
                 title: r.title.clone(),
-                paragraphs: r
-                    .body
-                    .split('\n')
-                    .map(str::trim)
-                    .filter(|p| !p.is_empty())
-                    .map(str::to_string)
-                    .collect(),
+                paragraphs: paragraphs(&r.body, "\n"),
                 author: first_name(&r.author),
                 date: locale.date(r.created_at),
                 verified: r.verified_buyer,
