@@ -68,6 +68,13 @@ storefront_page!(
     "b2b/category.html"
 );
 
+/// A category page lists the category and its direct subcategories.
+fn scope(all: &[db::catalog::Category], id: i64) -> Vec<&db::catalog::Category> {
+    all.iter()
+        .filter(|x| x.id == id || x.parent_id == Some(id))
+        .collect()
+}
+
 /// The category named by `slug` (with its direct subcategories), the shopper's choices and the
 /// page of products they select; `None` for an unknown category.
 fn plan_category(
@@ -78,10 +85,7 @@ fn plan_category(
     pairs: &[(String, String)],
 ) -> Option<(db::catalog::Category, ListingParams, Arc<listing::Outcome>)> {
     let category = all.iter().find(|x| x.slug == slug.as_str())?.clone();
-    let scope: Vec<&db::catalog::Category> = all
-        .iter()
-        .filter(|x| x.id == category.id || x.parent_id == Some(category.id))
-        .collect();
+    let scope = scope(all, category.id);
     let params = ListingParams::parse(pairs, &scope, brands);
     let url = params.url_with(&format!("/categories/{}", category.slug), |p| {
         p.page = params.page
@@ -141,10 +145,7 @@ pub async fn category(
     let ctx = PageContext::with_principal(&req, theme, principal);
     let locale = ctx.locale;
     let base = format!("/categories/{}", category.slug);
-    let scope: Vec<&db::catalog::Category> = all
-        .iter()
-        .filter(|x| x.id == category.id || x.parent_id == Some(category.id))
-        .collect();
+    let scope = scope(&all, category.id);
     let public = state.public_base_url();
     let crumbs = breadcrumbs(&all, category.id, ctx.t("nav-home"));
     let crumb_pairs: Vec<(String, String)> = crumbs

@@ -80,17 +80,7 @@ pub async fn update(
         Ok(true)
     })
     .await?;
-    session::flash(
-        &session,
-        if changed {
-            "users-updated"
-        } else {
-            "users-not-yourself"
-        },
-    );
-    Ok(HttpResponse::SeeOther()
-        .insert_header((LOCATION, PATH))
-        .finish())
+    Ok(back_to_list(&session, changed))
 }
 
 #[derive(Deserialize)]
@@ -129,15 +119,20 @@ pub async fn set_active(
         Ok(true)
     })
     .await?;
+    Ok(back_to_list(&session, changed))
+}
+
+/// Back to the list, saying whether the change was made (an admin cannot change themself).
+fn back_to_list(session: &Session, changed: bool) -> HttpResponse {
     session::flash(
-        &session,
+        session,
         if changed {
             "users-updated"
         } else {
             "users-not-yourself"
         },
     );
-    Ok(HttpResponse::SeeOther()
+    HttpResponse::SeeOther()
         .insert_header((LOCATION, PATH))
-        .finish())
+        .finish()
 }
