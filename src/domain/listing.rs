@@ -85,6 +85,8 @@ impl Filter {
 /// One page of the list and the counts to draw the facets with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
+    /// Products in the list before any filter.
+    pub considered: usize,
     /// Products that pass every filter.
     pub total: usize,
     /// The page shown (clamped to the pages there are) and how many pages there are.
@@ -149,7 +151,9 @@ pub fn apply<'a>(
     let mut in_stock = 0;
     let mut ratings = [0usize; 4];
     let mut price_range: Option<(i64, i64)> = None;
+    let mut considered = 0;
     for row in rows {
+        considered += 1;
         let p = check(row, filter);
         if p.brand && p.price && p.stock && p.rating {
             *categories.entry(row.category_id).or_default() += 1;
@@ -207,6 +211,7 @@ pub fn apply<'a>(
         .map(|r| r.id)
         .collect();
     Outcome {
+        considered,
         total,
         page,
         pages,

@@ -46,21 +46,25 @@ storefront_page!(
     "b2b/search.html"
 );
 
-/// The page of results the shopper's choices select, and how many matched before filtering.
+/// The page of results the shopper's choices select (its `considered` is how many matched before
+/// filtering).
 fn plan_search(
     cache: &ReadCache,
     audience: Audience,
     set: &ListingSet,
     ranked: &[i64],
     params: &ListingParams,
-) -> (Arc<listing::Outcome>, usize) {
-    let rows = set.ranked(ranked);
-    let matched = rows.len();
+) -> Arc<listing::Outcome> {
     let url = params.url_with("/search", |p| p.page = params.page);
-    let outcome = cache.outcome(audience, &url, || {
-        listing::apply(rows, &params.filter, params.sort, params.page, PER_PAGE)
-    });
-    (outcome, matched)
+    cache.outcome(audience, &url, || {
+        listing::apply(
+            set.ranked(ranked),
+            &params.filter,
+            params.sort,
+            params.page,
+            PER_PAGE,
+        )
+    })
 }
 
 /// `GET /search`.
@@ -77,11 +81,11 @@ pub async fn search(
         let every: Vec<&db::catalog::Category> = all.iter().collect();
         let params = ListingParams::parse(&pairs, &every, &brands);
         let ranked = cache.peek_search(&SearchQuery::parse(&params.q), &params.q)?;
-        let (outcome, matched) = plan_search(&cache, audience, &set, &ranked, &params);
+        let outcome = plan_search(&cache, audience, &set, &ranked, &params);
         let cards = cache.peek_cards(&outcome.page_ids)?;
-        Some((all.clone(), brands.clone(), params, outcome, cards, matched))
+        Some((all.clone(), brands.clone(), params, outcome, cards))
     });
-    let (all, brands, params, outcome, cards, matched) = match cached {
+    let (all, brands, params, outcome, cards) = match cached {
         Some(hit) => hit,
         None => {
             db::run(&state.pool, move |c| {
@@ -91,9 +95,9 @@ pub async fn search(
                 let params = ListingParams::parse(&pairs, &every, &brands);
                 let set = cache.listing_set(c, audience)?;
                 let ranked = cache.search(c, &SearchQuery::parse(&params.q), &params.q)?;
-                let (outcome, matched) = plan_search(&cache, audience, &set, &ranked, &params);
+                let outcome = plan_search(&cache, audience, &set, &ranked, &params);
                 let cards = cache.cards(c, &outcome.page_ids)?;
-                Ok((all, brands, params, outcome, cards, matched))
+                Ok((all, brands, params, outcome, cards))
             })
             .await?
         }
@@ -113,9 +117,9 @@ pub async fn search(
         heading,
         products: ProductCardView::list(&cards, segment, locale),
         total_label: locale.t_count("search-result-count", outcome.total as i64),
-        capped: matched as i64 >= db::cache::SEARCH_LIMIT,
+        capped: outcome.considered as i64 >= db::cache::SEARCH_LIMIT,
         facets: FacetsView::new("/search", &params, &outcome, &every, &brands, locale),
-        tiles: if matched == 0 {
+        tiles: if outcome.considered == 0 {
             category_tiles(&all)
         } else {
             Vec::new()
