@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod content;
 pub mod home;
 pub mod product;
+pub mod review_actions;
 pub mod reviews;
 pub mod search;
 pub mod sitemap;
@@ -15,9 +16,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::home))
         .route("/categories/{slug}", web::get().to(catalog::category))
         .route("/products/{slug}", web::get().to(product::product))
-        .route("/products/{slug}/review", web::post().to(reviews::submit))
+        .route(
+            "/products/{slug}/review",
+            web::post().to(review_actions::submit),
+        )
         .route("/products/{slug}/notify", web::post().to(product::notify))
-        .route("/reviews/{id}/helpful", web::post().to(reviews::helpful))
+        .route(
+            "/reviews/{id}/helpful",
+            web::post().to(review_actions::helpful),
+        )
         .route("/content/{slug}", web::get().to(content::show))
         .route("/search", web::get().to(search::search))
         .route("/search/suggest", web::get().to(search::suggest))
