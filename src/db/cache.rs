@@ -6,6 +6,7 @@ use super::catalog::{self, Audience, Brand, Card, Category, ProductDetail};
 use super::content::{self, Promotion, Testimonial};
 use super::fresh::Fresh;
 pub use super::listing_set::ListingSet;
+use super::search::Ranked;
 use super::{DbConn, DbError};
 use crate::domain::listing::Outcome;
 use crate::domain::pricing::Segment;
@@ -36,12 +37,29 @@ pub struct ReadCache {
     consumer_listing: Fresh<ListingSet>,
     company_listing: Fresh<ListingSet>,
     brands: Cache<(), Arc<Vec<Brand>>>,
-    searches: Cache<String, Arc<Vec<i64>>>,
+    searches: Cache<(Audience, String), Arc<Ranked>>,
     page_cards: Cache<Vec<i64>, Arc<Vec<Card>>>,
     outcomes: Cache<(Audience, String), Arc<Outcome>>,
     fragments: Cache<(String, &'static str), Arc<str>>,
     products: Cache<(String, Audience), Arc<ProductPage>>,
+    pages: Cache<String, Arc<RenderedPage>>,
 }
+
+/// A whole page as an anonymous visitor gets it, opaque here (the web layer renders it and puts
+/// each visitor's CSRF token between the parts). Kept as long as the data it was built from.
+pub struct RenderedPage {
+    pub parts: Vec<String>,
+}
+
+impl RenderedPage {
+    fn weight(&self) -> u32 {
+        let bytes: usize = self.parts.iter().map(String::len).sum();
+        u32::try_from(bytes).unwrap_or(u32::MAX)
+    }
+}
+
+/// At most this many bytes of rendered pages are kept.
+const RENDERED_PAGES_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The category tree, the brands and an audience's listing set.
 pub type CachedListing = (Arc<Vec<Category>>, Arc<Vec<Brand>>, Arc<ListingSet>);
@@ -118,6 +136,12 @@ impl ReadCache {
                 .max_capacity(20_000)
                 .time_to_live(home_ttl)
                 .build(),
+            pages: Cache::builder()
+                .max_capacity(RENDERED_PAGES_BYTES)
+                .weigher(|_, page: &Arc<RenderedPage>| page.weight())
+                .time_to_live(home_ttl)
+                .support_invalidation_closures()
+                .build(),
         }
     }
 
@@ -133,6 +157,16 @@ impl ReadCache {
         self.outcomes.invalidate_all();
         self.fragments.invalidate_all();
         self.products.invalidate_all();
+        self.pages.invalidate_all();
+    }
+
+    /// A rendered page kept under `key` (the web layer's choice: theme, language, address).
+    pub fn rendered_page(&self, key: &str) -> Option<Arc<RenderedPage>> {
+        self.pages.get(key)
+    }
+
+    pub fn keep_rendered_page(&self, key: String, page: RenderedPage) {
+        self.pages.insert(key, Arc::new(page));
     }
 
     /// What a category or search page needs when all of it is cached: the category tree, the
@@ -181,8 +215,13 @@ impl ReadCache {
             .map_err(shared)
     }
 
-    pub fn peek_search(&self, query: &SearchQuery, raw: &str) -> Option<Arc<Vec<i64>>> {
-        self.searches.get(&search_key(query, raw))
+    pub fn peek_search(
+        &self,
+        query: &SearchQuery,
+        raw: &str,
+        audience: Audience,
+    ) -> Option<Arc<Ranked>> {
+        self.searches.get(&(audience, search_key(query, raw)))
     }
 
     pub fn peek_categories(&self) -> Option<Arc<Vec<Category>>> {
@@ -199,6 +238,12 @@ impl ReadCache {
                 let key = slug.to_string();
                 move |(k, _), _| *k == key
             })
+            .ok();
+        // Rendered pages end with their address; every page of this product goes (its review
+        // lists too, and, harmlessly, a product whose slug starts with this one).
+        let path = format!("/products/{slug}");
+        self.pages
+            .invalidate_entries_if(move |k, _| k.contains(&path))
             .ok();
     }
 
@@ -318,21 +363,20 @@ impl ReadCache {
             .map_err(shared)
     }
 
-    /// Ranked product ids for a query (all audiences; [`ListingSet::ranked`] narrows them).
+    /// Ranked ids of the products `audience` sees (those in its listing `set`) for a query.
     pub fn search(
         &self,
         conn: &mut DbConn,
         query: &SearchQuery,
         raw: &str,
-    ) -> Result<Arc<Vec<i64>>, DbError> {
-        let key = format!(
-            "{}\u{1f}{}",
-            query.to_fts5(),
-            raw.trim().to_ascii_uppercase()
-        );
+        audience: Audience,
+        set: &ListingSet,
+    ) -> Result<Arc<Ranked>, DbError> {
         self.searches
-            .try_get_with(key, || {
-                super::search::ranked_ids(conn, query, raw, SEARCH_LIMIT).map(Arc::new)
+            .try_get_with((audience, search_key(query, raw)), || {
+                let shown = |id: i64| set.get(id).is_some();
+                super::search::ranked(conn, query, raw, audience, &shown, SEARCH_LIMIT)
+                    .map(Arc::new)
             })
             .map_err(shared)
     }

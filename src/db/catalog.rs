@@ -17,7 +17,8 @@ pub enum Audience {
 }
 
 impl Audience {
-    fn codes(self) -> [&'static str; 2] {
+    /// The `products.audience` values this audience sees.
+    pub(crate) fn codes(self) -> [&'static str; 2] {
         match self {
             Audience::Consumers => ["b2c", "both"],
             Audience::Companies => ["b2b", "both"],

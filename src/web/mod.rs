@@ -49,6 +49,7 @@ pub mod listing;
 pub mod mail;
 pub mod media;
 pub mod ops;
+pub mod page_cache;
 pub mod seo;
 pub mod views;
 

@@ -16,6 +16,7 @@ mod home;
 mod i18n;
 mod mail_delivery;
 mod ops;
+mod page_cache;
 mod password_reset;
 mod persistence;
 mod profile;

@@ -212,3 +212,35 @@ async fn suggestions_are_a_short_json_list_of_products() {
         assert!(items.is_empty(), "{q}");
     }
 }
+
+#[tokio::test]
+async fn a_category_word_finds_the_products_in_that_category() {
+    let app = spawn_app().await;
+    add_product(
+        &app,
+        "ZB-0001",
+        "Zebra stand",
+        "Holds things upright.",
+        "both",
+    );
+    let page = app.get("/search?q=zebra+desks").await;
+    assert_eq!(page.select_texts(".grid .card-name"), vec!["Zebra stand"]);
+    // The parent category's name counts too (desks sit under "Office").
+    let parent = app.get("/search?q=zebra+office").await;
+    assert_eq!(parent.select_texts(".grid .card-name"), vec!["Zebra stand"]);
+    // Renaming the category is searchable at once (the index follows the categories table).
+    diesel::update(categories::table.filter(categories::slug.eq("desks")))
+        .set(categories::name.eq("Writing tables"))
+        .execute(&mut app.pool.get().unwrap())
+        .unwrap();
+    let renamed = app.get("/search?q=zebra+writing").await;
+    assert_eq!(
+        renamed.select_texts(".grid .card-name"),
+        vec!["Zebra stand"]
+    );
+    // (A query not asked before: results are kept for a while, and admin edits clear them.)
+    assert_eq!(
+        app.get("/search?q=desks+zebra").await.count(".grid .card"),
+        0
+    );
+}

@@ -456,7 +456,7 @@ search-result-count = { $count ->
    *[other] { $count } products found
 }
 search-blank = Type a product name, SKU, brand or what you need it for.
-search-capped = Showing the 1,000 best matches. Add a word or a filter to narrow the search.
+search-capped = Showing the best of the first matches: there are more. Add a word or a filter to narrow the search.
 search-none = Nothing matches “{ $query }”.
 search-tip-spelling = Check the spelling, or try a similar word.
 search-tip-fewer = Use fewer or more general words.

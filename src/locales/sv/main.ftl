@@ -456,7 +456,7 @@ search-result-count = { $count ->
    *[other] { $count } produkter hittades
 }
 search-blank = Skriv ett produktnamn, artikelnummer, varumärke eller vad du behöver den till.
-search-capped = Visar de 1 000 bästa träffarna. Lägg till ett ord eller ett filter för att smalna av sökningen.
+search-capped = Visar de bästa av de första träffarna: det finns fler. Lägg till ett ord eller ett filter för att smalna av sökningen.
 search-none = Inget matchar ”{ $query }”.
 search-tip-spelling = Kontrollera stavningen, eller prova ett liknande ord.
 search-tip-fewer = Använd färre eller mer allmänna ord.

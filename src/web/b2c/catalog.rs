@@ -10,7 +10,7 @@ use crate::startup::AppState;
 use crate::web::listing::{FacetsView, ListingParams};
 use crate::web::seo::{self, SeoView};
 use crate::web::views::ProductCardView;
-use crate::web::{PageContext, Theme};
+use crate::web::{PageContext, Theme, page_cache};
 use actix_web::{HttpRequest, HttpResponse, web};
 use std::sync::Arc;
 
@@ -114,6 +114,12 @@ pub async fn category(
     let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
     let principal = Principal::of(&req).await?;
     let (audience, segment) = audience_and_segment(&principal);
+    let theme = Theme::storefront_for(&principal);
+    let ctx = PageContext::with_principal(&req, theme, principal);
+    let shared = page_cache::key(&ctx);
+    if let Some(hit) = page_cache::hit(&state.cache, shared.as_deref(), &ctx) {
+        return Ok(hit);
+    }
     let pairs = query.into_inner();
     let cache = state.cache.clone();
     // The hot path: everything cached, no hop to the database pool.
@@ -141,8 +147,6 @@ pub async fn category(
             .await?
         }
     };
-    let theme = Theme::storefront_for(&principal);
-    let ctx = PageContext::with_principal(&req, theme, principal);
     let locale = ctx.locale;
     let base = format!("/categories/{}", category.slug);
     let scope = scope(&all, category.id);
@@ -177,5 +181,7 @@ pub async fn category(
         name: category.name,
         description: category.description,
     };
-    render_category(ctx, v, actix_web::http::StatusCode::OK)
+    page_cache::render(&state.cache, shared, ctx, |ctx| {
+        render_category(ctx, v, actix_web::http::StatusCode::OK)
+    })
 }

@@ -6,7 +6,7 @@ use crate::domain::pricing::Segment;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::views::ProductCardView;
-use crate::web::{PageContext, Theme, b2b, render};
+use crate::web::{PageContext, Theme, b2b, page_cache, render};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
@@ -65,6 +65,11 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
         Principal::Anonymous => &["everyone", "consumers"],
         _ => &["everyone", "consumers", "signed_in"],
     };
+    let ctx = PageContext::with_principal(&req, Theme::B2c, principal);
+    let shared = page_cache::key(&ctx);
+    if let Some(hit) = page_cache::hit(&state.cache, shared.as_deref(), &ctx) {
+        return Ok(hit);
+    }
     let now = chrono::Utc::now().naive_utc();
     let cache = state.cache.clone();
     let (home, categories) = match cache.peek_storefront_home(audiences) {
@@ -79,9 +84,8 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
             .await?
         }
     };
-    let ctx = PageContext::with_principal(&req, Theme::B2c, principal);
     let locale = ctx.locale;
-    render(&B2cHomePage {
+    let page = B2cHomePage {
         promotions: home.promotions.iter().map(PromotionView::from).collect(),
         featured: ProductCardView::list(&home.featured, Segment::Consumer, locale),
         newest: ProductCardView::list(&home.newest, Segment::Consumer, locale),
@@ -101,6 +105,9 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
             })
             .collect(),
         ctx,
+    };
+    page_cache::render(&state.cache, shared, page.ctx, |ctx| {
+        render(&B2cHomePage { ctx, ..page })
     })
 }
 

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::seo::{self, SeoView};
 use crate::web::views::{PriceView, ProductCardView, StockView, paragraphs, price_row};
-use crate::web::{PageContext, Theme};
+use crate::web::{PageContext, Theme, page_cache};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
@@ -122,6 +122,18 @@ pub(super) async fn page(
     let slug = Slug::parse(slug).ok_or(AppError::NotFound)?;
     let principal = Principal::of(req).await?;
     let (audience, segment) = audience_and_segment(&principal);
+    let reviewer = match &principal {
+        Principal::Consumer(u) => Some(u.id),
+        _ => None,
+    };
+    let voter = principal.user().map(|u| u.id);
+    let theme = Theme::storefront_for(&principal);
+    let ctx = PageContext::with_principal(req, theme, principal);
+    let untouched = sent.review.is_none() && sent.notify.is_none() && status == StatusCode::OK;
+    let shared = page_cache::key(&ctx).filter(|_| untouched);
+    if let Some(hit) = page_cache::hit(&state.cache, shared.as_deref(), &ctx) {
+        return Ok(hit);
+    }
     let cache = state.cache.clone();
     let cached = cache
         .peek_product_page(slug.as_str(), audience)
@@ -140,16 +152,9 @@ pub(super) async fn page(
     };
     let detail = &page.detail;
     let related = &page.related;
-    let reviewer = match &principal {
-        Principal::Consumer(u) => Some(u.id),
-        _ => None,
-    };
-    let voter = principal.user().map(|u| u.id);
     let list = list.clamped(page.distribution.iter().sum());
     let shown = reviews::shown(state, &page, list).await?;
     let personal = reviews::personal(state, page.detail.card.id, reviewer, voter, &shown).await?;
-    let theme = Theme::storefront_for(&principal);
-    let ctx = PageContext::with_principal(req, theme, principal);
     let locale = ctx.locale;
     let breakdown = price_row(&detail.card, segment);
     let stock = StockView::new(&detail.card, locale);
@@ -286,7 +291,9 @@ pub(super) async fn page(
         brand: detail.card.brand.clone().unwrap_or_default(),
         summary: detail.card.summary.clone(),
     };
-    render_product_status(ctx, v, status)
+    page_cache::render(&state.cache, shared, ctx, |ctx| {
+        render_product_status(ctx, v, status)
+    })
 }
 
 #[derive(Deserialize)]

@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::listing::{FacetsView, ListingParams};
 use crate::web::views::ProductCardView;
-use crate::web::{PageContext, Theme};
+use crate::web::{PageContext, Theme, page_cache};
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
 use diesel::prelude::*;
@@ -29,7 +29,7 @@ pub struct SearchView {
     pub heading: String,
     pub products: Vec<ProductCardView>,
     pub total_label: String,
-    /// More matched than are ranked and faceted.
+    /// More matched than were ranked and faceted.
     pub capped: bool,
     pub facets: FacetsView,
     /// Where to go instead when nothing matched (or nothing was asked).
@@ -52,13 +52,13 @@ fn plan_search(
     cache: &ReadCache,
     audience: Audience,
     set: &ListingSet,
-    ranked: &[i64],
+    ranked: &db::search::Ranked,
     params: &ListingParams,
 ) -> Arc<listing::Outcome> {
     let url = params.url_with("/search", |p| p.page = params.page);
     cache.outcome(audience, &url, || {
         listing::apply(
-            set.ranked(ranked),
+            set.ranked(&ranked.ids),
             &params.filter,
             params.sort,
             params.page,
@@ -75,17 +75,30 @@ pub async fn search(
 ) -> Result<HttpResponse, AppError> {
     let principal = Principal::of(&req).await?;
     let (audience, segment) = audience_and_segment(&principal);
+    let theme = Theme::storefront_for(&principal);
+    let ctx = PageContext::with_principal(&req, theme, principal);
+    let shared = page_cache::key(&ctx);
+    if let Some(hit) = page_cache::hit(&state.cache, shared.as_deref(), &ctx) {
+        return Ok(hit);
+    }
     let pairs = query.into_inner();
     let cache = state.cache.clone();
     let cached = cache.peek_listing(audience).and_then(|(all, brands, set)| {
         let every: Vec<&db::catalog::Category> = all.iter().collect();
         let params = ListingParams::parse(&pairs, &every, &brands);
-        let ranked = cache.peek_search(&SearchQuery::parse(&params.q), &params.q)?;
+        let ranked = cache.peek_search(&SearchQuery::parse(&params.q), &params.q, audience)?;
         let outcome = plan_search(&cache, audience, &set, &ranked, &params);
         let cards = cache.peek_cards(&outcome.page_ids)?;
-        Some((all.clone(), brands.clone(), params, outcome, cards))
+        Some((
+            all.clone(),
+            brands.clone(),
+            params,
+            outcome,
+            cards,
+            ranked.cut,
+        ))
     });
-    let (all, brands, params, outcome, cards) = match cached {
+    let (all, brands, params, outcome, cards, cut) = match cached {
         Some(hit) => hit,
         None => {
             db::run(&state.pool, move |c| {
@@ -94,16 +107,15 @@ pub async fn search(
                 let every: Vec<&db::catalog::Category> = all.iter().collect();
                 let params = ListingParams::parse(&pairs, &every, &brands);
                 let set = cache.listing_set(c, audience)?;
-                let ranked = cache.search(c, &SearchQuery::parse(&params.q), &params.q)?;
+                let ranked =
+                    cache.search(c, &SearchQuery::parse(&params.q), &params.q, audience, &set)?;
                 let outcome = plan_search(&cache, audience, &set, &ranked, &params);
                 let cards = cache.cards(c, &outcome.page_ids)?;
-                Ok((all, brands, params, outcome, cards))
+                Ok((all, brands, params, outcome, cards, ranked.cut))
             })
             .await?
         }
     };
-    let theme = Theme::storefront_for(&principal);
-    let ctx = PageContext::with_principal(&req, theme, principal);
     let locale = ctx.locale;
     let every: Vec<&db::catalog::Category> = all.iter().collect();
     let blank = SearchQuery::parse(&params.q).is_empty();
@@ -117,7 +129,7 @@ pub async fn search(
         heading,
         products: ProductCardView::list(&cards, segment, locale),
         total_label: locale.t_count("search-result-count", outcome.total as i64),
-        capped: outcome.considered as i64 >= db::cache::SEARCH_LIMIT,
+        capped: cut,
         facets: FacetsView::new("/search", &params, &outcome, &every, &brands, locale),
         tiles: if outcome.considered == 0 {
             category_tiles(&all)
@@ -127,7 +139,9 @@ pub async fn search(
         none_message: locale.t_args("search-none", &[("query", params.q.clone())]),
         q: params.q,
     };
-    render_search(ctx, v, actix_web::http::StatusCode::OK)
+    page_cache::render(&state.cache, shared, ctx, |ctx| {
+        render_search(ctx, v, actix_web::http::StatusCode::OK)
+    })
 }
 
 #[derive(Deserialize)]
@@ -158,8 +172,13 @@ pub async fn suggest(
             return Ok(Vec::new());
         }
         let set = cache.listing_set(c, audience)?;
-        let ranked = cache.search(c, &parsed, &raw)?;
-        let ids: Vec<i64> = set.ranked(&ranked).iter().take(8).map(|r| r.id).collect();
+        let ranked = cache.search(c, &parsed, &raw, audience, &set)?;
+        let ids: Vec<i64> = set
+            .ranked(&ranked.ids)
+            .iter()
+            .take(8)
+            .map(|r| r.id)
+            .collect();
         let mut found: Vec<(i64, String, String)> = products::table
             .filter(products::id.eq_any(&ids))
             .select((products::id, products::name, products::slug))
