@@ -178,6 +178,7 @@ fn run(
             .configure(web::ops::routes)
             .configure(web::media::routes)
             .configure(web::b2c::routes)
+            .configure(web::cart::routes)
             .configure(web::account::routes)
             .configure(web::b2b::routes)
             .configure(web::admin::routes)

@@ -14,6 +14,10 @@ const SEEN_AT: &str = "seen_at";
 const SIGNED_IN_MS: &str = "auth_ms";
 pub(crate) const CSRF: &str = "csrf";
 const FLASH: &str = "flash";
+/// A guest's cart token (signed-in people's carts are found by user).
+const CART: &str = "cart";
+/// Items in the cart, for the header (kept here so pages need no query for it).
+const CART_ITEMS: &str = "cart_n";
 
 /// The signed-in user and active company as stored in the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,8 +53,13 @@ pub fn current(session: &Session, idle_minutes: i64, absolute_hours: i64) -> Opt
 
 /// Starts a signed-in session: a new session id (against fixation) and a new CSRF token.
 pub fn sign_in(session: &Session, user_id: i64, company_id: Option<i64>) -> anyhow::Result<()> {
+    // The guest cart comes along, to be merged into the person's cart.
+    let cart = guest_cart(session);
     session.renew();
     session.clear();
+    if let Some(token) = cart {
+        session.insert(CART, token)?;
+    }
     let now = Utc::now().timestamp();
     session.insert(USER_ID, user_id)?;
     if let Some(cid) = company_id {
@@ -93,4 +102,32 @@ pub fn flash(session: &Session, key: &str) {
 /// Takes the one-time message, if any.
 pub fn take_flash(session: &Session) -> Option<String> {
     session.remove_as::<String>(FLASH).and_then(Result::ok)
+}
+
+/// The guest cart token, if this browser has a cart.
+pub fn guest_cart(session: &Session) -> Option<String> {
+    session.get::<String>(CART).ok().flatten()
+}
+
+pub fn set_guest_cart(session: &Session, token: &str) -> anyhow::Result<()> {
+    session.insert(CART, token)?;
+    Ok(())
+}
+
+pub fn forget_guest_cart(session: &Session) {
+    session.remove(CART);
+}
+
+/// Items in the cart as last counted.
+pub fn cart_items(session: &Session) -> u32 {
+    session.get::<u32>(CART_ITEMS).ok().flatten().unwrap_or(0)
+}
+
+pub fn set_cart_items(session: &Session, items: i64) {
+    let items = u32::try_from(items.max(0)).unwrap_or(u32::MAX);
+    if items == 0 {
+        session.remove(CART_ITEMS);
+    } else if cart_items(session) != items {
+        let _ = session.insert(CART_ITEMS, items);
+    }
 }

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod address;
+pub mod cart;
 pub mod catalog;
 pub mod company;
 pub mod listing;

@@ -56,6 +56,8 @@ pub struct PageContext {
     pub languages: Vec<LanguageOption>,
     /// A one-time confirmation left by the previous request ("Password changed").
     pub flash: Option<String>,
+    /// Items in the cart, for the header.
+    pub cart_items: u32,
 }
 
 impl PageContext {
@@ -85,6 +87,7 @@ impl PageContext {
                 .unwrap_or_else(|| "Duett".into()),
             csrf_token: csrf::token(&session),
             flash: session::take_flash(&session).map(|key| locale.t(&key)),
+            cart_items: session::cart_items(&session),
             here: req
                 .uri()
                 .path_and_query()
@@ -152,6 +155,12 @@ impl PageContext {
                 ..
             }
         )
+    }
+
+    /// "Cart, 3 items" for the header link.
+    pub fn cart_label(&self) -> String {
+        self.locale
+            .t_count("cart-link-label", i64::from(self.cart_items))
     }
 
     pub fn is_staff(&self) -> bool {

@@ -43,6 +43,7 @@ pub mod admin;
 pub mod assets;
 pub mod b2b;
 pub mod b2c;
+pub mod cart;
 pub mod context;
 pub mod errors;
 pub mod listing;

@@ -18,9 +18,11 @@ use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
 /// Stands in for the token while a shared page renders; letters and dashes, so escaping keeps it.
 const TOKEN_MARK: &str = "csrf-token-goes-here-4c1d9e";
 
-/// The key the page is shared under for this visitor, or `None` when the page is theirs alone.
+/// The key the page is shared under for this visitor, or `None` when the page is theirs alone
+/// (signed in, a one-time message, or items in the cart, which the header counts).
 pub fn key(ctx: &PageContext) -> Option<String> {
-    let shareable = matches!(ctx.principal, Principal::Anonymous) && ctx.flash.is_none();
+    let shareable =
+        matches!(ctx.principal, Principal::Anonymous) && ctx.flash.is_none() && ctx.cart_items == 0;
     shareable.then(|| format!("{} {} {}", ctx.theme.code(), ctx.lang(), ctx.here))
 }
 

@@ -511,3 +511,61 @@ notify-submit = Notify me
 notify-thanks = Thank you. We will e-mail you as soon as it is back in stock.
 lightbox-close = Close the picture
 review-pages-label = Pages of reviews
+
+## Cart
+cart-link = Cart
+cart-link-label = { $count ->
+    [0] Cart, empty
+    [one] Cart, 1 item
+   *[other] Cart, { $count } items
+}
+cart-title = Your cart
+cart-empty = Your cart is empty.
+cart-empty-browse = Find something in the shop
+cart-product = Product
+cart-unit-price = Price
+cart-quantity = Quantity
+cart-quantity-for = Quantity of { $name }
+cart-line-total = Total
+cart-update = Update
+cart-remove = Remove
+cart-remove-named = Remove { $name }
+cart-save = Save for later
+cart-restore = Move to cart
+cart-saved-title = Saved for later
+cart-summary = Order summary
+cart-items = { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}
+cart-subtotal = Subtotal
+cart-subtotal-excl = Subtotal excl. VAT
+cart-vat-included = of which VAT { $rate } %
+cart-vat = VAT { $rate } %
+cart-total = Total
+cart-total-incl = Total incl. VAT
+cart-delivery-note = Delivery is chosen and priced at checkout.
+cart-checkout-soon = Checkout opens here once it is ready; your cart is kept.
+cart-added = Added to your cart.
+cart-updated = Your cart was updated.
+cart-removed = Removed from your cart.
+cart-saved = Saved for later.
+cart-restored = Moved back to your cart.
+cart-add = Add to cart
+cart-buy-now = Buy now
+cart-buy-now-named = Buy { $name } now
+cart-price-changed = The price of { $name } changed from { $old } to { $new }.
+cart-stock-reduced = Only { $available } of { $name } are left; the quantity is now { $available }.
+cart-out-of-stock = { $name } is out of stock. Remove it or save it for later.
+cart-unavailable = A product in your cart is no longer sold.
+cart-unavailable-line = No longer sold
+cart-not-sold = This product is not sold here.
+cart-only-left = Only { $available } left (you have { $in_cart } in your cart).
+cart-sold-out = Out of stock.
+cart-line-gone = That line is no longer in your cart.
+quantity-missing = Enter a quantity.
+quantity-not-a-number = Enter the quantity as a number, e.g. 2.
+quantity-not-whole = Enter a whole number, e.g. 2.
+quantity-too-small = The smallest quantity is { $min }.
+quantity-too-large = The largest quantity is { $max }.
+quantity-not-in-steps = This product is sold in steps of { $step }.

@@ -511,3 +511,61 @@ notify-submit = Meddela mig
 notify-thanks = Tack. Vi mejlar dig så snart den finns i lager igen.
 lightbox-close = Stäng bilden
 review-pages-label = Sidor med recensioner
+
+## Cart
+cart-link = Varukorg
+cart-link-label = { $count ->
+    [0] Varukorg, tom
+    [one] Varukorg, 1 vara
+   *[other] Varukorg, { $count } varor
+}
+cart-title = Din varukorg
+cart-empty = Din varukorg är tom.
+cart-empty-browse = Hitta något i butiken
+cart-product = Produkt
+cart-unit-price = Pris
+cart-quantity = Antal
+cart-quantity-for = Antal av { $name }
+cart-line-total = Summa
+cart-update = Uppdatera
+cart-remove = Ta bort
+cart-remove-named = Ta bort { $name }
+cart-save = Spara till senare
+cart-restore = Flytta till varukorgen
+cart-saved-title = Sparat till senare
+cart-summary = Sammanfattning
+cart-items = { $count ->
+    [one] 1 vara
+   *[other] { $count } varor
+}
+cart-subtotal = Delsumma
+cart-subtotal-excl = Delsumma exkl. moms
+cart-vat-included = varav moms { $rate } %
+cart-vat = Moms { $rate } %
+cart-total = Totalt
+cart-total-incl = Totalt inkl. moms
+cart-delivery-note = Leveranssätt och frakt väljs i kassan.
+cart-checkout-soon = Kassan öppnar här när den är klar; din varukorg sparas.
+cart-added = Tillagd i varukorgen.
+cart-updated = Varukorgen uppdaterades.
+cart-removed = Borttagen från varukorgen.
+cart-saved = Sparad till senare.
+cart-restored = Flyttad tillbaka till varukorgen.
+cart-add = Lägg i varukorgen
+cart-buy-now = Köp nu
+cart-buy-now-named = Köp { $name } nu
+cart-price-changed = Priset på { $name } har ändrats från { $old } till { $new }.
+cart-stock-reduced = Bara { $available } av { $name } finns kvar; antalet är nu { $available }.
+cart-out-of-stock = { $name } är slut i lager. Ta bort den eller spara den till senare.
+cart-unavailable = En produkt i din varukorg säljs inte längre.
+cart-unavailable-line = Säljs inte längre
+cart-not-sold = Den här produkten säljs inte här.
+cart-only-left = Bara { $available } kvar (du har { $in_cart } i varukorgen).
+cart-sold-out = Slut i lager.
+cart-line-gone = Den raden finns inte längre i din varukorg.
+quantity-missing = Ange ett antal.
+quantity-not-a-number = Ange antalet som en siffra, t.ex. 2.
+quantity-not-whole = Ange ett heltal, t.ex. 2.
+quantity-too-small = Minsta antal är { $min }.
+quantity-too-large = Största antal är { $max }.
+quantity-not-in-steps = Produkten säljs i steg om { $step }.

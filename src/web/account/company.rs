@@ -99,6 +99,8 @@ pub async fn switch(
     })
     .await?;
     session::switch_company(&session, target)?;
+    // Each company has its own cart: the header counts the one now in use.
+    crate::web::cart::after_sign_in(&state, &session, user_id, Some(target)).await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((LOCATION, "/"))
         .finish())

@@ -136,7 +136,9 @@ pub async fn accept(
     let Some((user_id, memberships)) = accepted else {
         return failed(&req).await;
     };
-    session::sign_in(&session, user_id, memberships.first().map(|m| m.company_id))?;
+    let company = memberships.first().map(|m| m.company_id);
+    session::sign_in(&session, user_id, company)?;
+    crate::web::cart::after_sign_in(&state, &session, user_id, company).await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((LOCATION, "/"))
         .finish())

@@ -123,7 +123,9 @@ pub async fn submit(
         audit::log(c, Some(uid), "sign_in", "user", &uid.to_string())
     })
     .await?;
-    session::sign_in(&session, user.id, memberships.first().map(|m| m.company_id))?;
+    let company = memberships.first().map(|m| m.company_id);
+    session::sign_in(&session, user.id, company)?;
+    crate::web::cart::after_sign_in(&state, &session, user.id, company).await?;
     let fallback = if user.kind == AccountKind::Staff.code() {
         "/admin"
     } else if memberships.len() > 1 {

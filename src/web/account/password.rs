@@ -219,7 +219,9 @@ pub async fn reset(
         return link_failed(&req).await;
     };
     let memberships = db::run(&state.pool, move |c| db::users::memberships(c, user_id)).await?;
-    session::sign_in(&session, user_id, memberships.first().map(|m| m.company_id))?;
+    let company = memberships.first().map(|m| m.company_id);
+    session::sign_in(&session, user_id, company)?;
+    crate::web::cart::after_sign_in(&state, &session, user_id, company).await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((LOCATION, "/"))
         .finish())

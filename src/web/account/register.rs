@@ -296,6 +296,7 @@ pub async fn confirm(
         return confirm_failed(ctx);
     };
     session::sign_in(&session, user_id, None)?;
+    crate::web::cart::after_sign_in(&state, &session, user_id, None).await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((LOCATION, "/"))
         .finish())

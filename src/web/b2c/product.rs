@@ -53,6 +53,8 @@ pub struct ProductView {
     pub reviews: ReviewsView,
     /// The "notify me when it is back" form, when the product is out of stock.
     pub notify: Option<NotifyForm>,
+    /// The add-to-cart form, when the product is in stock.
+    pub add: Option<AddView>,
     pub seo: SeoView,
 }
 
@@ -63,11 +65,28 @@ pub struct NotifyForm {
     pub error: Option<String>,
 }
 
+/// The add-to-cart form as sent back: what was typed and what was wrong.
+#[derive(Default)]
+pub struct AddForm {
+    pub quantity: String,
+    pub error: Option<String>,
+}
+
+/// The add-to-cart form on the page: the product's SKU, the quantity field and its limits.
+pub struct AddView {
+    pub quantity: String,
+    pub error: Option<String>,
+    pub min: u32,
+    pub step: u32,
+    pub max: u32,
+}
+
 /// Forms sent back to the product page with their problems.
 #[derive(Default)]
 pub struct SentForms {
     pub review: Option<ReviewForm>,
     pub notify: Option<NotifyForm>,
+    pub add: Option<AddForm>,
 }
 
 pub struct RatingView {
@@ -111,7 +130,7 @@ pub async fn product(
 }
 
 /// The product page, with any forms sent back with their problems.
-pub(super) async fn page(
+pub(crate) async fn page(
     req: &HttpRequest,
     state: &AppState,
     slug: &str,
@@ -129,7 +148,10 @@ pub(super) async fn page(
     let voter = principal.user().map(|u| u.id);
     let theme = Theme::storefront_for(&principal);
     let ctx = PageContext::with_principal(req, theme, principal);
-    let untouched = sent.review.is_none() && sent.notify.is_none() && status == StatusCode::OK;
+    let untouched = sent.review.is_none()
+        && sent.notify.is_none()
+        && sent.add.is_none()
+        && status == StatusCode::OK;
     let shared = page_cache::key(&ctx).filter(|_| untouched);
     if let Some(hit) = page_cache::hit(&state.cache, shared.as_deref(), &ctx) {
         return Ok(hit);
@@ -255,7 +277,28 @@ pub(super) async fn page(
             error: None,
         })
     });
+    let add = (!stock.is_out()).then(|| {
+        let rules = crate::domain::cart::QuantityRules::new(
+            segment,
+            detail.min_qty,
+            detail.qty_step,
+            detail.max_qty,
+        );
+        let sent = sent.add.unwrap_or_default();
+        AddView {
+            quantity: if sent.error.is_some() {
+                sent.quantity
+            } else {
+                rules.min.to_string()
+            },
+            error: sent.error,
+            min: rules.min,
+            step: rules.step,
+            max: rules.max,
+        }
+    });
     let v = ProductView {
+        add,
         seo,
         rating,
         reviews,
@@ -325,7 +368,7 @@ pub async fn notify(
                 email: typed.trim().to_string(),
                 error: Some(locale.t("register-email-invalid")),
             }),
-            review: None,
+            ..Default::default()
         };
         return page(
             &req,

@@ -62,7 +62,7 @@ pub async fn submit(
             };
             let forms = product::SentForms {
                 review: Some(sent),
-                notify: None,
+                ..Default::default()
             };
             return product::page(
                 &req,

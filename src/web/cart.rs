@@ -1,0 +1,673 @@
+//! `/cart`: the storefront cart in the caller's theme — lines with prices as the buyer's segment
+//! sees them, quantities, save for later, and notices when a price or the stock changed since the
+//! line was added. Adding happens from product pages (`POST /cart/add`).
+
+use crate::auth::{Principal, session};
+use crate::db::{self, carts, carts::Owner};
+use crate::domain::cart::{PricedLine, QuantityError, QuantityRules, totals};
+use crate::domain::money::{Currency, Money};
+use crate::domain::pricing::Segment;
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::startup::AppState;
+use crate::web::b2c::catalog::audience_and_segment;
+use crate::web::views::{StockView, price_row};
+use crate::web::{PageContext, Theme};
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+/// One line as the cart page shows it.
+pub struct CartLineView {
+    pub id: i64,
+    pub name: String,
+    pub url: String,
+    pub sku: String,
+    pub image_url: String,
+    pub unit_price: String,
+    pub line_total: String,
+    /// What the quantity field shows: the stored quantity, or what was typed when it was refused.
+    pub quantity: String,
+    pub error: Option<String>,
+    pub rules: QuantityRules,
+    pub stock: Option<StockView>,
+    /// The product is no longer sold (or not to this buyer): only removing is offered.
+    pub unavailable: bool,
+}
+
+pub struct SummaryRow {
+    pub label: String,
+    pub amount: String,
+}
+
+pub struct CartView {
+    pub lines: Vec<CartLineView>,
+    pub saved: Vec<CartLineView>,
+    pub notices: Vec<String>,
+    pub items_label: String,
+    pub summary: Vec<SummaryRow>,
+    pub total_label: String,
+    pub total: String,
+    pub price_note: String,
+}
+
+storefront_page!(
+    cart_pages,
+    render_cart,
+    CartView,
+    "b2c/cart.html",
+    "b2b/cart.html"
+);
+
+/// The cart of this principal; a guest without a cart token has none.
+fn owner(principal: &Principal, session: &Session) -> Option<Owner> {
+    match principal {
+        Principal::Anonymous => session::guest_cart(session).map(|token| Owner::Guest { token }),
+        Principal::CompanyUser { user, company, .. } => Some(Owner::Person {
+            user_id: user.id,
+            company_id: Some(company.id),
+        }),
+        Principal::Consumer(user) | Principal::Staff { user, .. } => Some(Owner::Person {
+            user_id: user.id,
+            company_id: None,
+        }),
+    }
+}
+
+/// The owner for a change: a guest gets a cart token now.
+fn owner_for_change(principal: &Principal, session: &Session) -> Result<Owner, AppError> {
+    if let Some(owner) = owner(principal, session) {
+        return Ok(owner);
+    }
+    let token = carts::new_token();
+    session::set_guest_cart(session, &token)?;
+    Ok(Owner::Guest { token })
+}
+
+/// After any sign-in: the guest cart of this browser joins the person's cart, and the header
+/// count is the person's.
+pub async fn after_sign_in(
+    state: &AppState,
+    session: &Session,
+    user_id: i64,
+    company_id: Option<i64>,
+) -> Result<(), AppError> {
+    let guest = session::guest_cart(session);
+    let now = chrono::Utc::now().naive_utc();
+    let person = Owner::Person {
+        user_id,
+        company_id,
+    };
+    let items = db::run_write(&state.pool, move |c| {
+        if let Some(token) = guest
+            && let Some(from) = carts::find(c, &Owner::Guest { token })?
+        {
+            let into = carts::find_or_create(c, &person, now)?;
+            carts::merge(c, from, into)?;
+        }
+        match carts::find(c, &person)? {
+            Some(id) => carts::items(c, id),
+            None => Ok(0),
+        }
+    })
+    .await?;
+    session::forget_guest_cart(session);
+    session::set_cart_items(session, items);
+    Ok(())
+}
+
+fn quantity_message(error: &QuantityError, locale: Locale) -> String {
+    let (key, args) = error.message();
+    locale.t_args(key, &args)
+}
+
+/// A refused quantity on a line, shown on the cart page.
+struct Refused {
+    line_id: i64,
+    typed: String,
+    message: String,
+}
+
+/// `GET /cart`.
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    page(&req, &state, &session, None, StatusCode::OK).await
+}
+
+async fn page(
+    req: &HttpRequest,
+    state: &AppState,
+    session: &Session,
+    refused: Option<Refused>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let principal = Principal::of(req).await?;
+    let (audience, segment) = audience_and_segment(&principal);
+    let owner = owner(&principal, session);
+    let theme = Theme::storefront_for(&principal);
+    let locale = PageContext::with_principal(req, theme, principal.clone()).locale;
+    // Re-check every line: prices against what the buyer saw, quantities against the stock.
+    let checked = db::run_write(&state.pool, move |c| {
+        let Some(owner) = owner else {
+            return Ok(Vec::new());
+        };
+        let Some(cart_id) = carts::find(c, &owner)? else {
+            return Ok(Vec::new());
+        };
+        let mut lines = carts::lines(c, cart_id, audience)?;
+        let mut notices = Vec::new();
+        for line in lines.iter_mut() {
+            let Some(card) = &line.card else {
+                notices.push(Notice::Unavailable);
+                continue;
+            };
+            if line.saved_for_later {
+                continue;
+            }
+            let shown = price_row(&card.row, segment).shown_unit();
+            let shown_minor = shown.to_minor().unwrap_or(0);
+            if let Some(seen) = line.seen_price_minor.filter(|seen| *seen != shown_minor) {
+                notices.push(Notice::PriceChanged {
+                    name: card.row.name.clone(),
+                    old: Money::from_minor(seen, shown.currency()),
+                    new: shown,
+                });
+            }
+            if line.seen_price_minor != Some(shown_minor) {
+                carts::set_seen_price(c, cart_id, line.id, shown_minor)?;
+            }
+            let available = i64::from(card.row.on_hand.unwrap_or(0))
+                - i64::from(card.row.reserved.unwrap_or(0));
+            if available <= 0 {
+                notices.push(Notice::OutOfStock(card.row.name.clone()));
+            } else if i64::from(line.quantity) > available {
+                let now = i32::try_from(available).unwrap_or(i32::MAX);
+                carts::set_quantity(c, cart_id, line.id, now)?;
+                line.quantity = now;
+                notices.push(Notice::Reduced {
+                    name: card.row.name.clone(),
+                    available,
+                });
+            }
+        }
+        Ok(vec![(lines, notices)])
+    })
+    .await?;
+    let (lines, notices) = checked.into_iter().next().unwrap_or_default();
+    let ctx = PageContext::with_principal(req, theme, principal);
+    let mut refused = refused;
+    let mut shown_lines = Vec::new();
+    let mut saved = Vec::new();
+    let mut priced = Vec::new();
+    let mut currency = Currency::Sek;
+    for line in &lines {
+        let rules = QuantityRules::new(segment, line.min_qty, line.qty_step, line.max_qty);
+        let typed = refused.take_if(|r| r.line_id == line.id);
+        let mut view = CartLineView {
+            id: line.id,
+            name: String::new(),
+            url: String::new(),
+            sku: String::new(),
+            image_url: "/media/demo/box-210-1.svg".into(),
+            unit_price: String::new(),
+            line_total: String::new(),
+            quantity: typed
+                .as_ref()
+                .map_or_else(|| line.quantity.to_string(), |r| r.typed.clone()),
+            error: typed.map(|r| r.message),
+            rules,
+            stock: None,
+            unavailable: true,
+        };
+        if let Some(card) = &line.card {
+            let breakdown = price_row(&card.row, segment);
+            currency = breakdown.unit_net.currency();
+            let quantity = u32::try_from(line.quantity).unwrap_or(0);
+            let stock = StockView::new(&card.row, locale);
+            let counted = !line.saved_for_later && !stock.is_out();
+            let amounts = totals(
+                &[PricedLine {
+                    unit: breakdown.clone(),
+                    quantity,
+                }],
+                currency,
+            );
+            view.name = card.row.name.clone();
+            view.url = format!("/products/{}", card.row.slug);
+            view.sku = card.row.sku.clone();
+            if let Some(img) = &card.image {
+                view.image_url = img.url.clone();
+            }
+            view.unit_price = breakdown.shown_unit().format(locale.code());
+            view.line_total = amounts.lines[0].shown(segment).format(locale.code());
+            view.stock = Some(stock);
+            view.unavailable = false;
+            if counted {
+                priced.push(PricedLine {
+                    unit: breakdown,
+                    quantity,
+                });
+            }
+        } else {
+            view.name = locale.t("cart-unavailable-line");
+        }
+        if line.saved_for_later {
+            saved.push(view);
+        } else {
+            shown_lines.push(view);
+        }
+    }
+    let t = totals(&priced, currency);
+    session::set_cart_items(session, i64::from(t.items));
+    let code = locale.code();
+    let mut summary = Vec::new();
+    let (total_label, total) = match segment {
+        Segment::Consumer => {
+            summary.push(SummaryRow {
+                label: locale.t("cart-subtotal"),
+                amount: t.gross.format(code),
+            });
+            for (rate, vat) in &t.vat_by_rate {
+                summary.push(SummaryRow {
+                    label: locale
+                        .t_args("cart-vat-included", &[("rate", rate.percent().to_string())]),
+                    amount: vat.format(code),
+                });
+            }
+            (locale.t("cart-total"), t.gross.format(code))
+        }
+        Segment::Company => {
+            summary.push(SummaryRow {
+                label: locale.t("cart-subtotal-excl"),
+                amount: t.net.format(code),
+            });
+            for (rate, vat) in &t.vat_by_rate {
+                summary.push(SummaryRow {
+                    label: locale.t_args("cart-vat", &[("rate", rate.percent().to_string())]),
+                    amount: vat.format(code),
+                });
+            }
+            (locale.t("cart-total-incl"), t.gross.format(code))
+        }
+    };
+    let v = CartView {
+        lines: shown_lines,
+        saved,
+        notices: notices.iter().map(|n| n.text(locale)).collect(),
+        items_label: locale.t_count("cart-items", i64::from(t.items)),
+        summary,
+        total_label,
+        total,
+        price_note: match segment {
+            Segment::Consumer => locale.t("price-incl-vat"),
+            Segment::Company => locale.t("price-excl-vat"),
+        },
+    };
+    let mut response = render_cart(ctx, v, status)?;
+    response.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
+}
+
+/// Something that changed since the buyer last looked.
+enum Notice {
+    PriceChanged {
+        name: String,
+        old: Money,
+        new: Money,
+    },
+    Reduced {
+        name: String,
+        available: i64,
+    },
+    OutOfStock(String),
+    Unavailable,
+}
+
+impl Notice {
+    fn text(&self, locale: Locale) -> String {
+        match self {
+            Notice::PriceChanged { name, old, new } => locale.t_args(
+                "cart-price-changed",
+                &[
+                    ("name", name.clone()),
+                    ("old", old.format(locale.code())),
+                    ("new", new.format(locale.code())),
+                ],
+            ),
+            Notice::Reduced { name, available } => locale.t_args(
+                "cart-stock-reduced",
+                &[("name", name.clone()), ("available", available.to_string())],
+            ),
+            Notice::OutOfStock(name) => {
+                locale.t_args("cart-out-of-stock", &[("name", name.clone())])
+            }
+            Notice::Unavailable => locale.t("cart-unavailable"),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct AddInput {
+    #[serde(default)]
+    sku: String,
+    #[serde(default)]
+    quantity: String,
+    #[serde(default)]
+    buy_now: String,
+}
+
+/// `POST /cart/add` (`sku`, `quantity`, `buy_now`): adds to the cart and returns to the product
+/// page (or goes to the cart for "Buy now"); a refused quantity is explained on the product page.
+pub async fn add(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<AddInput>,
+) -> Result<HttpResponse, AppError> {
+    let input = form.into_inner();
+    let principal = Principal::of(&req).await?;
+    let (audience, segment) = audience_and_segment(&principal);
+    let locale = crate::web::context::request_locale(&req, &principal, state.default_locale);
+    let sku = input.sku.trim().to_string();
+    let wanted = sku.clone();
+    let Some(product) = db::run(&state.pool, move |c| carts::buyable(c, &wanted, audience)).await?
+    else {
+        return Err(AppError::NotFound);
+    };
+    let rules = QuantityRules::new(segment, product.min_qty, product.qty_step, product.max_qty);
+    let typed = if input.quantity.trim().is_empty() {
+        rules.min.to_string()
+    } else {
+        input.quantity.clone()
+    };
+    let quantity = match rules.parse(&typed) {
+        Ok(q) => q,
+        Err(e) => {
+            let message = quantity_message(&e, locale);
+            return refuse_on_product(&req, &state, &product.slug, &input.quantity, message).await;
+        }
+    };
+    let owner = owner_for_change(&principal, &session)?;
+    let now = chrono::Utc::now().naive_utc();
+    let product_id = product.id;
+    let available = product.available();
+    let price_minor = {
+        let card = db::run(&state.pool, move |c| {
+            db::catalog::cards_by_ids(c, &[product_id])
+        })
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)?;
+        price_row(&card.row, segment)
+            .shown_unit()
+            .to_minor()
+            .unwrap_or(0)
+    };
+    // In one transaction: what is already in the cart, the check against the stock and the rules,
+    // and the new quantity.
+    let outcome = db::run_write(&state.pool, move |c| {
+        let cart_id = carts::find_or_create(c, &owner, now)?;
+        let in_cart = carts::quantity_of(c, cart_id, product_id)?;
+        let total = i64::from(in_cart) + i64::from(quantity);
+        if available <= 0 {
+            return Ok(Err(AddRefusal::SoldOut));
+        }
+        if total > available {
+            return Ok(Err(AddRefusal::OnlyLeft { available, in_cart }));
+        }
+        let total_u32 = u32::try_from(total).unwrap_or(u32::MAX);
+        if let Err(e) = rules.check(total_u32) {
+            return Ok(Err(AddRefusal::Rules(e)));
+        }
+        carts::put(c, cart_id, product_id, total as i32, price_minor, now)?;
+        Ok(Ok(carts::items(c, cart_id)?))
+    })
+    .await?;
+    match outcome {
+        Ok(items) => {
+            session::set_cart_items(&session, items);
+            if input.buy_now.is_empty() {
+                session::flash(&session, "cart-added");
+                Ok(see_other(&format!("/products/{}", product.slug)))
+            } else {
+                Ok(see_other("/cart"))
+            }
+        }
+        Err(refusal) => {
+            let message = match refusal {
+                AddRefusal::SoldOut => locale.t("cart-sold-out"),
+                AddRefusal::OnlyLeft { available, in_cart } => locale.t_args(
+                    "cart-only-left",
+                    &[
+                        ("available", available.to_string()),
+                        ("in_cart", in_cart.to_string()),
+                    ],
+                ),
+                AddRefusal::Rules(e) => quantity_message(&e, locale),
+            };
+            refuse_on_product(&req, &state, &product.slug, &input.quantity, message).await
+        }
+    }
+}
+
+enum AddRefusal {
+    SoldOut,
+    OnlyLeft { available: i64, in_cart: i32 },
+    Rules(QuantityError),
+}
+
+async fn refuse_on_product(
+    req: &HttpRequest,
+    state: &AppState,
+    slug: &str,
+    typed: &str,
+    message: String,
+) -> Result<HttpResponse, AppError> {
+    let sent = crate::web::b2c::product::SentForms {
+        add: Some(crate::web::b2c::product::AddForm {
+            quantity: typed.trim().chars().take(20).collect(),
+            error: Some(message),
+        }),
+        ..Default::default()
+    };
+    crate::web::b2c::product::page(
+        req,
+        state,
+        slug,
+        crate::web::b2c::reviews::ReviewList::FIRST,
+        sent,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+fn see_other(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((LOCATION, to.to_string()))
+        .finish()
+}
+
+#[derive(Deserialize)]
+pub struct QuantityInput {
+    #[serde(default)]
+    quantity: String,
+}
+
+/// `POST /cart/lines/{id}`: a new quantity for a line.
+pub async fn update(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<i64>,
+    form: web::Form<QuantityInput>,
+) -> Result<HttpResponse, AppError> {
+    let line_id = path.into_inner();
+    let principal = Principal::of(&req).await?;
+    let (audience, segment) = audience_and_segment(&principal);
+    let locale = crate::web::context::request_locale(&req, &principal, state.default_locale);
+    let Some(owner) = owner(&principal, &session) else {
+        return gone(&session);
+    };
+    let typed = form.into_inner().quantity;
+    let check = typed.clone();
+    let outcome = db::run_write(&state.pool, move |c| {
+        let Some(cart_id) = carts::find(c, &owner)? else {
+            return Ok(None);
+        };
+        let lines = carts::lines(c, cart_id, audience)?;
+        let Some(line) = lines.into_iter().find(|l| l.id == line_id) else {
+            return Ok(None);
+        };
+        let rules = QuantityRules::new(segment, line.min_qty, line.qty_step, line.max_qty);
+        let quantity = match rules.parse(&check) {
+            Ok(q) => q,
+            Err(e) => return Ok(Some(Err(quantity_message(&e, locale)))),
+        };
+        if let Some(card) = &line.card {
+            let available = i64::from(card.row.on_hand.unwrap_or(0))
+                - i64::from(card.row.reserved.unwrap_or(0));
+            if !line.saved_for_later && i64::from(quantity) > available.max(0) {
+                return Ok(Some(Err(if available <= 0 {
+                    locale.t("cart-sold-out")
+                } else {
+                    locale.t_args(
+                        "cart-only-left",
+                        &[
+                            ("available", available.to_string()),
+                            ("in_cart", line.quantity.to_string()),
+                        ],
+                    )
+                })));
+            }
+        }
+        carts::set_quantity(c, cart_id, line_id, quantity as i32)?;
+        Ok(Some(Ok(carts::items(c, cart_id)?)))
+    })
+    .await?;
+    match outcome {
+        None => gone(&session),
+        Some(Ok(items)) => {
+            session::set_cart_items(&session, items);
+            session::flash(&session, "cart-updated");
+            Ok(see_other("/cart"))
+        }
+        Some(Err(message)) => {
+            let refused = Refused {
+                line_id,
+                typed: typed.trim().chars().take(20).collect(),
+                message,
+            };
+            page(
+                &req,
+                &state,
+                &session,
+                Some(refused),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+/// A line that is not in this cart (removed in another tab, or someone else's id).
+fn gone(session: &Session) -> Result<HttpResponse, AppError> {
+    session::flash(session, "cart-line-gone");
+    Ok(see_other("/cart"))
+}
+
+/// What a line button does.
+#[derive(Clone, Copy)]
+enum LineAction {
+    Remove,
+    Save,
+    Restore,
+}
+
+async fn line_action(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    line_id: i64,
+    action: LineAction,
+) -> Result<HttpResponse, AppError> {
+    let principal = Principal::of(&req).await?;
+    let Some(owner) = owner(&principal, &session) else {
+        return gone(&session);
+    };
+    let outcome = db::run_write(&state.pool, move |c| {
+        let Some(cart_id) = carts::find(c, &owner)? else {
+            return Ok(None);
+        };
+        let done = match action {
+            LineAction::Remove => carts::remove(c, cart_id, line_id)?,
+            LineAction::Save => carts::set_saved(c, cart_id, line_id, true)?,
+            LineAction::Restore => carts::set_saved(c, cart_id, line_id, false)?,
+        };
+        if !done {
+            return Ok(None);
+        }
+        Ok(Some(carts::items(c, cart_id)?))
+    })
+    .await?;
+    let Some(items) = outcome else {
+        return gone(&session);
+    };
+    session::set_cart_items(&session, items);
+    session::flash(
+        &session,
+        match action {
+            LineAction::Remove => "cart-removed",
+            LineAction::Save => "cart-saved",
+            LineAction::Restore => "cart-restored",
+        },
+    );
+    Ok(see_other("/cart"))
+}
+
+/// `POST /cart/lines/{id}/remove`.
+pub async fn remove(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    line_action(req, state, session, path.into_inner(), LineAction::Remove).await
+}
+
+/// `POST /cart/lines/{id}/save`.
+pub async fn save(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    line_action(req, state, session, path.into_inner(), LineAction::Save).await
+}
+
+/// `POST /cart/lines/{id}/restore`.
+pub async fn restore(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    line_action(req, state, session, path.into_inner(), LineAction::Restore).await
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/cart", web::get().to(show))
+        .route("/cart/add", web::post().to(add))
+        .route("/cart/lines/{id}", web::post().to(update))
+        .route("/cart/lines/{id}/remove", web::post().to(remove))
+        .route("/cart/lines/{id}/save", web::post().to(save))
+        .route("/cart/lines/{id}/restore", web::post().to(restore));
+}
