@@ -150,7 +150,7 @@ async fn page(
     let (audience, segment) = audience_and_segment(&principal);
     let owner = owner(&principal, session);
     let theme = Theme::storefront_for(&principal);
-    let locale = PageContext::with_principal(req, theme, principal.clone()).locale;
+    let locale = crate::web::context::request_locale(req, &principal, state.default_locale);
     // Re-check every line: prices against what the buyer saw, quantities against the stock.
     let checked = db::run_write(&state.pool, move |c| {
         let Some(owner) = owner else {
@@ -199,7 +199,7 @@ async fn page(
     })
     .await?;
     let (lines, notices) = checked.into_iter().next().unwrap_or_default();
-    let ctx = PageContext::with_principal(req, theme, principal);
+    let mut ctx = PageContext::with_principal(req, theme, principal);
     let mut refused = refused;
     let mut shown_lines = Vec::new();
     let mut saved = Vec::new();
@@ -264,6 +264,7 @@ async fn page(
     }
     let t = totals(&priced, currency);
     session::set_cart_items(session, i64::from(t.items));
+    ctx.cart_items = t.items;
     let code = locale.code();
     let mut summary = Vec::new();
     let (total_label, total) = match segment {

@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod back_in_stock;
 mod business;
+mod cart;
 mod catalog;
 mod company;
 mod company_users;
