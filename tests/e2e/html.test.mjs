@@ -59,21 +59,24 @@ test("every page validates as HTML in every theme", async () => {
     "/categories/office?cat=desks&stock=1&min=abc&rating=1", "/search?q=chair&brand=kontorio", "/search?q=", "/search?q=zzqxv",
     "/products/ergonomic-task-chair-mesh-of-01005", "/products/desk-screen-oak-de-01234", "/login", "/no-such-page",
     "/register", "/register/sent", "/register/confirm?token=x", "/account/email/confirm?token=x",
-    "/password/forgot", "/password/forgot/sent", "/password/reset?token=x", "/business", "/business/thanks", "/invitation?token=x",
+    "/password/forgot", "/password/forgot/sent", "/password/reset?token=x", "/business", "/business/thanks", "/invitation?token=x", "/cart",
   ]);
   await visitor.close();
 
   const buyer = await newPage(browser);
   await signIn(buyer, app.base, "buyer@nordbygg.example");
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(buyer, [
-    "/", "/products/wood-screws-4-0-40-200-fa-01003", "/content/demo-cordless-system", "/categories/fasteners", "/account", "/search?q=screw",
+    "/", "/products/wood-screws-4-0-40-200-fa-01003", "/content/demo-cordless-system", "/categories/fasteners", "/account", "/search?q=screw", "/cart",
   ])).map(([k, v]) => [`b2b ${k}`, v])));
   await buyer.close();
 
   const shopper = await newPage(browser);
   await signIn(shopper, app.base, "shopper@example.com");
+  // A cart with a line in it, and the product page's refused quantity.
+  await shopper.goto(`${app.base}/products/ergonomic-task-chair-mesh-of-01005`);
+  await Promise.all([shopper.waitForNavigation(), shopper.click(".add-form button >> nth=0")]);
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(shopper, [
-    "/products/ergonomic-task-chair-mesh-of-01005", "/products/ergonomic-task-chair-mesh-of-01005?reviews=helpful",
+    "/products/ergonomic-task-chair-mesh-of-01005", "/products/ergonomic-task-chair-mesh-of-01005?reviews=helpful", "/cart",
   ])).map(([k, v]) => [`consumer ${k}`, v])));
   await shopper.close();
 
@@ -92,6 +95,6 @@ test("every page validates as HTML in every theme", async () => {
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin", "/admin/applications", "/admin/reviews", "/admin/outbox", "/admin/audit"])).map(([k, v]) => [`admin ${k}`, v])));
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 36);
+  assert.equal(Object.keys(pages).length, 39);
   assert.equal(validate(pages), "");
 });
