@@ -335,3 +335,39 @@ async fn company_buyers_have_a_cart_per_company_with_prices_excluding_vat() {
             .contains("Your cart is empty")
     );
 }
+
+#[tokio::test]
+async fn buy_now_on_a_product_card_goes_to_the_cart_with_it() {
+    let app = spawn_app().await;
+    let list = app.get("/categories/office?stock=1").await;
+    let sku = list
+        .attr(".grid .card-buy input[name=sku]", "value")
+        .expect("cards of products in stock can be bought directly");
+    assert_eq!(
+        list.count(".grid .card-buy"),
+        list.count(".grid .card"),
+        "every card of a product in stock"
+    );
+    let res = app
+        .post_form(
+            "/cart/add",
+            "/categories/office?stock=1",
+            &[("sku", &sku), ("buy_now", "1")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(res.location(), "/cart");
+    let cart = app.get("/cart").await;
+    assert!(cart.text(".cart-line").contains(&sku));
+    assert_eq!(
+        cart.attr(".cart-quantity input[name=quantity]", "value")
+            .as_deref(),
+        Some("1")
+    );
+    // Company buyers add to the cart from cards (no "Buy now"): prices there exclude VAT.
+    let buyer = app.another_browser();
+    buyer.login("buyer@nordbygg.example").await;
+    let portal = buyer.get("/categories/office?stock=1").await;
+    assert_eq!(portal.count(".grid .card-buy button[name=buy_now]"), 0);
+    assert!(portal.count(".grid .card-buy button") > 0);
+}
