@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod address;
 pub mod cart;
 pub mod catalog;
+pub mod checkout;
 pub mod company;
 pub mod listing;
 pub mod money;

@@ -115,19 +115,20 @@ fn reference_data(c: &mut DbConn) -> Result<(), DbError> {
             ))
             .execute(c)?;
     }
-    // (code, name, price öre, free over öre, min days, max days)
+    // (code, name, price öre excl. VAT (49, 29 and 149 kr incl. VAT), free when the goods as the
+    // buyer sees them reach öre, min days, max days); see domain::checkout.
     type Method = (&'static str, &'static str, i64, Option<i64>, i32, i32);
     let methods: [Method; 4] = [
-        ("standard", "Home delivery", 4_900, Some(50_000), 1, 3),
+        ("standard", "Home delivery", 3_920, Some(50_000), 1, 3),
         (
             "pickup",
             "Collect at a service point",
-            2_900,
+            2_320,
             Some(30_000),
             2,
             4,
         ),
-        ("express", "Express next day", 14_900, None, 1, 1),
+        ("express", "Express next day", 11_920, None, 1, 1),
         (
             "freight",
             "Pallet freight (business)",
