@@ -10,6 +10,7 @@ pub mod delivery;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod payment;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

@@ -34,6 +34,8 @@ pub struct AppState {
     pub default_locale: Locale,
     pub cache: Arc<ReadCache>,
     pub limits: RateLimits,
+    /// Card payments (the built-in test provider until a real one is configured).
+    pub payments: Arc<dyn crate::payment::PaymentProvider>,
 }
 
 impl AppState {
@@ -85,6 +87,7 @@ impl Application {
             default_locale,
             cache: Arc::new(ReadCache::default()),
             limits: RateLimits::default(),
+            payments: Arc::new(crate::payment::TestProvider::new(&settings.session_key()?)),
         });
         let server = run(listener, state, key, &settings)?;
         if crate::delivery::start(pool.clone(), &settings.mail)? {
@@ -179,6 +182,9 @@ fn run(
             .configure(web::media::routes)
             .configure(web::b2c::routes)
             .configure(web::cart::routes)
+            .configure(web::checkout::routes)
+            .configure(web::payment::routes)
+            .configure(web::orders::routes)
             .configure(web::account::routes)
             .configure(web::b2b::routes)
             .configure(web::admin::routes)

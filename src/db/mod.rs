@@ -18,6 +18,7 @@ pub mod content;
 pub mod fresh;
 pub mod listing_set;
 pub mod money_sql;
+pub mod orders;
 pub mod outbox;
 pub mod reviews;
 pub mod schema;

@@ -137,8 +137,17 @@ mod tests {
             (25_000, 2, Segment::Company, 0, 62_500),
         ];
         for (list, qty, segment, delivery, gross) in cases {
-            let t = order_totals(goods(list, qty, segment), &standard(), segment, Currency::Sek);
-            assert_eq!(t.delivery.gross, sek(delivery), "{list} × {qty} {segment:?}");
+            let t = order_totals(
+                goods(list, qty, segment),
+                &standard(),
+                segment,
+                Currency::Sek,
+            );
+            assert_eq!(
+                t.delivery.gross,
+                sek(delivery),
+                "{list} × {qty} {segment:?}"
+            );
             assert_eq!(t.gross, sek(gross), "{list} × {qty} {segment:?}");
             assert_eq!(t.net.amount() + t.vat.amount(), t.gross.amount());
             assert_eq!(
@@ -156,7 +165,12 @@ mod tests {
             price_net: sek(11_920),
             ..standard()
         };
-        let t = order_totals(goods(1_000_000, 3, Segment::Consumer), &express, Segment::Consumer, Currency::Sek);
+        let t = order_totals(
+            goods(1_000_000, 3, Segment::Consumer),
+            &express,
+            Segment::Consumer,
+            Currency::Sek,
+        );
         assert_eq!(t.delivery.gross, sek(14_900));
         assert_eq!(t.delivery.shown(Segment::Company), sek(11_920));
     }

@@ -47,6 +47,18 @@ impl Mail {
         }
     }
 
+    /// "Thank you for your order", with the order's link (which works without signing in).
+    pub fn order_confirmation(locale: Locale, to: &str, number: &str, link: &str) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t_args("mail-order-subject", &[("number", number.to_string())]),
+            body: locale.t_args(
+                "mail-order-body",
+                &[("number", number.to_string()), ("link", link.to_string())],
+            ),
+        }
+    }
+
     /// "We have your business application".
     pub fn application_received(locale: Locale, to: &str, name: &str, company: &str) -> Mail {
         Mail {

@@ -44,13 +44,16 @@ pub mod assets;
 pub mod b2b;
 pub mod b2c;
 pub mod cart;
+pub mod checkout;
 pub mod context;
 pub mod errors;
 pub mod listing;
 pub mod mail;
 pub mod media;
 pub mod ops;
+pub mod orders;
 pub mod page_cache;
+pub mod payment;
 pub mod seo;
 pub mod views;
 

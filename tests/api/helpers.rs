@@ -196,6 +196,18 @@ impl TestApp {
         }
     }
 
+    /// The same browser again (shared cookies), for requests sent in parallel by one person.
+    pub fn clone_browser(&self) -> TestApp {
+        TestApp {
+            address: self.address.clone(),
+            client: self.client.clone(),
+            pool: self.pool.clone(),
+            settings: self.settings.clone(),
+            _db: self._db.clone(),
+            _data: self._data.clone(),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

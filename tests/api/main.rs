@@ -8,6 +8,7 @@ mod back_in_stock;
 mod business;
 mod cart;
 mod catalog;
+mod checkout;
 mod company;
 mod company_users;
 mod credentials;

@@ -543,7 +543,6 @@ cart-vat = VAT { $rate } %
 cart-total = Total
 cart-total-incl = Total incl. VAT
 cart-delivery-note = Delivery is chosen and priced at checkout.
-cart-checkout-soon = Checkout opens here once it is ready; your cart is kept.
 cart-added = Added to your cart.
 cart-updated = Your cart was updated.
 cart-removed = Removed from your cart.
@@ -566,3 +565,58 @@ quantity-not-whole = Enter a whole number, e.g. 2.
 quantity-too-small = The smallest quantity is { $min }.
 quantity-too-large = The largest quantity is { $max }.
 quantity-not-in-steps = This product is sold in steps of { $step }.
+
+## Checkout
+checkout-title = Checkout
+checkout-contact = Contact
+checkout-email = E-mail for the order confirmation
+checkout-guest-note = No account needed. Have one?
+checkout-address = Delivery address
+checkout-delivery = Delivery
+checkout-delivery-days = { $min ->
+    [1] { $max ->
+        [1] next working day
+       *[other] { $min }–{ $max } working days
+    }
+   *[other] { $min }–{ $max } working days
+}
+checkout-delivery-free = Free
+checkout-update = Update the summary
+checkout-payment = Payment
+checkout-card = Card
+checkout-card-note = You pay on the card provider's page; we never see your card number.
+checkout-vat-included = of which VAT
+checkout-vat = VAT
+checkout-pay = Continue to payment
+checkout-back-to-cart = Back to the cart
+checkout-fix-errors = Please check the marked fields.
+checkout-out-of-stock = Only { $available } of { $name } are left now. Change the quantity in your cart and try again.
+checkout-total-changed = The total changed since you opened the page (a price or the delivery cost). Check the summary and continue again.
+checkout-delivery-unavailable = That delivery method is no longer offered. Choose another.
+checkout-declined = The payment was not completed and nothing was charged. Try again or use another card.
+pay-test-provider = Duett test payments
+pay-test-title = Pay by card
+pay-test-note = This is a test payment page: no real card is charged.
+pay-test-amount = Amount
+pay-test-card = Card number
+pay-test-cards = Test cards: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined.
+pay-test-pay = Pay
+pay-test-cancel = Cancel and go back
+pay-test-unknown-card = That is not a test card. Use 4242 4242 4242 4242 (approved) or 4000 0000 0000 0002 (declined).
+order-title = Your order
+order-thanks = Thank you for your order
+order-number = Order number
+order-lines = What you ordered
+order-timeline = Status
+order-delivery-address = Delivery address
+order-confirmation-sent = A confirmation has been sent to
+order-offer-account = Create an account to follow your orders and check out faster next time.
+order-create-account = Create an account
+order-status-awaiting-payment = Awaiting payment
+order-status-packed = Packed
+mail-order-subject = Your order { $number }
+mail-order-body = Thank you for your order { $number }.
+
+    Follow it here (the link works without signing in; keep it to yourself):
+    { $link }
+cart-checkout = Go to checkout

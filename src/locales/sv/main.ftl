@@ -543,7 +543,6 @@ cart-vat = Moms { $rate } %
 cart-total = Totalt
 cart-total-incl = Totalt inkl. moms
 cart-delivery-note = Leveranssätt och frakt väljs i kassan.
-cart-checkout-soon = Kassan öppnar här när den är klar; din varukorg sparas.
 cart-added = Tillagd i varukorgen.
 cart-updated = Varukorgen uppdaterades.
 cart-removed = Borttagen från varukorgen.
@@ -566,3 +565,58 @@ quantity-not-whole = Ange ett heltal, t.ex. 2.
 quantity-too-small = Minsta antal är { $min }.
 quantity-too-large = Största antal är { $max }.
 quantity-not-in-steps = Produkten säljs i steg om { $step }.
+
+## Checkout
+checkout-title = Kassa
+checkout-contact = Kontakt
+checkout-email = E-post för orderbekräftelsen
+checkout-guest-note = Inget konto behövs. Har du ett?
+checkout-address = Leveransadress
+checkout-delivery = Leverans
+checkout-delivery-days = { $min ->
+    [1] { $max ->
+        [1] nästa arbetsdag
+       *[other] { $min }–{ $max } arbetsdagar
+    }
+   *[other] { $min }–{ $max } arbetsdagar
+}
+checkout-delivery-free = Fri frakt
+checkout-update = Uppdatera sammanfattningen
+checkout-payment = Betalning
+checkout-card = Kort
+checkout-card-note = Du betalar på kortleverantörens sida; vi ser aldrig ditt kortnummer.
+checkout-vat-included = varav moms
+checkout-vat = Moms
+checkout-pay = Gå vidare till betalning
+checkout-back-to-cart = Tillbaka till varukorgen
+checkout-fix-errors = Kontrollera de markerade fälten.
+checkout-out-of-stock = Bara { $available } av { $name } finns kvar nu. Ändra antalet i varukorgen och försök igen.
+checkout-total-changed = Totalen har ändrats sedan du öppnade sidan (ett pris eller fraktkostnaden). Kontrollera sammanfattningen och fortsätt igen.
+checkout-delivery-unavailable = Det leveranssättet erbjuds inte längre. Välj ett annat.
+checkout-declined = Betalningen genomfördes inte och inget har dragits. Försök igen eller använd ett annat kort.
+pay-test-provider = Duett testbetalningar
+pay-test-title = Betala med kort
+pay-test-note = Det här är en testsida för betalning: inget riktigt kort debiteras.
+pay-test-amount = Belopp
+pay-test-card = Kortnummer
+pay-test-cards = Testkort: 4242 4242 4242 4242 godkänns, 4000 0000 0000 0002 nekas.
+pay-test-pay = Betala
+pay-test-cancel = Avbryt och gå tillbaka
+pay-test-unknown-card = Det är inte ett testkort. Använd 4242 4242 4242 4242 (godkänns) eller 4000 0000 0000 0002 (nekas).
+order-title = Din order
+order-thanks = Tack för din beställning
+order-number = Ordernummer
+order-lines = Det här beställde du
+order-timeline = Status
+order-delivery-address = Leveransadress
+order-confirmation-sent = En bekräftelse har skickats till
+order-offer-account = Skapa ett konto för att följa dina ordrar och handla snabbare nästa gång.
+order-create-account = Skapa konto
+order-status-awaiting-payment = Väntar på betalning
+order-status-packed = Packad
+mail-order-subject = Din order { $number }
+mail-order-body = Tack för din beställning { $number }.
+
+    Följ den här (länken fungerar utan inloggning; dela den inte):
+    { $link }
+cart-checkout = Till kassan

@@ -1,0 +1,561 @@
+//! Orders: placing one from a cart in a single transaction (re-price, reserve stock with a
+//! conditional update per line, write the order, its lines and first event), idempotently by the
+//! key in the checkout form; then payment results and the order as its owner sees it.
+
+use super::carts;
+use super::catalog::Audience;
+use super::schema::{
+    cart_lines, delivery_methods, order_events, order_lines, orders, stock_levels,
+};
+use super::{DbConn, DbError};
+use crate::domain::address::PostalAddress;
+use crate::domain::cart::{PricedLine, QuantityError, QuantityRules, totals};
+use crate::domain::checkout::{DeliveryOption, OrderTotals, order_totals};
+use crate::domain::money::{Currency, Money};
+use crate::domain::pricing::{self, PriceInput, Segment, TaxRate};
+use base64::Engine;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+/// The delivery methods offered, in order.
+pub fn delivery_options(conn: &mut DbConn) -> Result<Vec<DeliveryOption>, DbError> {
+    let rows: Vec<(String, String, i64, Option<i64>, i32, i32)> = delivery_methods::table
+        .filter(delivery_methods::active.eq(true))
+        .order(delivery_methods::position)
+        .select((
+            delivery_methods::code,
+            delivery_methods::name,
+            delivery_methods::price_minor,
+            delivery_methods::free_over_minor,
+            delivery_methods::min_days,
+            delivery_methods::max_days,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(code, name, price, free, min_days, max_days)| DeliveryOption {
+                code,
+                name,
+                price_net: Money::from_minor(price, Currency::Sek),
+                free_over: free.map(|f| Money::from_minor(f, Currency::Sek)),
+                min_days,
+                max_days,
+            },
+        )
+        .collect())
+}
+
+/// A cart line priced for the buyer, as the order will record it.
+#[derive(Debug, Clone)]
+pub struct PricedCartLine {
+    pub product_id: i64,
+    pub sku: String,
+    pub name: String,
+    pub line: PricedLine,
+    pub available: i64,
+    pub rules: QuantityRules,
+}
+
+/// The cart's lines (not saved for later) priced for `segment`, with what stops them from being
+/// ordered: a product no longer sold to this buyer is left out and named in the second list.
+pub fn priced_cart(
+    conn: &mut DbConn,
+    cart_id: i64,
+    audience: Audience,
+    segment: Segment,
+) -> Result<(Vec<PricedCartLine>, Vec<String>), DbError> {
+    let mut priced = Vec::new();
+    let mut gone = Vec::new();
+    for line in carts::lines(conn, cart_id, audience)? {
+        if line.saved_for_later {
+            continue;
+        }
+        let Some(card) = line.card else {
+            gone.push(String::new());
+            continue;
+        };
+        let row = card.row;
+        let unit = pricing::price(&PriceInput {
+            list_price: row.list_price.money(&row.currency),
+            tax_rate: TaxRate::from_bp(row.tax_rate_bp).unwrap_or(TaxRate::STANDARD),
+            quantity: u32::try_from(line.quantity).unwrap_or(0),
+            segment,
+        });
+        priced.push(PricedCartLine {
+            product_id: row.id,
+            sku: row.sku,
+            name: row.name,
+            available: i64::from(row.on_hand.unwrap_or(0)) - i64::from(row.reserved.unwrap_or(0)),
+            rules: QuantityRules::new(segment, line.min_qty, line.qty_step, line.max_qty),
+            line: PricedLine {
+                unit,
+                quantity: u32::try_from(line.quantity).unwrap_or(0),
+            },
+        });
+    }
+    Ok((priced, gone))
+}
+
+/// The totals of priced lines with a delivery method.
+pub fn totals_of(
+    lines: &[PricedCartLine],
+    option: &DeliveryOption,
+    segment: Segment,
+) -> OrderTotals {
+    let goods: Vec<PricedLine> = lines.iter().map(|l| l.line.clone()).collect();
+    order_totals(
+        totals(&goods, Currency::Sek),
+        option,
+        segment,
+        Currency::Sek,
+    )
+}
+
+/// Everything placing an order needs; prices and totals are never taken from the form.
+#[derive(Debug, Clone)]
+pub struct NewOrder {
+    pub cart_id: i64,
+    pub audience: Audience,
+    pub segment: Segment,
+    pub user_id: Option<i64>,
+    pub company_id: Option<i64>,
+    pub email: String,
+    pub address: PostalAddress,
+    pub delivery_code: String,
+    pub payment_method: &'static str,
+    pub idempotency_key: String,
+    /// The total (incl. VAT) the buyer was shown; if the cart now costs something else, they are
+    /// asked to look again instead of being charged it.
+    pub shown_total_minor: i64,
+    pub now: NaiveDateTime,
+}
+
+/// Why an order was not placed; nothing was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    EmptyCart,
+    NoLongerSold,
+    DeliveryUnavailable,
+    Quantity { name: String, error: QuantityError },
+    OutOfStock { name: String, available: i64 },
+    TotalChanged,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlaceError {
+    #[error("the order was refused: {0:?}")]
+    Refused(Refusal),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for PlaceError {
+    fn from(e: diesel::result::Error) -> Self {
+        PlaceError::Db(DbError::Query(e))
+    }
+}
+
+/// An order as its links need it.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct OrderRef {
+    pub id: i64,
+    pub number: String,
+    pub public_token: String,
+    pub status: String,
+    pub total_minor: i64,
+    pub currency: String,
+    pub email: String,
+}
+
+fn order_ref(conn: &mut DbConn, key: &str) -> Result<Option<OrderRef>, DbError> {
+    Ok(orders::table
+        .filter(orders::idempotency_key.eq(key))
+        .select((
+            orders::id,
+            orders::number,
+            orders::public_token,
+            orders::status,
+            orders::total_minor,
+            orders::currency,
+            orders::email,
+        ))
+        .first(conn)
+        .optional()?)
+}
+
+fn random_digits(n: usize) -> String {
+    let mut bytes = vec![0u8; n];
+    rand::fill(&mut bytes[..]);
+    bytes.iter().map(|b| char::from(b'0' + b % 10)).collect()
+}
+
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::fill(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Places the order, or returns the one already placed with the same key (a double click, a
+/// resubmit after Back, a retry). Call inside nothing: this is its own write transaction.
+pub fn place(conn: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceError> {
+    let result = super::write_transaction(conn, |c| place_in(c, order));
+    match result {
+        // Two identical submissions raced past the key check (Postgres): the loser finds the
+        // winner's order.
+        Err(PlaceError::Db(DbError::Query(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )))) => match order_ref(conn, &order.idempotency_key)? {
+            Some(existing) => Ok((existing, false)),
+            None => Err(PlaceError::Db(DbError::Query(
+                diesel::result::Error::NotFound,
+            ))),
+        },
+        other => other,
+    }
+}
+
+fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceError> {
+    if let Some(existing) = order_ref(c, &order.idempotency_key)? {
+        return Ok((existing, false));
+    }
+    let refuse = |r: Refusal| Err(PlaceError::Refused(r));
+    let (lines, gone) = priced_cart(c, order.cart_id, order.audience, order.segment)?;
+    if !gone.is_empty() {
+        return refuse(Refusal::NoLongerSold);
+    }
+    if lines.is_empty() {
+        return refuse(Refusal::EmptyCart);
+    }
+    let options = delivery_options(c)?;
+    let Some(option) = options.iter().find(|o| o.code == order.delivery_code) else {
+        return refuse(Refusal::DeliveryUnavailable);
+    };
+    for line in &lines {
+        if let Err(error) = line.rules.check(line.line.quantity) {
+            return refuse(Refusal::Quantity {
+                name: line.name.clone(),
+                error,
+            });
+        }
+    }
+    let totals = totals_of(&lines, option, order.segment);
+    let total_minor = totals.gross.to_minor().map_err(|_| DbError::Canceled)?;
+    if total_minor != order.shown_total_minor {
+        return refuse(Refusal::TotalChanged);
+    }
+    // Reserve: each update must find enough unreserved stock, or nothing of this order stays.
+    for line in &lines {
+        let quantity = i32::try_from(line.line.quantity).unwrap_or(i32::MAX);
+        let reserved = diesel::update(
+            stock_levels::table
+                .filter(stock_levels::product_id.eq(line.product_id))
+                .filter((stock_levels::on_hand - stock_levels::reserved).ge(quantity)),
+        )
+        .set((
+            stock_levels::reserved.eq(stock_levels::reserved + quantity),
+            stock_levels::updated_at.eq(order.now),
+        ))
+        .execute(c)?;
+        if reserved != 1 {
+            return refuse(Refusal::OutOfStock {
+                name: line.name.clone(),
+                available: line.available.max(0),
+            });
+        }
+    }
+    let a = &order.address;
+    let address = [
+        a.name.as_str(),
+        a.line1.as_str(),
+        a.line2.as_str(),
+        &format!("{} {}", a.postal_code, a.city),
+        a.country.as_str(),
+        a.phone.as_str(),
+    ]
+    .iter()
+    .filter(|s| !s.trim().is_empty())
+    .cloned()
+    .collect::<Vec<&str>>()
+    .join("\n");
+    let minor = |m: Money| m.to_minor().unwrap_or(0);
+    let number = format!("{}-{}", order.now.format("%y%m%d"), random_digits(6));
+    let token = random_token();
+    let id: i64 = diesel::insert_into(orders::table)
+        .values((
+            orders::number.eq(&number),
+            orders::public_token.eq(&token),
+            orders::segment.eq(match order.segment {
+                Segment::Consumer => "b2c",
+                Segment::Company => "b2b",
+            }),
+            orders::user_id.eq(order.user_id),
+            orders::company_id.eq(order.company_id),
+            orders::email.eq(&order.email),
+            orders::status.eq("awaiting_payment"),
+            orders::payment_method.eq(order.payment_method),
+            orders::currency.eq("SEK"),
+            orders::subtotal_minor.eq(minor(totals.goods.gross)),
+            orders::discount_minor.eq(0_i64),
+            orders::shipping_minor.eq(minor(totals.delivery.gross)),
+            orders::tax_minor.eq(minor(totals.vat)),
+            orders::total_minor.eq(total_minor),
+            orders::delivery_method.eq(&option.code),
+            orders::shipping_address.eq(&address),
+            orders::billing_address.eq(&address),
+            orders::note.eq(""),
+            orders::idempotency_key.eq(&order.idempotency_key),
+            orders::placed_at.eq(order.now),
+            orders::updated_at.eq(order.now),
+        ))
+        .returning(orders::id)
+        .get_result(c)?;
+    for (line, amounts) in lines.iter().zip(totals.goods.lines.iter()) {
+        let breakdown: Vec<String> = line
+            .line
+            .unit
+            .steps
+            .iter()
+            .map(|s| format!("{:?}: {}", s.kind, s.unit_price.amount()))
+            .collect();
+        diesel::insert_into(order_lines::table)
+            .values((
+                order_lines::order_id.eq(id),
+                order_lines::product_id.eq(Some(line.product_id)),
+                order_lines::sku.eq(&line.sku),
+                order_lines::name.eq(&line.name),
+                order_lines::quantity.eq(i32::try_from(line.line.quantity).unwrap_or(i32::MAX)),
+                order_lines::unit_price_minor.eq(minor(line.line.unit.unit_net)),
+                order_lines::discount_minor.eq(0_i64),
+                order_lines::tax_rate_bp
+                    .eq(i32::try_from(line.line.unit.tax_rate.bp()).unwrap_or(0)),
+                order_lines::tax_minor.eq(minor(amounts.vat)),
+                order_lines::line_total_minor.eq(minor(amounts.gross)),
+                order_lines::price_breakdown.eq(breakdown.join("; ")),
+            ))
+            .execute(c)?;
+    }
+    event(c, id, "placed", order.user_id, order.now)?;
+    Ok((
+        OrderRef {
+            id,
+            number,
+            public_token: token,
+            status: "awaiting_payment".into(),
+            total_minor,
+            currency: "SEK".into(),
+            email: order.email.clone(),
+        },
+        true,
+    ))
+}
+
+fn event(
+    c: &mut DbConn,
+    order_id: i64,
+    status: &str,
+    actor: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::insert_into(order_events::table)
+        .values((
+            order_events::order_id.eq(order_id),
+            order_events::status.eq(status),
+            order_events::note.eq(""),
+            order_events::actor_user_id.eq(actor),
+            order_events::created_at.eq(now),
+        ))
+        .execute(c)?;
+    Ok(())
+}
+
+/// An order by its public token (the link in the confirmation).
+pub fn by_token(conn: &mut DbConn, token: &str) -> Result<Option<OrderRef>, DbError> {
+    Ok(orders::table
+        .filter(orders::public_token.eq(token))
+        .select((
+            orders::id,
+            orders::number,
+            orders::public_token,
+            orders::status,
+            orders::total_minor,
+            orders::currency,
+            orders::email,
+        ))
+        .first(conn)
+        .optional()?)
+}
+
+/// What a payment result did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaymentApplied {
+    /// The order is now paid.
+    Paid,
+    /// It already was (a repeated confirmation).
+    AlreadyPaid,
+    /// The payment was declined: the order and its reservations are gone.
+    Removed,
+    /// Nothing to do (unknown order, or declined after it was paid).
+    Ignored,
+}
+
+/// Applies a verified payment result to an order awaiting payment, exactly once: the status
+/// changes only from `awaiting_payment` (a conditional update), so repeated or racing
+/// confirmations do nothing more. Paid: the event and the cart's ordered lines go. Declined: the
+/// stock reservations are released and the order removed.
+pub fn apply_payment(
+    conn: &mut DbConn,
+    token: &str,
+    approved: bool,
+    reference: &str,
+    cart_id: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<PaymentApplied, DbError> {
+    super::write_transaction(conn, |c| {
+        let Some(order) = by_token(c, token)? else {
+            return Ok(PaymentApplied::Ignored);
+        };
+        if approved {
+            let changed = diesel::update(
+                orders::table
+                    .filter(orders::id.eq(order.id))
+                    .filter(orders::status.eq("awaiting_payment")),
+            )
+            .set((
+                orders::status.eq("paid"),
+                orders::payment_reference.eq(reference),
+                orders::updated_at.eq(now),
+            ))
+            .execute(c)?;
+            if changed == 0 {
+                return Ok(if order.status == "awaiting_payment" {
+                    PaymentApplied::Ignored
+                } else {
+                    PaymentApplied::AlreadyPaid
+                });
+            }
+            event(c, order.id, "paid", None, now)?;
+            if let Some(cart_id) = cart_id {
+                let ordered: Vec<i64> = order_lines::table
+                    .filter(order_lines::order_id.eq(order.id))
+                    .select(order_lines::product_id.assume_not_null())
+                    .load(c)?;
+                diesel::delete(
+                    cart_lines::table
+                        .filter(cart_lines::cart_id.eq(cart_id))
+                        .filter(cart_lines::saved_for_later.eq(false))
+                        .filter(cart_lines::product_id.eq_any(ordered)),
+                )
+                .execute(c)?;
+            }
+            return Ok(PaymentApplied::Paid);
+        }
+        if order.status != "awaiting_payment" {
+            return Ok(PaymentApplied::Ignored);
+        }
+        release_and_remove(c, order.id, now)?;
+        Ok(PaymentApplied::Removed)
+    })
+}
+
+fn release_and_remove(c: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Result<(), DbError> {
+    let reserved: Vec<(Option<i64>, i32)> = order_lines::table
+        .filter(order_lines::order_id.eq(order_id))
+        .select((order_lines::product_id, order_lines::quantity))
+        .load(c)?;
+    for (product, quantity) in reserved {
+        if let Some(product) = product {
+            diesel::update(stock_levels::table.find(product))
+                .set((
+                    stock_levels::reserved.eq(stock_levels::reserved - quantity),
+                    stock_levels::updated_at.eq(now),
+                ))
+                .execute(c)?;
+        }
+    }
+    diesel::delete(order_events::table.filter(order_events::order_id.eq(order_id))).execute(c)?;
+    diesel::delete(order_lines::table.filter(order_lines::order_id.eq(order_id))).execute(c)?;
+    diesel::delete(orders::table.find(order_id)).execute(c)?;
+    Ok(())
+}
+
+/// One line of a placed order, as the order page shows it.
+#[derive(Debug, Clone, Queryable)]
+pub struct OrderLine {
+    pub sku: String,
+    pub name: String,
+    pub quantity: i32,
+    pub unit_price_minor: i64,
+    pub tax_rate_bp: i32,
+    pub tax_minor: i64,
+    pub line_total_minor: i64,
+}
+
+/// The full order for its page.
+#[derive(Debug, Clone)]
+pub struct OrderDetail {
+    pub order: OrderRef,
+    pub segment: String,
+    pub subtotal_minor: i64,
+    pub shipping_minor: i64,
+    pub tax_minor: i64,
+    pub delivery_method: String,
+    pub shipping_address: String,
+    pub placed_at: NaiveDateTime,
+    pub lines: Vec<OrderLine>,
+    pub events: Vec<(String, NaiveDateTime)>,
+}
+
+pub fn detail(conn: &mut DbConn, order: OrderRef) -> Result<OrderDetail, DbError> {
+    let (
+        segment,
+        subtotal_minor,
+        shipping_minor,
+        tax_minor,
+        delivery_method,
+        shipping_address,
+        placed_at,
+    ): (String, i64, i64, i64, String, String, NaiveDateTime) = orders::table
+        .find(order.id)
+        .select((
+            orders::segment,
+            orders::subtotal_minor,
+            orders::shipping_minor,
+            orders::tax_minor,
+            orders::delivery_method,
+            orders::shipping_address,
+            orders::placed_at,
+        ))
+        .first(conn)?;
+    let lines = order_lines::table
+        .filter(order_lines::order_id.eq(order.id))
+        .order(order_lines::id)
+        .select((
+            order_lines::sku,
+            order_lines::name,
+            order_lines::quantity,
+            order_lines::unit_price_minor,
+            order_lines::tax_rate_bp,
+            order_lines::tax_minor,
+            order_lines::line_total_minor,
+        ))
+        .load(conn)?;
+    let events = order_events::table
+        .filter(order_events::order_id.eq(order.id))
+        .order(order_events::id)
+        .select((order_events::status, order_events::created_at))
+        .load(conn)?;
+    Ok(OrderDetail {
+        order,
+        segment,
+        subtotal_minor,
+        shipping_minor,
+        tax_minor,
+        delivery_method,
+        shipping_address,
+        placed_at,
+        lines,
+        events,
+    })
+}

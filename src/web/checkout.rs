@@ -1,0 +1,556 @@
+//! `/checkout`: one page — contact e-mail, delivery address, delivery method, payment — with the
+//! order summary recomputed from the database on every submit. "Continue to payment" places the
+//! order (`db::orders::place`: re-priced, stock reserved, idempotent by the form's `order_key`)
+//! and sends the buyer to the payment provider's page; the signed result comes back to
+//! `/checkout/return`. Nothing the browser sends about prices or totals is trusted: the summary's
+//! total travels only so that a changed total is shown before anything is charged.
+
+use crate::auth::{Principal, session};
+use crate::db::orders::{self, NewOrder, PaymentApplied, Refusal};
+use crate::db::{self, carts, carts::Owner};
+use crate::domain::accounts::Email;
+use crate::domain::address::{COUNTRIES, PostalAddress};
+use crate::domain::checkout::DeliveryOption;
+use crate::domain::pricing::Segment;
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::payment::PaymentResult;
+use crate::startup::AppState;
+use crate::web::b2c::catalog::audience_and_segment;
+use crate::web::{PageContext, Theme};
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+/// What the buyer typed, kept across submits (and in the session while they pay).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct CheckoutInput {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub line1: String,
+    #[serde(default)]
+    pub line2: String,
+    #[serde(default)]
+    pub postal_code: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub country: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub delivery: String,
+    #[serde(default)]
+    pub order_key: String,
+    #[serde(default)]
+    pub shown_total: String,
+    /// `update` recomputes the summary; anything else places the order.
+    #[serde(default)]
+    pub action: String,
+}
+
+pub struct CountryView {
+    pub code: &'static str,
+    pub name: String,
+    pub selected: bool,
+}
+
+pub struct DeliveryView {
+    pub code: String,
+    pub name: String,
+    pub price: String,
+    pub days: String,
+    pub checked: bool,
+}
+
+pub struct SummaryLine {
+    pub name: String,
+    pub quantity: u32,
+    pub total: String,
+}
+
+pub struct CheckoutView {
+    pub input: CheckoutInput,
+    pub countries: Vec<CountryView>,
+    pub deliveries: Vec<DeliveryView>,
+    pub lines: Vec<SummaryLine>,
+    pub summary: Vec<(String, String)>,
+    pub total: String,
+    pub total_minor: i64,
+    /// Problems by field name.
+    pub errors: Vec<(&'static str, String)>,
+    /// A problem with the order as a whole (stock, prices, declined card).
+    pub alert: Option<String>,
+    pub signed_in: bool,
+}
+
+impl CheckoutView {
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+storefront_page!(
+    checkout_pages,
+    render_checkout,
+    CheckoutView,
+    "b2c/checkout.html",
+    "b2b/checkout.html"
+);
+
+const SAVED_FORM: &str = "checkout_form";
+
+fn owner(principal: &Principal, session: &Session) -> Option<Owner> {
+    match principal {
+        Principal::Anonymous => session::guest_cart(session).map(|token| Owner::Guest { token }),
+        Principal::CompanyUser { user, company, .. } => Some(Owner::Person {
+            user_id: user.id,
+            company_id: Some(company.id),
+        }),
+        Principal::Consumer(user) | Principal::Staff { user, .. } => Some(Owner::Person {
+            user_id: user.id,
+            company_id: None,
+        }),
+    }
+}
+
+fn see_other(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((LOCATION, to.to_string()))
+        .finish()
+}
+
+fn new_key() -> String {
+    carts::new_token()
+}
+
+/// `GET /checkout`.
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let principal = Principal::of(&req).await?;
+    let mut input = session
+        .get::<CheckoutInput>(SAVED_FORM)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    if input.email.is_empty()
+        && let Some(user) = principal.user()
+    {
+        input.email = user.email.clone();
+        let user_id = user.id;
+        let saved = db::run(&state.pool, move |c| db::addresses::for_user(c, user_id)).await?;
+        if let Some(a) = saved.into_iter().next() {
+            input.name = a.name;
+            input.line1 = a.line1;
+            input.line2 = a.line2;
+            input.postal_code = a.postal_code;
+            input.city = a.city;
+            input.country = a.country;
+            input.phone = a.phone;
+        } else {
+            input.name = user.name.clone();
+        }
+    }
+    if input.order_key.is_empty() {
+        input.order_key = new_key();
+    }
+    page(
+        &req,
+        &state,
+        &session,
+        input,
+        Vec::new(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn page(
+    req: &HttpRequest,
+    state: &AppState,
+    session: &Session,
+    mut input: CheckoutInput,
+    errors: Vec<(&'static str, String)>,
+    alert: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let principal = Principal::of(req).await?;
+    let (audience, segment) = audience_and_segment(&principal);
+    let Some(owner) = owner(&principal, session) else {
+        return Ok(see_other("/cart"));
+    };
+    let loaded = db::run(&state.pool, move |c| {
+        let Some(cart_id) = carts::find(c, &owner)? else {
+            return Ok(None);
+        };
+        let (lines, _) = orders::priced_cart(c, cart_id, audience, segment)?;
+        Ok(Some((lines, orders::delivery_options(c)?)))
+    })
+    .await?;
+    let Some((lines, options)) = loaded.filter(|(lines, _)| !lines.is_empty()) else {
+        return Ok(see_other("/cart"));
+    };
+    if !options.iter().any(|o| o.code == input.delivery) {
+        input.delivery = options.first().map(|o| o.code.clone()).unwrap_or_default();
+    }
+    let Some(option) = options.iter().find(|o| o.code == input.delivery) else {
+        return Err(AppError::Internal(anyhow::anyhow!(
+            "no delivery methods are set up"
+        )));
+    };
+    let theme = Theme::storefront_for(&principal);
+    let signed_in = principal.is_signed_in();
+    let ctx = PageContext::with_principal(req, theme, principal);
+    let locale = ctx.locale;
+    let code = locale.code();
+    let totals = orders::totals_of(&lines, option, segment);
+    let goods_shown = match segment {
+        Segment::Consumer => totals.goods.gross,
+        Segment::Company => totals.goods.net,
+    };
+    let deliveries = options
+        .iter()
+        .map(|o| DeliveryView {
+            code: o.code.clone(),
+            name: o.name.clone(),
+            price: delivery_label(o, goods_shown, segment, locale),
+            days: locale.t_args(
+                "checkout-delivery-days",
+                &[
+                    ("min", o.min_days.to_string()),
+                    ("max", o.max_days.to_string()),
+                ],
+            ),
+            checked: o.code == input.delivery,
+        })
+        .collect();
+    let mut summary = vec![(
+        locale.t(match segment {
+            Segment::Consumer => "cart-subtotal",
+            Segment::Company => "cart-subtotal-excl",
+        }),
+        goods_shown.format(code),
+    )];
+    summary.push((
+        locale.t("checkout-delivery"),
+        totals.delivery.shown(segment).format(code),
+    ));
+    match segment {
+        Segment::Consumer => {
+            summary.push((locale.t("checkout-vat-included"), totals.vat.format(code)))
+        }
+        Segment::Company => summary.push((locale.t("checkout-vat"), totals.vat.format(code))),
+    }
+    let total_minor = totals.gross.to_minor().unwrap_or(0);
+    input.shown_total = total_minor.to_string();
+    let countries = COUNTRIES
+        .iter()
+        .map(|c| CountryView {
+            code: c,
+            name: locale.t(&format!("country-{c}")),
+            selected: *c == input.country.as_str() || (input.country.is_empty() && *c == "SE"),
+        })
+        .collect();
+    let v = CheckoutView {
+        lines: lines
+            .iter()
+            .zip(totals.goods.lines.iter())
+            .map(|(l, a)| SummaryLine {
+                name: l.name.clone(),
+                quantity: l.line.quantity,
+                total: a.shown(segment).format(code),
+            })
+            .collect(),
+        summary,
+        total: totals.gross.format(code),
+        total_minor,
+        countries,
+        deliveries,
+        errors,
+        alert,
+        signed_in,
+        input,
+    };
+    let mut response = render_checkout(ctx, v, status)?;
+    response.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
+}
+
+fn delivery_label(
+    o: &DeliveryOption,
+    goods_shown: crate::domain::money::Money,
+    segment: Segment,
+    locale: Locale,
+) -> String {
+    let charge = crate::domain::checkout::delivery_charge(o, goods_shown);
+    if charge.gross.amount().is_zero() {
+        locale.t("checkout-delivery-free")
+    } else {
+        charge.shown(segment).format(locale.code())
+    }
+}
+
+/// `POST /checkout`: recompute the summary, or place the order and go to payment.
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<CheckoutInput>,
+) -> Result<HttpResponse, AppError> {
+    let mut input = form.into_inner();
+    for field in [
+        &mut input.email,
+        &mut input.name,
+        &mut input.line1,
+        &mut input.line2,
+        &mut input.postal_code,
+        &mut input.city,
+        &mut input.phone,
+    ] {
+        *field = field.chars().take(254).collect();
+    }
+    if input.order_key.len() < 16 || input.order_key.len() > 64 {
+        input.order_key = new_key();
+    }
+    if input.action == "update" {
+        return page(
+            &req,
+            &state,
+            &session,
+            input,
+            Vec::new(),
+            None,
+            StatusCode::OK,
+        )
+        .await;
+    }
+    let principal = Principal::of(&req).await?;
+    let locale = crate::web::context::request_locale(&req, &principal, state.default_locale);
+    let mut errors: Vec<(&'static str, String)> = Vec::new();
+    let email = match Email::parse(&input.email) {
+        Ok(e) => Some(e),
+        Err(_) => {
+            errors.push(("email", locale.t("register-email-invalid")));
+            None
+        }
+    };
+    let address = match PostalAddress::parse(&PostalAddress {
+        label: String::new(),
+        name: input.name.clone(),
+        line1: input.line1.clone(),
+        line2: input.line2.clone(),
+        postal_code: input.postal_code.clone(),
+        city: input.city.clone(),
+        country: if input.country.is_empty() {
+            "SE".into()
+        } else {
+            input.country.clone()
+        },
+        phone: input.phone.clone(),
+    }) {
+        Ok(a) => Some(a),
+        Err(problems) => {
+            for p in problems {
+                errors.push((p.field(), locale.t(p.message_key())));
+            }
+            None
+        }
+    };
+    let (Some(email), Some(address), true) = (email, address, errors.is_empty()) else {
+        return page(
+            &req,
+            &state,
+            &session,
+            input,
+            errors,
+            Some(locale.t("checkout-fix-errors")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let (audience, segment) = audience_and_segment(&principal);
+    let Some(owner) = owner(&principal, &session) else {
+        return Ok(see_other("/cart"));
+    };
+    let (user_id, company_id) = match &principal {
+        Principal::CompanyUser { user, company, .. } => (Some(user.id), Some(company.id)),
+        Principal::Consumer(u) | Principal::Staff { user: u, .. } => (Some(u.id), None),
+        Principal::Anonymous => (None, None),
+    };
+    let now = chrono::Utc::now().naive_utc();
+    let new_order = NewOrder {
+        cart_id: 0,
+        audience,
+        segment,
+        user_id,
+        company_id,
+        email: email.as_str().to_string(),
+        address,
+        delivery_code: input.delivery.clone(),
+        payment_method: "card",
+        idempotency_key: input.order_key.clone(),
+        shown_total_minor: input.shown_total.trim().parse().unwrap_or(-1),
+        now,
+    };
+    let placed = db::run(&state.pool, move |c| {
+        let Some(cart_id) = carts::find(c, &owner)? else {
+            return Ok(Err(orders::PlaceError::Refused(Refusal::EmptyCart)));
+        };
+        Ok(orders::place(
+            c,
+            &NewOrder {
+                cart_id,
+                ..new_order
+            },
+        ))
+    })
+    .await?;
+    match placed {
+        Ok((order, _)) => {
+            let _ = session.insert(SAVED_FORM, &input);
+            if order.status == "awaiting_payment" {
+                Ok(see_other(&state.payments.start_url(&order.public_token)))
+            } else {
+                Ok(see_other(&order_url(&order.number, &order.public_token)))
+            }
+        }
+        Err(orders::PlaceError::Refused(Refusal::EmptyCart)) => Ok(see_other("/cart")),
+        Err(orders::PlaceError::Refused(refusal)) => {
+            let alert = refusal_text(&refusal, locale);
+            // A new attempt gets a new key (the refused one placed nothing).
+            input.order_key = new_key();
+            page(
+                &req,
+                &state,
+                &session,
+                input,
+                Vec::new(),
+                Some(alert),
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(orders::PlaceError::Db(e)) => Err(e.into()),
+    }
+}
+
+fn refusal_text(refusal: &Refusal, locale: Locale) -> String {
+    match refusal {
+        Refusal::EmptyCart => locale.t("cart-empty"),
+        Refusal::NoLongerSold => locale.t("cart-unavailable"),
+        Refusal::DeliveryUnavailable => locale.t("checkout-delivery-unavailable"),
+        Refusal::Quantity { name, error } => {
+            let (key, args) = error.message();
+            format!("{name}: {}", locale.t_args(key, &args))
+        }
+        Refusal::OutOfStock { name, available } => locale.t_args(
+            "checkout-out-of-stock",
+            &[("name", name.clone()), ("available", available.to_string())],
+        ),
+        Refusal::TotalChanged => locale.t("checkout-total-changed"),
+    }
+}
+
+pub fn order_url(number: &str, token: &str) -> String {
+    format!("/orders/{number}?t={token}")
+}
+
+#[derive(Deserialize)]
+pub struct ReturnQuery {
+    #[serde(default)]
+    order: String,
+    #[serde(default)]
+    result: String,
+    #[serde(default)]
+    reference: String,
+    #[serde(default)]
+    signature: String,
+}
+
+/// `GET /checkout/return`: the provider's signed result. Applied once however often it arrives.
+pub async fn payment_return(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    query: web::Query<ReturnQuery>,
+) -> Result<HttpResponse, AppError> {
+    let q = query.into_inner();
+    let claimed = PaymentResult {
+        order_token: q.order.chars().take(64).collect(),
+        approved: q.result == "approved",
+        reference: q.reference.chars().take(64).collect(),
+    };
+    let Some(result) = state.payments.verify(claimed, &q.signature) else {
+        return Err(AppError::BadRequest(
+            "the payment result is not signed by the provider".into(),
+        ));
+    };
+    let principal = Principal::of(&req).await?;
+    let locale = crate::web::context::request_locale(&req, &principal, state.default_locale);
+    let owner = owner(&principal, &session);
+    let now = chrono::Utc::now().naive_utc();
+    let token = result.order_token.clone();
+    let base = state.public_base_url();
+    let (applied, order, items) = db::run(&state.pool, move |c| {
+        let cart_id = match owner {
+            Some(o) => carts::find(c, &o)?,
+            None => None,
+        };
+        let applied =
+            orders::apply_payment(c, &token, result.approved, &result.reference, cart_id, now)?;
+        let order = orders::by_token(c, &token)?;
+        if let (PaymentApplied::Paid, Some(order)) = (applied, &order) {
+            let link = format!("{base}{}", order_url(&order.number, &order.public_token));
+            let mail = crate::web::mail::Mail::order_confirmation(
+                locale,
+                &order.email,
+                &order.number,
+                &link,
+            );
+            db::outbox::enqueue(c, &mail.to, &mail.subject, &mail.body)?;
+        }
+        let items = match cart_id {
+            Some(id) => carts::items(c, id)?,
+            None => 0,
+        };
+        Ok((applied, order, items))
+    })
+    .await?;
+    match (applied, order) {
+        (PaymentApplied::Paid | PaymentApplied::AlreadyPaid, Some(order)) => {
+            session.remove(SAVED_FORM);
+            session::set_cart_items(&session, items);
+            Ok(see_other(&order_url(&order.number, &order.public_token)))
+        }
+        (PaymentApplied::Removed, _) => {
+            session::flash(&session, "checkout-declined");
+            Ok(see_other("/checkout"))
+        }
+        (_, Some(order)) if order.status == "awaiting_payment" => {
+            Ok(see_other(&state.payments.start_url(&order.public_token)))
+        }
+        _ => Err(AppError::NotFound),
+    }
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/checkout", web::get().to(show))
+        .route("/checkout", web::post().to(submit))
+        .route("/checkout/return", web::get().to(payment_return));
+}

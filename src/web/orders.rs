@@ -1,0 +1,135 @@
+//! `GET /orders/{number}?t={token}`: an order's page — status timeline, lines, totals, delivery
+//! address. The token from the confirmation link is required (order numbers can be guessed,
+//! tokens cannot), so a guest's link works without an account and nobody else's does.
+
+use crate::auth::Principal;
+use crate::db::{self, orders};
+use crate::domain::money::{Currency, Money};
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::{PageContext, Theme};
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+pub struct OrderLineView {
+    pub name: String,
+    pub sku: String,
+    pub quantity: i32,
+    pub total: String,
+}
+
+pub struct EventView {
+    pub label: String,
+    pub at: String,
+}
+
+pub struct OrderView {
+    pub number: String,
+    pub status: String,
+    pub paid: bool,
+    pub email: String,
+    pub lines: Vec<OrderLineView>,
+    pub summary: Vec<(String, String)>,
+    pub total: String,
+    pub address: Vec<String>,
+    pub events: Vec<EventView>,
+    pub offer_account: bool,
+}
+
+storefront_page!(
+    order_pages,
+    render_order,
+    OrderView,
+    "b2c/order.html",
+    "b2b/order.html"
+);
+
+#[derive(Deserialize)]
+pub struct OrderQuery {
+    #[serde(default)]
+    t: String,
+}
+
+/// `GET /orders/{number}?t=…`.
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    number: web::Path<String>,
+    query: web::Query<OrderQuery>,
+) -> Result<HttpResponse, AppError> {
+    let token: String = query.into_inner().t.chars().take(64).collect();
+    let number = number.into_inner();
+    let detail = db::run(&state.pool, move |c| {
+        let Some(order) = orders::by_token(c, &token)? else {
+            return Ok(None);
+        };
+        if order.number != number {
+            return Ok(None);
+        }
+        orders::detail(c, order).map(Some)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let principal = Principal::of(&req).await?;
+    let theme = Theme::storefront_for(&principal);
+    let offer_account = !principal.is_signed_in();
+    let ctx = PageContext::with_principal(&req, theme, principal);
+    let locale = ctx.locale;
+    let code = locale.code();
+    let currency = Currency::parse(&detail.order.currency).unwrap_or(Currency::Sek);
+    let money = |minor: i64| Money::from_minor(minor, currency).format(code);
+    let v = OrderView {
+        number: detail.order.number.clone(),
+        status: locale.t(&format!(
+            "order-status-{}",
+            detail.order.status.replace('_', "-")
+        )),
+        paid: detail.order.status != "awaiting_payment",
+        email: detail.order.email.clone(),
+        lines: detail
+            .lines
+            .iter()
+            .map(|l| OrderLineView {
+                name: l.name.clone(),
+                sku: l.sku.clone(),
+                quantity: l.quantity,
+                total: money(l.line_total_minor),
+            })
+            .collect(),
+        summary: vec![
+            (locale.t("cart-subtotal"), money(detail.subtotal_minor)),
+            (locale.t("checkout-delivery"), money(detail.shipping_minor)),
+            (locale.t("checkout-vat-included"), money(detail.tax_minor)),
+        ],
+        total: money(detail.order.total_minor),
+        address: detail
+            .shipping_address
+            .lines()
+            .map(str::to_string)
+            .collect(),
+        events: detail
+            .events
+            .iter()
+            .map(|(status, at)| EventView {
+                label: locale.t(&format!("order-status-{}", status.replace('_', "-"))),
+                at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            })
+            .collect(),
+        offer_account,
+    };
+    let mut response = render_order(ctx, v, actix_web::http::StatusCode::OK)?;
+    response.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("private, no-store"),
+    );
+    // The link carries a secret: keep it out of Referer headers to other sites.
+    response.headers_mut().insert(
+        actix_web::http::header::REFERRER_POLICY,
+        actix_web::http::header::HeaderValue::from_static("no-referrer"),
+    );
+    Ok(response)
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/orders/{number}", web::get().to(show));
+}
