@@ -226,8 +226,24 @@ mod tests {
         assert!(missing_en.is_empty(), "missing in en: {missing_en:?}");
         // Every variable any message uses, so messages with arguments resolve too.
         let args: Vec<(&'static str, String)> = [
-            "name", "role", "rate", "vat", "min", "step", "limit", "email", "link", "company",
-            "reason", "query",
+            "name",
+            "role",
+            "rate",
+            "vat",
+            "min",
+            "step",
+            "limit",
+            "email",
+            "link",
+            "company",
+            "reason",
+            "query",
+            "available",
+            "in_cart",
+            "max",
+            "old",
+            "new",
+            "number",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))
