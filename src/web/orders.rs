@@ -21,6 +21,8 @@ pub struct OrderLineView {
 pub struct EventView {
     pub label: String,
     pub at: String,
+    /// Machine-readable, for `<time datetime>`.
+    pub datetime: String,
 }
 
 pub struct OrderView {
@@ -113,6 +115,7 @@ pub async fn show(
             .map(|(status, at)| EventView {
                 label: locale.t(&format!("order-status-{}", status.replace('_', "-"))),
                 at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                datetime: at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
             })
             .collect(),
         offer_account,

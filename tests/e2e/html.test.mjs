@@ -77,7 +77,17 @@ test("every page validates as HTML in every theme", async () => {
   await Promise.all([shopper.waitForNavigation(), shopper.click(".add-form button >> nth=0")]);
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(shopper, [
     "/products/ergonomic-task-chair-mesh-of-01005", "/products/ergonomic-task-chair-mesh-of-01005?reviews=helpful", "/cart",
+    "/checkout",
   ])).map(([k, v]) => [`consumer ${k}`, v])));
+  // Place the order: the payment page, then the order page.
+  await shopper.goto(`${app.base}/checkout`);
+  await Promise.all([shopper.waitForNavigation(), shopper.click(".checkout-pay")]);
+  pages["consumer payment page"] = await shopper.content();
+  await shopper.fill("#card_number", "4242 4242 4242 4242");
+  await Promise.all([shopper.waitForNavigation(), shopper.click(".pay-test button >> nth=0")]);
+  const order = new URL(shopper.url());
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(shopper, [`${order.pathname}${order.search}`]))
+    .map(([, v]) => ["consumer order page", v])));
   await shopper.close();
 
   const consultant = await newPage(browser);
@@ -95,6 +105,6 @@ test("every page validates as HTML in every theme", async () => {
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin", "/admin/applications", "/admin/reviews", "/admin/outbox", "/admin/audit"])).map(([k, v]) => [`admin ${k}`, v])));
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 39);
+  assert.equal(Object.keys(pages).length, 42);
   assert.equal(validate(pages), "");
 });

@@ -167,6 +167,46 @@ for (const js of [true, false]) {
     await page.close();
   });
 
+  test(`a guest buys now, checks out on one page and pays with a test card (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await page.goto(`${app.base}/categories/office?stock=1`);
+    const name = await page.textContent(".grid .card-name >> nth=0");
+    await Promise.all([page.waitForNavigation(), page.click(".grid .card-buy button >> nth=0")]);
+    assert.equal(new URL(page.url()).pathname, "/cart");
+    assert.equal(await page.textContent(".cart-line-name a"), name);
+    await Promise.all([page.waitForNavigation(), page.click(".cart-checkout")]);
+    assert.equal(await page.textContent("h1"), "Checkout");
+    if (js) assert.deepEqual(await axe(page), []);
+    // A mistake is explained next to its field and the rest is kept.
+    await page.fill("#email", js ? "guest-js@example.com" : "guest-nojs@example.com");
+    await page.fill("#name", "Gun Gäst");
+    await page.fill("#line1", "Storgatan 1");
+    await page.fill("#postal_code", "411");
+    await page.fill("#city", "Göteborg");
+    await Promise.all([page.waitForNavigation(), page.click(".checkout-pay")]);
+    assert.match(await page.textContent("#postal_code-error"), /postal code/);
+    assert.equal(await page.inputValue("#line1"), "Storgatan 1");
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#postal_code", "411 38");
+    await page.check("#delivery-express");
+    await Promise.all([page.waitForNavigation(), page.click("button[value=update]")]);
+    assert.match(await page.textContent(".cart-summary"), /149\.00/);
+    await Promise.all([page.waitForNavigation(), page.click(".checkout-pay")]);
+    assert.match(new URL(page.url()).pathname, /^\/pay\/test\//);
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#card_number", "4242 4242 4242 4242");
+    await Promise.all([page.waitForNavigation(), page.click(".pay-test button >> nth=0")]);
+    assert.match(new URL(page.url()).pathname, /^\/orders\//);
+    assert.equal(await page.textContent("h1"), "Thank you for your order");
+    assert.equal(await page.textContent(".order-status"), "Paid");
+    assert.match(await page.textContent(".order-lines"), new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    if (js) assert.deepEqual(await axe(page), []);
+    assert.equal(await page.locator(".cart-count").count(), 0, "the cart is empty");
+    // The checkout's refused submit was a 422 on purpose.
+    assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
+    await page.close();
+  });
+
   test(`a shopper writes a review and staff publish it (${mode})`, async () => {
     const page = await newPage(browser, { js });
     const email = js ? "erik@example.com" : "maja@example.com";
