@@ -67,6 +67,27 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
     Ok(pool)
 }
 
+/// Every minute: orders left on the payment page for more than
+/// [`UNPAID_MINUTES`](crate::db::orders::UNPAID_MINUTES) give their reserved stock back.
+fn start_unpaid_sweeper(pool: Pool) {
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+            let now = chrono::Utc::now().naive_utc();
+            let before = now - chrono::Duration::minutes(crate::db::orders::UNPAID_MINUTES);
+            match db::run(&pool, move |c| {
+                crate::db::orders::expire_unpaid(c, before, now)
+            })
+            .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(orders = n, "released the stock of unpaid orders"),
+                Err(e) => tracing::warn!(error = %e, "could not release unpaid orders"),
+            }
+        }
+    });
+}
+
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let key = Key::try_from(settings.session_key()?.as_slice())
@@ -95,6 +116,7 @@ impl Application {
         } else if settings.environment == crate::config::Environment::Production {
             tracing::warn!("mail.smtp_url is not set: e-mails stay queued in the outbox");
         }
+        start_unpaid_sweeper(pool.clone());
         tracing::info!("Duett is serving on http://{}:{port}", settings.server.host);
         Ok(Application { port, server, pool })
     }

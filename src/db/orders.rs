@@ -459,6 +459,45 @@ pub fn apply_payment(
     })
 }
 
+/// Orders left on the payment page longer than this give their stock back.
+pub const UNPAID_MINUTES: i64 = 30;
+
+/// Releases the reservations of orders still awaiting payment that were placed before `before`
+/// and removes them (the buyer left the payment page); returns how many.
+pub fn expire_unpaid(
+    conn: &mut DbConn,
+    before: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<usize, DbError> {
+    let stale: Vec<i64> = orders::table
+        .filter(orders::status.eq("awaiting_payment"))
+        .filter(orders::placed_at.lt(before))
+        .select(orders::id)
+        .limit(500)
+        .load(conn)?;
+    let mut expired = 0;
+    for id in stale {
+        // Each in its own transaction, and only if it is still unpaid (a payment may just have
+        // arrived).
+        let done = super::write_transaction(conn, |c| -> Result<bool, DbError> {
+            let still: i64 = orders::table
+                .filter(orders::id.eq(id))
+                .filter(orders::status.eq("awaiting_payment"))
+                .count()
+                .get_result(c)?;
+            if still == 0 {
+                return Ok(false);
+            }
+            release_and_remove(c, id, now)?;
+            Ok(true)
+        })?;
+        if done {
+            expired += 1;
+        }
+    }
+    Ok(expired)
+}
+
 fn release_and_remove(c: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Result<(), DbError> {
     let reserved: Vec<(Option<i64>, i32)> = order_lines::table
         .filter(order_lines::order_id.eq(order_id))
@@ -558,4 +597,35 @@ pub fn detail(conn: &mut DbConn, order: OrderRef) -> Result<OrderDetail, DbError
         lines,
         events,
     })
+}
+
+/// A person's orders, newest first (a company buyer's for the active company only).
+pub fn for_person(
+    conn: &mut DbConn,
+    user_id: i64,
+    company_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<(OrderRef, NaiveDateTime)>, DbError> {
+    let mut query = orders::table
+        .filter(orders::user_id.eq(user_id))
+        .order((orders::placed_at.desc(), orders::id.desc()))
+        .limit(limit)
+        .select((
+            (
+                orders::id,
+                orders::number,
+                orders::public_token,
+                orders::status,
+                orders::total_minor,
+                orders::currency,
+                orders::email,
+            ),
+            orders::placed_at,
+        ))
+        .into_boxed();
+    query = match company_id {
+        Some(cid) => query.filter(orders::company_id.eq(cid)),
+        None => query.filter(orders::company_id.is_null()),
+    };
+    Ok(query.load(conn)?)
 }

@@ -133,6 +133,72 @@ pub async fn show(
     Ok(response)
 }
 
+pub struct OrderRow {
+    pub number: String,
+    pub url: String,
+    pub placed: String,
+    pub datetime: String,
+    pub status: String,
+    pub total: String,
+}
+
+pub struct OrdersView {
+    pub orders: Vec<OrderRow>,
+}
+
+storefront_page!(
+    orders_pages,
+    render_orders,
+    OrdersView,
+    "b2c/orders.html",
+    "b2b/orders.html"
+);
+
+/// `GET /orders`: the signed-in person's orders (visitors are asked to sign in).
+pub async fn list(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let principal = Principal::of(&req).await?;
+    let (user_id, company_id) = match &principal {
+        Principal::Anonymous => {
+            return Ok(HttpResponse::SeeOther()
+                .insert_header((actix_web::http::header::LOCATION, "/login?next=/orders"))
+                .finish());
+        }
+        Principal::CompanyUser { user, company, .. } => (user.id, Some(company.id)),
+        Principal::Consumer(u) | Principal::Staff { user: u, .. } => (u.id, None),
+    };
+    let rows = db::run(&state.pool, move |c| {
+        orders::for_person(c, user_id, company_id, 100)
+    })
+    .await?;
+    let theme = Theme::storefront_for(&principal);
+    let ctx = PageContext::with_principal(&req, theme, principal);
+    let locale = ctx.locale;
+    let v = OrdersView {
+        orders: rows
+            .into_iter()
+            .map(|(o, placed)| OrderRow {
+                url: super::checkout::order_url(&o.number, &o.public_token),
+                placed: placed.format("%Y-%m-%d").to_string(),
+                datetime: placed.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                status: locale.t(&format!("order-status-{}", o.status.replace('_', "-"))),
+                total: Money::from_minor(
+                    o.total_minor,
+                    Currency::parse(&o.currency).unwrap_or(Currency::Sek),
+                )
+                .format(locale.code()),
+                number: o.number,
+            })
+            .collect(),
+    };
+    let mut response = render_orders(ctx, v, actix_web::http::StatusCode::OK)?;
+    response.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(response)
+}
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/orders/{number}", web::get().to(show));
+    cfg.route("/orders", web::get().to(list))
+        .route("/orders/{number}", web::get().to(show));
 }

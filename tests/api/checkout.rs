@@ -391,3 +391,63 @@ async fn fifty_buyers_race_for_the_last_five_units() {
     assert_eq!(order_count(&app), 5);
     assert_eq!(stock(&app, id), (5, 5));
 }
+
+#[tokio::test]
+async fn an_order_left_on_the_payment_page_gives_its_stock_back() {
+    let app = spawn_app().await;
+    let (id, sku, slug) = product(&app);
+    add(&app, &sku, &slug, "2").await;
+    let page = app.get("/checkout").await;
+    let res = post(&app, "/checkout", &fields(&page)).await;
+    let pay_url = res.location();
+    assert_eq!(stock(&app, id).1, 2);
+    let now = chrono::Utc::now().naive_utc();
+    let sweep = |before| {
+        duett::db::orders::expire_unpaid(&mut app.pool.get().unwrap(), before, now).unwrap()
+    };
+    // Younger than the limit: kept.
+    assert_eq!(sweep(now - chrono::Duration::minutes(30)), 0);
+    assert_eq!(order_count(&app), 1);
+    // Older: released and gone; the payment page no longer exists, the cart still does.
+    assert_eq!(sweep(now + chrono::Duration::minutes(1)), 1);
+    assert_eq!(order_count(&app), 0);
+    assert_eq!(stock(&app, id).1, 0);
+    assert_eq!(app.get(&pay_url).await.status, 404);
+    assert!(
+        app.get("/cart")
+            .await
+            .text(".cart-summary")
+            .contains("2 items")
+    );
+}
+
+#[tokio::test]
+async fn signed_in_shoppers_find_their_orders_and_nobody_elses() {
+    let app = spawn_app().await;
+    let (_, sku, slug) = product(&app);
+    app.login("erik@example.com").await;
+    add(&app, &sku, &slug, "1").await;
+    let page = app.get("/checkout").await;
+    assert_eq!(
+        page.attr("#email", "value").as_deref(),
+        Some("erik@example.com"),
+        "prefilled"
+    );
+    let res = post(&app, "/checkout", &fields(&page)).await;
+    let done = pay(&app, &res.location(), "4242424242424242").await;
+    let order_url = done.location();
+    let list = app.get("/orders").await;
+    assert_eq!(list.status, 200);
+    assert_eq!(list.count(".orders-list tbody tr"), 1);
+    assert_eq!(
+        list.attr(".orders-list a", "href").as_deref(),
+        Some(order_url.as_str())
+    );
+    assert!(list.text(".orders-list").contains("Paid"));
+    let maja = app.another_browser();
+    maja.login("maja@example.com").await;
+    assert_eq!(maja.get("/orders").await.count(".orders-list tbody tr"), 0);
+    let visitor = app.another_browser().get("/orders").await;
+    assert_eq!(visitor.status, 303);
+    assert_eq!(visitor.location(), "/login?next=/orders");
+}

@@ -620,3 +620,7 @@ mail-order-body = Thank you for your order { $number }.
     Follow it here (the link works without signing in; keep it to yourself):
     { $link }
 cart-checkout = Go to checkout
+orders-title = Your orders
+orders-none = You have not ordered anything yet.
+orders-placed = Placed
+orders-link = Orders

@@ -620,3 +620,7 @@ mail-order-body = Tack för din beställning { $number }.
     Följ den här (länken fungerar utan inloggning; dela den inte):
     { $link }
 cart-checkout = Till kassan
+orders-title = Dina ordrar
+orders-none = Du har inte beställt något ännu.
+orders-placed = Lagd
+orders-link = Ordrar
