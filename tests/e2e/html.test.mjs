@@ -88,6 +88,7 @@ test("every page validates as HTML in every theme", async () => {
   const order = new URL(shopper.url());
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(shopper, [`${order.pathname}${order.search}`]))
     .map(([, v]) => ["consumer order page", v])));
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(shopper, ["/orders"])).map(([k, v]) => [`consumer ${k}`, v])));
   await shopper.close();
 
   const consultant = await newPage(browser);
@@ -105,6 +106,6 @@ test("every page validates as HTML in every theme", async () => {
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin", "/admin/applications", "/admin/reviews", "/admin/outbox", "/admin/audit"])).map(([k, v]) => [`admin ${k}`, v])));
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 42);
+  assert.equal(Object.keys(pages).length, 43);
   assert.equal(validate(pages), "");
 });
