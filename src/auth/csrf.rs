@@ -17,6 +17,9 @@ use actix_web::web::{Bytes, BytesMut};
 use base64::Engine;
 use futures_util::StreamExt;
 
+/// Paths under this prefix are exempt (signed by their callers instead).
+pub const WEBHOOKS: &str = "/webhooks/";
+
 /// Form field that carries the token.
 pub const FIELD: &str = "csrf_token";
 /// Largest form body the check reads (bulk paste forms are large; uploads are multipart).
@@ -78,7 +81,11 @@ pub async fn protect(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    // Safe methods change nothing; `/webhooks/` are server-to-server calls that carry their own
+    // signature, checked by their handlers.
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        || req.path().starts_with(WEBHOOKS)
+    {
         return next
             .call(req)
             .await

@@ -429,26 +429,16 @@ pub fn apply_payment(
             ))
             .execute(c)?;
             if changed == 0 {
-                return Ok(if order.status == "awaiting_payment" {
-                    PaymentApplied::Ignored
-                } else {
-                    PaymentApplied::AlreadyPaid
-                });
+                if order.status == "awaiting_payment" {
+                    return Ok(PaymentApplied::Ignored);
+                }
+                // Paid before (e.g. the provider's webhook came first): this browser's cart
+                // still loses what was ordered.
+                clear_ordered(c, order.id, cart_id)?;
+                return Ok(PaymentApplied::AlreadyPaid);
             }
             event(c, order.id, "paid", None, now)?;
-            if let Some(cart_id) = cart_id {
-                let ordered: Vec<i64> = order_lines::table
-                    .filter(order_lines::order_id.eq(order.id))
-                    .select(order_lines::product_id.assume_not_null())
-                    .load(c)?;
-                diesel::delete(
-                    cart_lines::table
-                        .filter(cart_lines::cart_id.eq(cart_id))
-                        .filter(cart_lines::saved_for_later.eq(false))
-                        .filter(cart_lines::product_id.eq_any(ordered)),
-                )
-                .execute(c)?;
-            }
+            clear_ordered(c, order.id, cart_id)?;
             return Ok(PaymentApplied::Paid);
         }
         if order.status != "awaiting_payment" {
@@ -457,6 +447,26 @@ pub fn apply_payment(
         release_and_remove(c, order.id, now)?;
         Ok(PaymentApplied::Removed)
     })
+}
+
+/// The ordered products leave the buyer's cart (saved-for-later lines stay).
+fn clear_ordered(c: &mut DbConn, order_id: i64, cart_id: Option<i64>) -> Result<(), DbError> {
+    let Some(cart_id) = cart_id else {
+        return Ok(());
+    };
+    let ordered: Vec<Option<i64>> = order_lines::table
+        .filter(order_lines::order_id.eq(order_id))
+        .select(order_lines::product_id)
+        .load(c)?;
+    let ordered: Vec<i64> = ordered.into_iter().flatten().collect();
+    diesel::delete(
+        cart_lines::table
+            .filter(cart_lines::cart_id.eq(cart_id))
+            .filter(cart_lines::saved_for_later.eq(false))
+            .filter(cart_lines::product_id.eq_any(ordered)),
+    )
+    .execute(c)?;
+    Ok(())
 }
 
 /// Orders left on the payment page longer than this give their stock back.

@@ -504,10 +504,39 @@ pub async fn payment_return(
     let principal = Principal::of(&req).await?;
     let locale = crate::web::context::request_locale(&req, &principal, state.default_locale);
     let owner = owner(&principal, &session);
+    let approved = result.approved;
+    let (applied, order, items) = confirm(&state, result, owner, locale).await?;
+    match (applied, order) {
+        (PaymentApplied::Paid | PaymentApplied::AlreadyPaid, Some(order)) => {
+            session.remove(SAVED_FORM);
+            session::set_cart_items(&session, items);
+            Ok(see_other(&order_url(&order.number, &order.public_token)))
+        }
+        // Declined now, or before (the provider's webhook came first and removed the order).
+        (PaymentApplied::Removed, _) | (PaymentApplied::Ignored, None) if !approved => {
+            session::flash(&session, "checkout-declined");
+            Ok(see_other("/checkout"))
+        }
+        (_, Some(order)) if order.status == "awaiting_payment" => {
+            Ok(see_other(&state.payments.start_url(&order.public_token)))
+        }
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// Applies a verified payment result (from the buyer's return or the provider's webhook): paid
+/// once, with the confirmation e-mail; declined, the order and its reservations go. Returns what
+/// happened, the order, and the items left in the buyer's cart (when the buyer is known).
+async fn confirm(
+    state: &AppState,
+    result: PaymentResult,
+    owner: Option<Owner>,
+    locale: Locale,
+) -> Result<(PaymentApplied, Option<orders::OrderRef>, i64), AppError> {
     let now = chrono::Utc::now().naive_utc();
     let token = result.order_token.clone();
     let base = state.public_base_url();
-    let (applied, order, items) = db::run(&state.pool, move |c| {
+    Ok(db::run(&state.pool, move |c| {
         let cart_id = match owner {
             Some(o) => carts::find(c, &o)?,
             None => None,
@@ -531,26 +560,48 @@ pub async fn payment_return(
         };
         Ok((applied, order, items))
     })
-    .await?;
-    match (applied, order) {
-        (PaymentApplied::Paid | PaymentApplied::AlreadyPaid, Some(order)) => {
-            session.remove(SAVED_FORM);
-            session::set_cart_items(&session, items);
-            Ok(see_other(&order_url(&order.number, &order.public_token)))
-        }
-        (PaymentApplied::Removed, _) => {
-            session::flash(&session, "checkout-declined");
-            Ok(see_other("/checkout"))
-        }
-        (_, Some(order)) if order.status == "awaiting_payment" => {
-            Ok(see_other(&state.payments.start_url(&order.public_token)))
-        }
-        _ => Err(AppError::NotFound),
-    }
+    .await?)
+}
+
+#[derive(Deserialize)]
+pub struct WebhookInput {
+    #[serde(default)]
+    order: String,
+    #[serde(default)]
+    result: String,
+    #[serde(default)]
+    reference: String,
+    #[serde(default)]
+    signature: String,
+}
+
+/// `POST /webhooks/payments`: the provider's server-to-server confirmation. No session and no
+/// CSRF token (the CSRF check skips `/webhooks/`): the signature is the proof. Answers 200 for a
+/// result applied now or before, 400 for one that is not signed by the provider.
+pub async fn webhook(
+    state: web::Data<AppState>,
+    form: web::Form<WebhookInput>,
+) -> Result<HttpResponse, AppError> {
+    let f = form.into_inner();
+    let claimed = PaymentResult {
+        order_token: f.order.chars().take(64).collect(),
+        approved: f.result == "approved",
+        reference: f.reference.chars().take(64).collect(),
+    };
+    let Some(result) = state.payments.verify(claimed, &f.signature) else {
+        return Err(AppError::BadRequest(
+            "the payment result is not signed by the provider".into(),
+        ));
+    };
+    let (applied, _, _) = confirm(&state, result, None, state.default_locale).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .body(format!("{applied:?}")))
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/checkout", web::get().to(show))
+    cfg.route("/webhooks/payments", web::post().to(webhook))
+        .route("/checkout", web::get().to(show))
         .route("/checkout", web::post().to(submit))
         .route("/checkout/return", web::get().to(payment_return));
 }

@@ -451,3 +451,73 @@ async fn signed_in_shoppers_find_their_orders_and_nobody_elses() {
     assert_eq!(visitor.status, 303);
     assert_eq!(visitor.location(), "/login?next=/orders");
 }
+
+fn signed(app: &TestApp, token: &str, approved: bool, reference: &str) -> String {
+    use duett::payment::PaymentProvider;
+    let key = app.settings.session_key().unwrap();
+    duett::payment::TestProvider::new(&key).sign(&duett::payment::PaymentResult {
+        order_token: token.to_string(),
+        approved,
+        reference: reference.to_string(),
+    })
+}
+
+#[tokio::test]
+async fn the_providers_webhook_is_verified_and_applied_once() {
+    let app = spawn_app().await;
+    let (id, sku, slug) = product(&app);
+    add(&app, &sku, &slug, "1").await;
+    let page = app.get("/checkout").await;
+    let res = post(&app, "/checkout", &fields(&page)).await;
+    let token = res.location().trim_start_matches("/pay/test/").to_string();
+    // From the provider's server: no session, no CSRF token, another origin.
+    let provider = reqwest::Client::new();
+    let send = |sig: String| {
+        let provider = provider.clone();
+        let url = app.url("/webhooks/payments");
+        let token = token.clone();
+        async move {
+            provider
+                .post(url)
+                .header("origin", "https://payments.example")
+                .form(&[
+                    ("order", token.as_str()),
+                    ("result", "approved"),
+                    ("reference", "wh-1"),
+                    ("signature", sig.as_str()),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let forged = send("00".repeat(32)).await;
+    assert_eq!(forged.status(), 400);
+    let first = send(signed(&app, &token, true, "wh-1")).await;
+    assert_eq!(first.status(), 200);
+    assert_eq!(first.text().await.unwrap(), "Paid");
+    let again = send(signed(&app, &token, true, "wh-1")).await;
+    assert_eq!(again.text().await.unwrap(), "AlreadyPaid");
+    let mails: i64 = outbox::table
+        .filter(outbox::to_address.eq("guest.buyer@example.com"))
+        .count()
+        .get_result(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(mails, 1, "one confirmation");
+    assert_eq!(stock(&app, id).1, 1, "still reserved for the paid order");
+    // The buyer's browser comes back afterwards: the order page, and the cart is emptied.
+    let sig = signed(&app, &token, true, "wh-1");
+    let back = app
+        .get(&format!(
+            "/checkout/return?order={token}&result=approved&reference=wh-1&signature={sig}"
+        ))
+        .await;
+    assert_eq!(back.status, 303);
+    assert!(back.location().starts_with("/orders/"));
+    assert!(
+        app.get("/cart")
+            .await
+            .text("main")
+            .contains("Your cart is empty")
+    );
+}
