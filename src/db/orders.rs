@@ -9,9 +9,10 @@ use super::schema::{
 };
 use super::{DbConn, DbError};
 use crate::domain::address::PostalAddress;
-use crate::domain::cart::{PricedLine, QuantityError, QuantityRules, totals};
+use crate::domain::cart::{PricedLine, QuantityError, QuantityRules};
 use crate::domain::checkout::{DeliveryOption, OrderTotals, order_totals};
 use crate::domain::money::{Currency, Money};
+use crate::domain::pricing::coupons::Coupon;
 use crate::domain::pricing::{self, PriceInput, Segment, TaxRate};
 use base64::Engine;
 use chrono::NaiveDateTime;
@@ -97,19 +98,15 @@ pub fn priced_cart(
     Ok((priced, gone))
 }
 
-/// The totals of priced lines with a delivery method.
+/// The totals of priced lines with a delivery method and an optional (checked) coupon.
 pub fn totals_of(
     lines: &[PricedCartLine],
     option: &DeliveryOption,
     segment: Segment,
+    coupon: Option<&Coupon>,
 ) -> OrderTotals {
     let goods: Vec<PricedLine> = lines.iter().map(|l| l.line.clone()).collect();
-    order_totals(
-        totals(&goods, Currency::Sek),
-        option,
-        segment,
-        Currency::Sek,
-    )
+    order_totals(&goods, option, segment, Currency::Sek, coupon)
 }
 
 /// Everything placing an order needs; prices and totals are never taken from the form.
@@ -240,7 +237,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             });
         }
     }
-    let totals = totals_of(&lines, option, order.segment);
+    let totals = totals_of(&lines, option, order.segment, None);
     let total_minor = totals.gross.to_minor().map_err(|_| DbError::Canceled)?;
     if total_minor != order.shown_total_minor {
         return refuse(Refusal::TotalChanged);

@@ -666,6 +666,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    coupon_redemptions (id) {
+        id -> BigInt,
+        coupon_id -> BigInt,
+        order_id -> BigInt,
+        email -> Text,
+        user_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(companies -> price_lists (price_list_id));
 diesel::joinable!(companies -> payment_terms (payment_terms));
 diesel::joinable!(company_memberships -> users (user_id));
@@ -731,6 +742,9 @@ diesel::joinable!(chat_messages -> chat_conversations (conversation_id));
 diesel::joinable!(chat_messages -> users (author_user_id));
 diesel::joinable!(audit_log -> users (actor_user_id));
 diesel::joinable!(account_tokens -> users (user_id));
+diesel::joinable!(coupon_redemptions -> coupons (coupon_id));
+diesel::joinable!(coupon_redemptions -> orders (order_id));
+diesel::joinable!(coupon_redemptions -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     tax_classes,
@@ -781,4 +795,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     rate_limits,
     account_tokens,
+    coupon_redemptions,
 );

@@ -216,7 +216,7 @@ async fn page(
     let ctx = PageContext::with_principal(req, theme, principal);
     let locale = ctx.locale;
     let code = locale.code();
-    let totals = orders::totals_of(&lines, option, segment);
+    let totals = orders::totals_of(&lines, option, segment, None);
     let goods_shown = match segment {
         Segment::Consumer => totals.goods.gross,
         Segment::Company => totals.goods.net,
