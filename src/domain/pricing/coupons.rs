@@ -192,7 +192,14 @@ mod tests {
             ..c.clone()
         };
         // (coupon, subtotal, now, customer uses, expected)
-        let cases: Vec<(&Coupon, i64, NaiveDateTime, u32, Result<(), CouponProblem>)> = vec![
+        type Case<'a> = (
+            &'a Coupon,
+            i64,
+            NaiveDateTime,
+            u32,
+            Result<(), CouponProblem>,
+        );
+        let cases: Vec<Case> = vec![
             (&c, 50_000, at(15), 0, Ok(())),
             (&c, 30_000, at(15), 0, Ok(())),
             (
