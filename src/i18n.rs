@@ -240,6 +240,7 @@ mod tests {
             "query",
             "available",
             "in_cart",
+            "code",
             "max",
             "old",
             "new",

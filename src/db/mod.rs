@@ -15,6 +15,7 @@ pub mod catalog;
 pub mod companies;
 pub mod connection;
 pub mod content;
+pub mod coupons;
 pub mod fresh;
 pub mod listing_set;
 pub mod money_sql;

@@ -12,7 +12,7 @@ use crate::domain::address::PostalAddress;
 use crate::domain::cart::{PricedLine, QuantityError, QuantityRules};
 use crate::domain::checkout::{DeliveryOption, OrderTotals, order_totals};
 use crate::domain::money::{Currency, Money};
-use crate::domain::pricing::coupons::Coupon;
+use crate::domain::pricing::coupons::{Coupon, CouponProblem};
 use crate::domain::pricing::{self, PriceInput, Segment, TaxRate};
 use base64::Engine;
 use chrono::NaiveDateTime;
@@ -122,6 +122,8 @@ pub struct NewOrder {
     pub delivery_code: String,
     pub payment_method: &'static str,
     pub idempotency_key: String,
+    /// The coupon code the buyer typed, if any.
+    pub coupon_code: Option<String>,
     /// The total (incl. VAT) the buyer was shown; if the cart now costs something else, they are
     /// asked to look again instead of being charged it.
     pub shown_total_minor: i64,
@@ -137,6 +139,7 @@ pub enum Refusal {
     Quantity { name: String, error: QuantityError },
     OutOfStock { name: String, available: i64 },
     TotalChanged,
+    Coupon(CouponProblem),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -237,7 +240,29 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             });
         }
     }
-    let totals = totals_of(&lines, option, order.segment, None);
+    let coupon = match order
+        .coupon_code
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+    {
+        None => None,
+        Some(code) => {
+            let Some(coupon) = super::coupons::by_code(c, code)? else {
+                return refuse(Refusal::Coupon(CouponProblem::Unknown));
+            };
+            let before = totals_of(&lines, option, order.segment, None);
+            let shown = match order.segment {
+                Segment::Consumer => before.goods.gross,
+                Segment::Company => before.goods.net,
+            };
+            let used = super::coupons::customer_uses(c, coupon.id, &order.email, order.user_id)?;
+            if let Err(problem) = coupon.check(shown, order.now, used) {
+                return refuse(Refusal::Coupon(problem));
+            }
+            Some(coupon)
+        }
+    };
+    let totals = totals_of(&lines, option, order.segment, coupon.as_ref());
     let total_minor = totals.gross.to_minor().map_err(|_| DbError::Canceled)?;
     if total_minor != order.shown_total_minor {
         return refuse(Refusal::TotalChanged);
@@ -294,7 +319,8 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             orders::payment_method.eq(order.payment_method),
             orders::currency.eq("SEK"),
             orders::subtotal_minor.eq(minor(totals.goods.gross)),
-            orders::discount_minor.eq(0_i64),
+            orders::discount_minor.eq(minor(totals.discount)),
+            orders::coupon_code.eq(coupon.as_ref().map(|c| c.code.clone())),
             orders::shipping_minor.eq(minor(totals.delivery.gross)),
             orders::tax_minor.eq(minor(totals.vat)),
             orders::total_minor.eq(total_minor),
@@ -308,7 +334,16 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
         ))
         .returning(orders::id)
         .get_result(c)?;
-    for (line, amounts) in lines.iter().zip(totals.goods.lines.iter()) {
+    if let Some(coupon) = &coupon
+        && !super::coupons::redeem(c, coupon, id, &order.email, order.user_id, order.now)?
+    {
+        return refuse(Refusal::Coupon(CouponProblem::UsedUp));
+    }
+    for ((line, amounts), off) in lines
+        .iter()
+        .zip(totals.goods.lines.iter())
+        .zip(totals.line_discounts.iter())
+    {
         let breakdown: Vec<String> = line
             .line
             .unit
@@ -324,7 +359,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
                 order_lines::name.eq(&line.name),
                 order_lines::quantity.eq(i32::try_from(line.line.quantity).unwrap_or(i32::MAX)),
                 order_lines::unit_price_minor.eq(minor(line.line.unit.unit_net)),
-                order_lines::discount_minor.eq(0_i64),
+                order_lines::discount_minor.eq(*off),
                 order_lines::tax_rate_bp
                     .eq(i32::try_from(line.line.unit.tax_rate.bp()).unwrap_or(0)),
                 order_lines::tax_minor.eq(minor(amounts.vat)),
@@ -520,6 +555,7 @@ fn release_and_remove(c: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Resu
                 .execute(c)?;
         }
     }
+    super::coupons::release(c, order_id)?;
     diesel::delete(order_events::table.filter(order_events::order_id.eq(order_id))).execute(c)?;
     diesel::delete(order_lines::table.filter(order_lines::order_id.eq(order_id))).execute(c)?;
     diesel::delete(orders::table.find(order_id)).execute(c)?;

@@ -12,6 +12,7 @@ use crate::domain::accounts::Email;
 use crate::domain::address::{COUNTRIES, PostalAddress};
 use crate::domain::checkout::DeliveryOption;
 use crate::domain::pricing::Segment;
+use crate::domain::pricing::coupons::{Coupon, CouponProblem};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::payment::PaymentResult;
@@ -45,6 +46,8 @@ pub struct CheckoutInput {
     pub phone: String,
     #[serde(default)]
     pub delivery: String,
+    #[serde(default)]
+    pub coupon: String,
     #[serde(default)]
     pub order_key: String,
     #[serde(default)]
@@ -192,15 +195,25 @@ async fn page(
     let Some(owner) = owner(&principal, session) else {
         return Ok(see_other("/cart"));
     };
+    let typed_coupon = input.coupon.clone();
+    let email = input.email.trim().to_lowercase();
+    let user_id = principal.user().map(|u| u.id);
     let loaded = db::run(&state.pool, move |c| {
         let Some(cart_id) = carts::find(c, &owner)? else {
             return Ok(None);
         };
         let (lines, _) = orders::priced_cart(c, cart_id, audience, segment)?;
-        Ok(Some((lines, orders::delivery_options(c)?)))
+        let coupon = match db::coupons::by_code(c, &typed_coupon)? {
+            Some(coupon) => {
+                let used = db::coupons::customer_uses(c, coupon.id, &email, user_id)?;
+                Some((coupon, used))
+            }
+            None => None,
+        };
+        Ok(Some((lines, orders::delivery_options(c)?, coupon)))
     })
     .await?;
-    let Some((lines, options)) = loaded.filter(|(lines, _)| !lines.is_empty()) else {
+    let Some((lines, options, coupon)) = loaded.filter(|(lines, _, _)| !lines.is_empty()) else {
         return Ok(see_other("/cart"));
     };
     if !options.iter().any(|o| o.code == input.delivery) {
@@ -216,7 +229,32 @@ async fn page(
     let ctx = PageContext::with_principal(req, theme, principal);
     let locale = ctx.locale;
     let code = locale.code();
-    let totals = orders::totals_of(&lines, option, segment, None);
+    let mut errors = errors;
+    let before = orders::totals_of(&lines, option, segment, None);
+    let shown_before = match segment {
+        Segment::Consumer => before.goods.gross,
+        Segment::Company => before.goods.net,
+    };
+    // The typed coupon, checked as it would be when the order is placed.
+    let coupon: Option<Coupon> = if input.coupon.trim().is_empty() {
+        None
+    } else {
+        let now = chrono::Utc::now().naive_utc();
+        let checked = match coupon {
+            None => Err(CouponProblem::Unknown),
+            Some((c, used)) => c.check(shown_before, now, used).map(|()| c),
+        };
+        match checked {
+            Ok(c) => Some(c),
+            Err(problem) => {
+                if !errors.iter().any(|(f, _)| *f == "coupon") {
+                    errors.push(("coupon", coupon_message(&problem, locale)));
+                }
+                None
+            }
+        }
+    };
+    let totals = orders::totals_of(&lines, option, segment, coupon.as_ref());
     let goods_shown = match segment {
         Segment::Consumer => totals.goods.gross,
         Segment::Company => totals.goods.net,
@@ -242,8 +280,16 @@ async fn page(
             Segment::Consumer => "cart-subtotal",
             Segment::Company => "cart-subtotal-excl",
         }),
-        goods_shown.format(code),
+        shown_before.format(code),
     )];
+    if let Some(c) = &coupon
+        && !totals.discount.amount().is_zero()
+    {
+        summary.push((
+            locale.t_args("checkout-discount", &[("code", c.code.clone())]),
+            format!("−{}", totals.discount.format(code)),
+        ));
+    }
     summary.push((
         locale.t("checkout-delivery"),
         totals.delivery.shown(segment).format(code),
@@ -405,6 +451,7 @@ pub async fn submit(
         delivery_code: input.delivery.clone(),
         payment_method: "card",
         idempotency_key: input.order_key.clone(),
+        coupon_code: Some(input.coupon.clone()).filter(|c| !c.trim().is_empty()),
         shown_total_minor: input.shown_total.trim().parse().unwrap_or(-1),
         now,
     };
@@ -433,6 +480,20 @@ pub async fn submit(
         Err(orders::PlaceError::Refused(Refusal::EmptyCart)) => Ok(see_other("/cart")),
         Err(orders::PlaceError::Refused(refusal)) => {
             let alert = refusal_text(&refusal, locale);
+            if let Refusal::Coupon(problem) = &refusal {
+                let errors = vec![("coupon", coupon_message(problem, locale))];
+                input.order_key = new_key();
+                return page(
+                    &req,
+                    &state,
+                    &session,
+                    input,
+                    errors,
+                    Some(alert),
+                    StatusCode::CONFLICT,
+                )
+                .await;
+            }
             // A new attempt gets a new key (the refused one placed nothing).
             input.order_key = new_key();
             page(
@@ -464,6 +525,16 @@ fn refusal_text(refusal: &Refusal, locale: Locale) -> String {
             &[("name", name.clone()), ("available", available.to_string())],
         ),
         Refusal::TotalChanged => locale.t("checkout-total-changed"),
+        Refusal::Coupon(problem) => coupon_message(problem, locale),
+    }
+}
+
+fn coupon_message(problem: &CouponProblem, locale: Locale) -> String {
+    match problem {
+        CouponProblem::BelowMinimum(min) => {
+            locale.t_args(problem.message_key(), &[("min", min.format(locale.code()))])
+        }
+        _ => locale.t(problem.message_key()),
     }
 }
 

@@ -11,6 +11,7 @@ mod catalog;
 mod checkout;
 mod company;
 mod company_users;
+mod coupons;
 mod credentials;
 mod errors;
 mod helpers;

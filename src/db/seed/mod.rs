@@ -151,6 +151,27 @@ fn reference_data(c: &mut DbConn) -> Result<(), DbError> {
             ))
             .execute(c)?;
     }
+    // Demo coupons: 10 % off from 300 kr (once per customer), free delivery, 100 kr off from
+    // 1 000 kr.
+    // (code, kind, percent bp, amount öre, minimum öre, uses per customer)
+    type CouponRow = (&'static str, &'static str, i32, i64, i64, Option<i32>);
+    let coupon_rows: [CouponRow; 3] = [
+        ("WELCOME10", "percent", 1000, 0, 30_000, Some(1)),
+        ("FRAKTFRI", "free_delivery", 0, 0, 0, None),
+        ("HUNDRA", "fixed", 0, 10_000, 100_000, None),
+    ];
+    for (code, kind, bp, minor, min, per_customer) in coupon_rows {
+        diesel::insert_into(coupons::table)
+            .values((
+                coupons::code.eq(code),
+                coupons::kind.eq(kind),
+                coupons::value_bp.eq(bp),
+                coupons::value_minor.eq(minor),
+                coupons::min_subtotal_minor.eq(min),
+                coupons::max_uses_per_customer.eq(per_customer),
+            ))
+            .execute(c)?;
+    }
     for (key, value) in [
         ("shop.name", "Duett"),
         ("returns.window_days", "30"),

@@ -1,0 +1,146 @@
+//! Coupons as stored, their per-customer use counts, and redeeming one inside an order's
+//! transaction (a conditional update that must touch one row, like the stock).
+
+use super::schema::{coupon_redemptions, coupons};
+use super::{DbConn, DbError};
+use crate::domain::money::{Currency, Money};
+use crate::domain::pricing::coupons::{Coupon, CouponKind, normalize_code};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+type Row = (
+    i64,
+    String,
+    String,
+    i32,
+    i64,
+    i64,
+    Option<NaiveDateTime>,
+    Option<NaiveDateTime>,
+    Option<i32>,
+    Option<i32>,
+    i32,
+    bool,
+);
+
+fn coupon(row: Row) -> Option<Coupon> {
+    let (id, code, kind, bp, minor, min_subtotal, starts_at, ends_at, max, per, uses, active) = row;
+    let sek = |m: i64| Money::from_minor(m, Currency::Sek);
+    let kind = match kind.as_str() {
+        "percent" => CouponKind::Percent(u32::try_from(bp).ok()?),
+        "fixed" => CouponKind::Fixed(sek(minor)),
+        "free_delivery" => CouponKind::FreeDelivery,
+        _ => return None,
+    };
+    Some(Coupon {
+        id,
+        code,
+        kind,
+        min_subtotal: sek(min_subtotal),
+        starts_at,
+        ends_at,
+        max_uses: max.and_then(|m| u32::try_from(m).ok()),
+        max_uses_per_customer: per.and_then(|m| u32::try_from(m).ok()),
+        uses: u32::try_from(uses).unwrap_or(0),
+        active,
+    })
+}
+
+/// The coupon a shopper typed (any case, stray spaces), if there is one.
+pub fn by_code(conn: &mut DbConn, typed: &str) -> Result<Option<Coupon>, DbError> {
+    let code = normalize_code(typed);
+    if code.is_empty() {
+        return Ok(None);
+    }
+    let row: Option<Row> = coupons::table
+        .filter(coupons::code.eq(&code))
+        .select((
+            coupons::id,
+            coupons::code,
+            coupons::kind,
+            coupons::value_bp,
+            coupons::value_minor,
+            coupons::min_subtotal_minor,
+            coupons::starts_at,
+            coupons::ends_at,
+            coupons::max_uses,
+            coupons::max_uses_per_customer,
+            coupons::uses,
+            coupons::active,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.and_then(coupon))
+}
+
+/// How often this customer (by e-mail address, or by account when signed in) used the coupon.
+pub fn customer_uses(
+    conn: &mut DbConn,
+    coupon_id: i64,
+    email: &str,
+    user_id: Option<i64>,
+) -> Result<u32, DbError> {
+    let by_email: i64 = coupon_redemptions::table
+        .filter(coupon_redemptions::coupon_id.eq(coupon_id))
+        .filter(coupon_redemptions::email.eq(email))
+        .count()
+        .get_result(conn)?;
+    let by_user: i64 = match user_id {
+        Some(uid) => coupon_redemptions::table
+            .filter(coupon_redemptions::coupon_id.eq(coupon_id))
+            .filter(coupon_redemptions::user_id.eq(uid))
+            .count()
+            .get_result(conn)?,
+        None => 0,
+    };
+    Ok(u32::try_from(by_email.max(by_user)).unwrap_or(u32::MAX))
+}
+
+/// Counts one use for an order; false when the last use went to someone else first.
+pub fn redeem(
+    conn: &mut DbConn,
+    coupon: &Coupon,
+    order_id: i64,
+    email: &str,
+    user_id: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let mut update = diesel::update(coupons::table)
+        .filter(coupons::id.eq(coupon.id))
+        .into_boxed();
+    if let Some(max) = coupon.max_uses {
+        update = update.filter(coupons::uses.lt(i32::try_from(max).unwrap_or(i32::MAX)));
+    }
+    let counted = update
+        .set(coupons::uses.eq(coupons::uses + 1))
+        .execute(conn)?;
+    if counted != 1 {
+        return Ok(false);
+    }
+    diesel::insert_into(coupon_redemptions::table)
+        .values((
+            coupon_redemptions::coupon_id.eq(coupon.id),
+            coupon_redemptions::order_id.eq(order_id),
+            coupon_redemptions::email.eq(email),
+            coupon_redemptions::user_id.eq(user_id),
+            coupon_redemptions::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
+/// Gives back the uses an order took (its payment was declined or never came).
+pub fn release(conn: &mut DbConn, order_id: i64) -> Result<(), DbError> {
+    let used: Vec<i64> = coupon_redemptions::table
+        .filter(coupon_redemptions::order_id.eq(order_id))
+        .select(coupon_redemptions::coupon_id)
+        .load(conn)?;
+    for coupon_id in used {
+        diesel::update(coupons::table.find(coupon_id))
+            .set(coupons::uses.eq(coupons::uses - 1))
+            .execute(conn)?;
+    }
+    diesel::delete(coupon_redemptions::table.filter(coupon_redemptions::order_id.eq(order_id)))
+        .execute(conn)?;
+    Ok(())
+}
