@@ -184,12 +184,6 @@ fn order_ref(conn: &mut DbConn, key: &str) -> Result<Option<OrderRef>, DbError> 
         .optional()?)
 }
 
-fn random_digits(n: usize) -> String {
-    let mut bytes = vec![0u8; n];
-    rand::fill(&mut bytes[..]);
-    bytes.iter().map(|b| char::from(b'0' + b % 10)).collect()
-}
-
 fn random_token() -> String {
     let mut bytes = [0u8; 32];
     rand::fill(&mut bytes);
@@ -199,20 +193,31 @@ fn random_token() -> String {
 /// Places the order, or returns the one already placed with the same key (a double click, a
 /// resubmit after Back, a retry). Call inside nothing: this is its own write transaction.
 pub fn place(conn: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceError> {
-    let result = super::write_transaction(conn, |c| place_in(c, order));
-    match result {
-        // Two identical submissions raced past the key check (Postgres): the loser finds the
-        // winner's order.
-        Err(PlaceError::Db(DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )))) => match order_ref(conn, &order.idempotency_key)? {
-            Some(existing) => Ok((existing, false)),
-            None => Err(PlaceError::Db(DbError::Query(
-                diesel::result::Error::NotFound,
-            ))),
-        },
-        other => other,
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        match super::write_transaction(conn, |c| place_in(c, order)) {
+            // A unique index said no: either two identical submissions raced past the key check
+            // (Postgres) — the loser returns the winner's order — or the random order number was
+            // taken (one in a hundred million per order) — try again with a new one.
+            Err(PlaceError::Db(DbError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                info,
+            )))) => {
+                if let Some(existing) = order_ref(conn, &order.idempotency_key)? {
+                    return Ok((existing, false));
+                }
+                if attempts >= 3 {
+                    return Err(PlaceError::Db(DbError::Query(
+                        diesel::result::Error::DatabaseError(
+                            diesel::result::DatabaseErrorKind::UniqueViolation,
+                            info,
+                        ),
+                    )));
+                }
+            }
+            other => return other,
+        }
     }
 }
 
@@ -302,7 +307,11 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
     .collect::<Vec<&str>>()
     .join("\n");
     let minor = |m: Money| m.to_minor().unwrap_or(0);
-    let number = format!("{}-{}", order.now.format("%y%m%d"), random_digits(6));
+    let number = format!(
+        "{}-{:08}",
+        order.now.format("%y%m%d"),
+        rand::random_range(0..100_000_000_u32)
+    );
     let token = random_token();
     let id: i64 = diesel::insert_into(orders::table)
         .values((
