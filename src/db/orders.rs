@@ -490,6 +490,54 @@ pub fn apply_payment(
     })
 }
 
+/// What asking to cancel did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cancelled {
+    Now,
+    /// Too late: packed, shipped or delivered (or cancelled already).
+    TooLate,
+}
+
+/// Cancels a paid order that is not packed yet: the stock reserved for it is free again, a
+/// coupon use is given back, and the timeline says so. A conditional update, so two clicks cancel
+/// once.
+pub fn cancel(
+    conn: &mut DbConn,
+    order_id: i64,
+    actor: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<Cancelled, DbError> {
+    super::write_transaction(conn, |c| {
+        let changed = diesel::update(
+            orders::table
+                .filter(orders::id.eq(order_id))
+                .filter(orders::status.eq("paid")),
+        )
+        .set((orders::status.eq("cancelled"), orders::updated_at.eq(now)))
+        .execute(c)?;
+        if changed == 0 {
+            return Ok(Cancelled::TooLate);
+        }
+        let reserved: Vec<(Option<i64>, i32)> = order_lines::table
+            .filter(order_lines::order_id.eq(order_id))
+            .select((order_lines::product_id, order_lines::quantity))
+            .load(c)?;
+        for (product, quantity) in reserved {
+            if let Some(product) = product {
+                diesel::update(stock_levels::table.find(product))
+                    .set((
+                        stock_levels::reserved.eq(stock_levels::reserved - quantity),
+                        stock_levels::updated_at.eq(now),
+                    ))
+                    .execute(c)?;
+            }
+        }
+        super::coupons::release(c, order_id)?;
+        event(c, order_id, "cancelled", actor, now)?;
+        Ok(Cancelled::Now)
+    })
+}
+
 /// The ordered products leave the buyer's cart (saved-for-later lines stay).
 fn clear_ordered(c: &mut DbConn, order_id: i64, cart_id: Option<i64>) -> Result<(), DbError> {
     let Some(cart_id) = cart_id else {

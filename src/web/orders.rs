@@ -29,6 +29,7 @@ pub struct OrderView {
     pub number: String,
     pub status: String,
     pub paid: bool,
+    pub cancelled: bool,
     pub email: String,
     pub lines: Vec<OrderLineView>,
     pub summary: Vec<(String, String)>,
@@ -36,6 +37,10 @@ pub struct OrderView {
     pub address: Vec<String>,
     pub events: Vec<EventView>,
     pub offer_account: bool,
+    /// Paid and not packed yet: the buyer may cancel.
+    pub cancellable: bool,
+    /// The link's token, for the cancel form.
+    pub token: String,
 }
 
 storefront_page!(
@@ -87,6 +92,7 @@ pub async fn show(
             detail.order.status.replace('_', "-")
         )),
         paid: detail.order.status != "awaiting_payment",
+        cancelled: detail.order.status == "cancelled",
         email: detail.order.email.clone(),
         lines: detail
             .lines
@@ -119,6 +125,8 @@ pub async fn show(
             })
             .collect(),
         offer_account,
+        cancellable: detail.order.status == "paid",
+        token: detail.order.public_token.clone(),
     };
     let mut response = render_order(ctx, v, actix_web::http::StatusCode::OK)?;
     response.headers_mut().insert(
@@ -198,7 +206,57 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
     Ok(response)
 }
 
+#[derive(Deserialize)]
+pub struct CancelInput {
+    #[serde(default)]
+    t: String,
+}
+
+/// `POST /orders/{number}/cancel` (`t` = the order link's token): cancels a paid order that is
+/// not packed yet; the payment is refunded (the test provider refunds at once) and the stock is
+/// free again.
+pub async fn cancel(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: actix_session::Session,
+    number: web::Path<String>,
+    form: web::Form<CancelInput>,
+) -> Result<HttpResponse, AppError> {
+    let token: String = form.into_inner().t.chars().take(64).collect();
+    let number = number.into_inner();
+    let principal = Principal::of(&req).await?;
+    let actor = principal.user().map(|u| u.id);
+    let now = chrono::Utc::now().naive_utc();
+    let lookup = token.clone();
+    let outcome = db::run(&state.pool, move |c| {
+        let Some(order) = orders::by_token(c, &lookup)? else {
+            return Ok(None);
+        };
+        if order.number != number {
+            return Ok(None);
+        }
+        let done = orders::cancel(c, order.id, actor, now)?;
+        Ok(Some((order, done)))
+    })
+    .await?;
+    let (order, done) = outcome.ok_or(AppError::NotFound)?;
+    crate::auth::session::flash(
+        &session,
+        match done {
+            orders::Cancelled::Now => "order-cancelled",
+            orders::Cancelled::TooLate => "order-cancel-too-late",
+        },
+    );
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            super::checkout::order_url(&order.number, &order.public_token),
+        ))
+        .finish())
+}
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/orders", web::get().to(list))
-        .route("/orders/{number}", web::get().to(show));
+        .route("/orders/{number}", web::get().to(show))
+        .route("/orders/{number}/cancel", web::post().to(cancel));
 }

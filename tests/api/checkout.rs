@@ -521,3 +521,43 @@ async fn the_providers_webhook_is_verified_and_applied_once() {
             .contains("Your cart is empty")
     );
 }
+
+#[tokio::test]
+async fn a_paid_order_can_be_cancelled_before_packing_and_its_stock_is_free_again() {
+    let app = spawn_app().await;
+    let (id, sku, slug) = product(&app);
+    add(&app, &sku, &slug, "2").await;
+    let page = app.get("/checkout").await;
+    let res = post(&app, "/checkout", &fields(&page)).await;
+    let order_url = pay(&app, &res.location(), "4242 4242 4242 4242")
+        .await
+        .location();
+    assert_eq!(stock(&app, id).1, 2);
+    let order = app.get(&order_url).await;
+    let action = order
+        .attr(".cancel-order", "action")
+        .expect("a cancel button while paid");
+    let token = order.attr(".cancel-order input[name=t]", "value").unwrap();
+    // The token is needed; someone with only the number cannot cancel.
+    let stranger = app.another_browser();
+    let refused = stranger.post_form(&action, "/", &[("t", "wrong")]).await;
+    assert_eq!(refused.status, 404);
+    let done = app.post_form(&action, &order_url, &[("t", &token)]).await;
+    assert_eq!(done.status, 303);
+    let after = app.get(&order_url).await;
+    assert!(after.text("[role=status]").contains("cancelled"));
+    assert_eq!(after.text(".order-status"), "Cancelled");
+    assert_eq!(after.count(".cancel-order"), 0);
+    assert_eq!(after.count(".timeline li"), 3);
+    assert_eq!(stock(&app, id).1, 0, "the reserved units are free again");
+    // Twice is once.
+    let again = app.post_form(&action, &order_url, &[("t", &token)]).await;
+    assert_eq!(again.status, 303);
+    assert!(
+        app.get(&order_url)
+            .await
+            .text("[role=status]")
+            .contains("no longer be cancelled")
+    );
+    assert_eq!(stock(&app, id).1, 0);
+}

@@ -634,3 +634,7 @@ coupon-expired = That code has expired.
 coupon-used-up = That code has been used up.
 coupon-already-used = You have already used that code.
 coupon-below-minimum = That code needs goods for at least { $min }.
+order-cancel = Cancel the order
+order-cancel-note = Not packed yet: you can still cancel, and the payment is refunded in full.
+order-cancelled = The order is cancelled and the payment refunded.
+order-cancel-too-late = The order can no longer be cancelled here: it is already being packed or on its way. Contact customer service.

@@ -634,3 +634,7 @@ coupon-expired = Koden har gått ut.
 coupon-used-up = Koden är förbrukad.
 coupon-already-used = Du har redan använt koden.
 coupon-below-minimum = Koden kräver varor för minst { $min }.
+order-cancel = Avbryt ordern
+order-cancel-note = Inte packad ännu: du kan fortfarande avbryta, och betalningen återbetalas helt.
+order-cancelled = Ordern är avbruten och betalningen återbetald.
+order-cancel-too-late = Ordern kan inte längre avbrytas här: den packas redan eller är på väg. Kontakta kundservice.
