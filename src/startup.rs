@@ -68,8 +68,9 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
 }
 
 /// Every minute: orders left on the payment page for more than
-/// [`UNPAID_MINUTES`](crate::db::orders::UNPAID_MINUTES) give their reserved stock back.
-fn start_unpaid_sweeper(pool: Pool) {
+/// [`UNPAID_MINUTES`](crate::db::orders::UNPAID_MINUTES) give their reserved stock back, and the
+/// people waiting for a product that can be bought again get their "back in stock" e-mail.
+fn start_housekeeping(pool: Pool, locale: Locale, base_url: String) {
     tokio::spawn(async move {
         loop {
             tokio::time::sleep(std::time::Duration::from_secs(60)).await;
@@ -83,6 +84,24 @@ fn start_unpaid_sweeper(pool: Pool) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(orders = n, "released the stock of unpaid orders"),
                 Err(e) => tracing::warn!(error = %e, "could not release unpaid orders"),
+            }
+            let base = base_url.clone();
+            let compose = move |name: &str, slug: &str| {
+                let mail = crate::web::mail::Mail::back_in_stock(
+                    locale,
+                    name,
+                    &format!("{base}/products/{slug}"),
+                );
+                (mail.subject, mail.body)
+            };
+            match db::run(&pool, move |c| {
+                crate::db::back_in_stock::notify_available(c, &compose, now)
+            })
+            .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(emails = n, "queued back-in-stock e-mails"),
+                Err(e) => tracing::warn!(error = %e, "could not queue back-in-stock e-mails"),
             }
         }
     });
@@ -116,7 +135,11 @@ impl Application {
         } else if settings.environment == crate::config::Environment::Production {
             tracing::warn!("mail.smtp_url is not set: e-mails stay queued in the outbox");
         }
-        start_unpaid_sweeper(pool.clone());
+        start_housekeeping(
+            pool.clone(),
+            default_locale,
+            settings.server.public_url.trim_end_matches('/').to_string(),
+        );
         tracing::info!("Duett is serving on http://{}:{port}", settings.server.host);
         Ok(Application { port, server, pool })
     }

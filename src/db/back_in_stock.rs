@@ -51,3 +51,47 @@ pub fn waiting(conn: &mut DbConn, product_id: i64) -> Result<i64, DbError> {
         .count()
         .get_result(conn)?)
 }
+
+/// A waiting wish whose product can be bought again.
+#[derive(Debug, Clone, Queryable)]
+pub struct Due {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub slug: String,
+}
+
+/// Sends (queues in the outbox) the e-mails for every wish whose product is active and has
+/// unreserved stock again — after a delivery, a cancelled order or an unpaid one that expired —
+/// and marks them notified, in one transaction. `compose(name, slug)` gives subject and body.
+/// Returns how many were queued.
+pub fn notify_available(
+    conn: &mut DbConn,
+    compose: &dyn Fn(&str, &str) -> (String, String),
+    now: NaiveDateTime,
+) -> Result<usize, DbError> {
+    use super::schema::{products, stock_levels};
+    super::write_transaction(conn, |c| -> Result<usize, DbError> {
+        let due: Vec<Due> = stock_notifications::table
+            .inner_join(products::table.inner_join(stock_levels::table))
+            .filter(stock_notifications::notified_at.is_null())
+            .filter(products::active.eq(true))
+            .filter((stock_levels::on_hand - stock_levels::reserved).gt(0))
+            .select((
+                stock_notifications::id,
+                stock_notifications::email,
+                products::name,
+                products::slug,
+            ))
+            .limit(500)
+            .load(c)?;
+        for wish in &due {
+            let (subject, body) = compose(&wish.name, &wish.slug);
+            super::outbox::enqueue(c, &wish.email, &subject, &body)?;
+            diesel::update(stock_notifications::table.find(wish.id))
+                .set(stock_notifications::notified_at.eq(Some(now)))
+                .execute(c)?;
+        }
+        Ok(due.len())
+    })
+}

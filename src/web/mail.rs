@@ -59,6 +59,18 @@ impl Mail {
         }
     }
 
+    /// "It is back in stock" (the subject and body; the address comes from the wish).
+    pub fn back_in_stock(locale: Locale, name: &str, link: &str) -> Mail {
+        Mail {
+            to: String::new(),
+            subject: locale.t_args("mail-back-subject", &[("name", name.to_string())]),
+            body: locale.t_args(
+                "mail-back-body",
+                &[("name", name.to_string()), ("link", link.to_string())],
+            ),
+        }
+    }
+
     /// "We have your business application".
     pub fn application_received(locale: Locale, to: &str, name: &str, company: &str) -> Mail {
         Mail {

@@ -90,3 +90,41 @@ async fn the_form_is_only_for_products_out_of_stock_and_prefilled_for_members() 
         404
     );
 }
+
+#[tokio::test]
+async fn waiting_people_are_mailed_once_when_the_product_can_be_bought_again() {
+    let app = spawn_app().await;
+    let (id, slug) = product_where(&app, true);
+    let path = format!("/products/{slug}");
+    let action = format!("{path}/notify");
+    app.post_form(&action, &path, &[("email", "waiting@example.com")])
+        .await;
+    let compose = |name: &str, slug: &str| (format!("{name} is back"), format!("/products/{slug}"));
+    let now = chrono::Utc::now().naive_utc();
+    let run = || {
+        duett::db::back_in_stock::notify_available(&mut app.pool.get().unwrap(), &compose, now)
+            .unwrap()
+    };
+    assert_eq!(run(), 0, "still out of stock: nothing sent");
+    // Stock arrives (a delivery, a cancelled order, an unpaid one that expired).
+    diesel::update(stock_levels::table.find(id))
+        .set((stock_levels::on_hand.eq(3), stock_levels::reserved.eq(0)))
+        .execute(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(run(), 1);
+    assert_eq!(run(), 0, "once");
+    let mails: Vec<(String, String)> = duett::db::schema::outbox::table
+        .filter(duett::db::schema::outbox::to_address.eq("waiting@example.com"))
+        .select((
+            duett::db::schema::outbox::subject,
+            duett::db::schema::outbox::body_text,
+        ))
+        .load(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(mails.len(), 1);
+    assert!(mails[0].1.contains(&path));
+    assert_eq!(
+        duett::db::back_in_stock::waiting(&mut app.pool.get().unwrap(), id).unwrap(),
+        0
+    );
+}

@@ -638,3 +638,9 @@ order-cancel = Cancel the order
 order-cancel-note = Not packed yet: you can still cancel, and the payment is refunded in full.
 order-cancelled = The order is cancelled and the payment refunded.
 order-cancel-too-late = The order can no longer be cancelled here: it is already being packed or on its way. Contact customer service.
+mail-back-subject = { $name } is back in stock
+mail-back-body = Good news: { $name } can be ordered again.
+
+    { $link }
+
+    You asked us to tell you once. We will not e-mail you about it again.

@@ -638,3 +638,9 @@ order-cancel = Avbryt ordern
 order-cancel-note = Inte packad ännu: du kan fortfarande avbryta, och betalningen återbetalas helt.
 order-cancelled = Ordern är avbruten och betalningen återbetald.
 order-cancel-too-late = Ordern kan inte längre avbrytas här: den packas redan eller är på väg. Kontakta kundservice.
+mail-back-subject = { $name } finns i lager igen
+mail-back-body = Goda nyheter: { $name } går att beställa igen.
+
+    { $link }
+
+    Du bad oss säga till en gång. Vi mejlar dig inte om den igen.
