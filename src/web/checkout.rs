@@ -48,6 +48,9 @@ pub struct CheckoutInput {
     pub delivery: String,
     #[serde(default)]
     pub coupon: String,
+    /// A saved address to fill the fields with (`action=use_address`).
+    #[serde(default)]
+    pub saved_address: String,
     #[serde(default)]
     pub order_key: String,
     #[serde(default)]
@@ -71,6 +74,12 @@ pub struct DeliveryView {
     pub checked: bool,
 }
 
+/// A saved address the signed-in buyer can pick.
+pub struct SavedAddressView {
+    pub id: i64,
+    pub label: String,
+}
+
 pub struct SummaryLine {
     pub name: String,
     pub quantity: u32,
@@ -90,6 +99,7 @@ pub struct CheckoutView {
     /// A problem with the order as a whole (stock, prices, declined card).
     pub alert: Option<String>,
     pub signed_in: bool,
+    pub saved_addresses: Vec<SavedAddressView>,
 }
 
 impl CheckoutView {
@@ -198,6 +208,26 @@ async fn page(
     let typed_coupon = input.coupon.clone();
     let email = input.email.trim().to_lowercase();
     let user_id = principal.user().map(|u| u.id);
+    let saved_addresses = match user_id {
+        Some(uid) => db::run(&state.pool, move |c| db::addresses::for_user(c, uid))
+            .await?
+            .into_iter()
+            .map(|a| SavedAddressView {
+                id: a.id,
+                label: [
+                    a.label,
+                    a.name,
+                    a.line1,
+                    format!("{} {}", a.postal_code, a.city),
+                ]
+                .into_iter()
+                .filter(|s| !s.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let loaded = db::run(&state.pool, move |c| {
         let Some(cart_id) = carts::find(c, &owner)? else {
             return Ok(None);
@@ -328,6 +358,7 @@ async fn page(
         errors,
         alert,
         signed_in,
+        saved_addresses,
         input,
     };
     let mut response = render_checkout(ctx, v, status)?;
@@ -373,6 +404,34 @@ pub async fn submit(
     }
     if input.order_key.len() < 16 || input.order_key.len() > 64 {
         input.order_key = new_key();
+    }
+    if input.action == "use_address" {
+        // Only the signed-in person's own addresses; any other id changes nothing.
+        let principal = Principal::of(&req).await?;
+        if let (Some(user), Ok(id)) = (principal.user(), input.saved_address.trim().parse::<i64>())
+        {
+            let uid = user.id;
+            let saved = db::run(&state.pool, move |c| db::addresses::for_user(c, uid)).await?;
+            if let Some(a) = saved.into_iter().find(|a| a.id == id) {
+                input.name = a.name;
+                input.line1 = a.line1;
+                input.line2 = a.line2;
+                input.postal_code = a.postal_code;
+                input.city = a.city;
+                input.country = a.country;
+                input.phone = a.phone;
+            }
+        }
+        return page(
+            &req,
+            &state,
+            &session,
+            input,
+            Vec::new(),
+            None,
+            StatusCode::OK,
+        )
+        .await;
     }
     if input.action == "update" {
         return page(

@@ -561,3 +561,64 @@ async fn a_paid_order_can_be_cancelled_before_packing_and_its_stock_is_free_agai
     );
     assert_eq!(stock(&app, id).1, 0);
 }
+
+#[tokio::test]
+async fn a_signed_in_buyer_picks_one_of_their_saved_addresses() {
+    use duett::db::schema::{addresses, users};
+    let app = spawn_app().await;
+    let (_, sku, slug) = product(&app);
+    let user_of = |email: &str| -> i64 {
+        users::table
+            .filter(users::email.eq(email))
+            .select(users::id)
+            .first(&mut app.pool.get().unwrap())
+            .unwrap()
+    };
+    let address = |user: i64, label: &str, line1: &str, postal: &str, city: &str| -> i64 {
+        diesel::insert_into(addresses::table)
+            .values((
+                addresses::user_id.eq(user),
+                addresses::label.eq(label),
+                addresses::name.eq("Erik Holm"),
+                addresses::line1.eq(line1),
+                addresses::postal_code.eq(postal),
+                addresses::city.eq(city),
+                addresses::country.eq("SE"),
+            ))
+            .returning(addresses::id)
+            .get_result(&mut app.pool.get().unwrap())
+            .unwrap()
+    };
+    let erik = user_of("erik@example.com");
+    address(erik, "Home", "Hemgatan 1", "111 22", "Stockholm");
+    let summer = address(erik, "Summer house", "Sjövägen 9", "762 91", "Rimbo");
+    let someone_else = address(
+        user_of("maja@example.com"),
+        "Maja",
+        "Majavägen 5",
+        "222 33",
+        "Lund",
+    );
+    app.login("erik@example.com").await;
+    add(&app, &sku, &slug, "1").await;
+    let page = app.get("/checkout").await;
+    assert!(page.count("#saved_address option") >= 2);
+    let mut f = fields(&page);
+    f.insert("action".into(), "use_address".into());
+    f.insert("saved_address".into(), summer.to_string());
+    let picked = post(&app, "/checkout", &f).await;
+    assert_eq!(picked.status, 200);
+    assert_eq!(
+        picked.attr("#line1", "value").as_deref(),
+        Some("Sjövägen 9")
+    );
+    assert_eq!(picked.attr("#city", "value").as_deref(), Some("Rimbo"));
+    // Someone else's address id changes nothing and shows nothing of theirs.
+    f.insert("saved_address".into(), someone_else.to_string());
+    let other = post(&app, "/checkout", &f).await;
+    assert_eq!(
+        other.attr("#line1", "value").as_deref(),
+        Some("Storgatan 1")
+    );
+    assert!(!other.text("main").contains("Majavägen"));
+}

@@ -644,3 +644,5 @@ mail-back-body = Good news: { $name } can be ordered again.
     { $link }
 
     You asked us to tell you once. We will not e-mail you about it again.
+checkout-saved-address = Deliver to a saved address
+checkout-saved-address-use = Use this address

@@ -644,3 +644,5 @@ mail-back-body = Goda nyheter: { $name } går att beställa igen.
     { $link }
 
     Du bad oss säga till en gång. Vi mejlar dig inte om den igen.
+checkout-saved-address = Leverera till en sparad adress
+checkout-saved-address-use = Använd adressen
