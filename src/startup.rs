@@ -206,7 +206,7 @@ fn run(
             .wrap(security_headers(secure))
             .wrap(Compress::default())
             .wrap(from_fn(head_as_get))
-            .wrap(TracingLogger::default())
+            .wrap(TracingLogger::<crate::telemetry::RequestSpan>::new())
             .app_data(state.clone())
             .app_data(
                 aweb::FormConfig::default()
