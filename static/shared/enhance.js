@@ -117,3 +117,43 @@
   });
   dialog.addEventListener("close", function () { main.focus(); });
 })();
+
+// Checkout: choosing a delivery method updates the order summary at once (the same "update"
+// request the form's button sends, read back from the page the server renders). Without JS the
+// "Update the summary" button does it.
+(function () {
+  var form = document.querySelector("form.checkout");
+  if (!form || !window.fetch || !window.DOMParser) return;
+  var summary = form.querySelector(".cart-summary");
+  var total = form.querySelector("input[name=shown_total]");
+  var status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  summary.appendChild(status);
+  var pending = 0;
+  var refresh = function () {
+    var data = new URLSearchParams(new FormData(form));
+    data.set("action", "update");
+    var mine = ++pending;
+    // (form.action would be the buttons named "action", not the attribute.)
+    fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" } })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html || mine !== pending) return;
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var fresh = page.querySelector("form.checkout .cart-summary");
+        var freshTotal = page.querySelector("form.checkout input[name=shown_total]");
+        if (!fresh || !freshTotal) return;
+        summary.querySelectorAll(":scope > :not([role=status])").forEach(function (n) { n.remove(); });
+        Array.prototype.slice.call(fresh.children).forEach(function (n) { summary.insertBefore(n, status); });
+        total.value = freshTotal.value;
+        var row = summary.querySelector(".summary-total");
+        status.textContent = row ? row.textContent.replace(/\s+/g, " ").trim() : "";
+      })
+      .catch(function () {});
+  };
+  form.querySelectorAll("input[name=delivery]").forEach(function (radio) {
+    radio.addEventListener("change", refresh);
+  });
+})();

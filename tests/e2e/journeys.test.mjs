@@ -193,7 +193,13 @@ for (const js of [true, false]) {
     if (js) assert.deepEqual(await axe(page), []);
     await page.fill("#postal_code", "411 38");
     await page.check("#delivery-express");
-    await Promise.all([page.waitForNavigation(), page.click("fieldset button[value=update] >> nth=0")]);
+    if (js) {
+      // The summary follows the choice at once, without a page load.
+      await page.waitForFunction(() => /149\.00/.test(document.querySelector(".cart-summary").textContent));
+      assert.match(await page.textContent(".cart-summary [role=status]"), /SEK/);
+    } else {
+      await Promise.all([page.waitForNavigation(), page.click("fieldset button[value=update] >> nth=0")]);
+    }
     assert.match(await page.textContent(".cart-summary"), /149\.00/);
     await Promise.all([page.waitForNavigation(), page.click(".checkout-pay")]);
     assert.match(new URL(page.url()).pathname, /^\/pay\/test\//);
