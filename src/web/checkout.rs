@@ -322,7 +322,11 @@ async fn page(
     }
     summary.push((
         locale.t("checkout-delivery"),
-        totals.delivery.shown(segment).format(code),
+        if totals.delivery.gross.amount().is_zero() {
+            locale.t("checkout-delivery-free")
+        } else {
+            totals.delivery.shown(segment).format(code)
+        },
     ));
     match segment {
         Segment::Consumer => {

@@ -622,3 +622,52 @@ async fn a_signed_in_buyer_picks_one_of_their_saved_addresses() {
     );
     assert!(!other.text("main").contains("Majavägen"));
 }
+
+#[tokio::test]
+async fn a_company_buyer_checks_out_with_prices_excluding_vat() {
+    let app = spawn_app().await;
+    let (_, sku, slug) = product(&app);
+    app.login("buyer@nordbygg.example").await;
+    add(&app, &sku, &slug, "1").await;
+    let page = app.get("/checkout").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.theme(), "b2b");
+    let summary = page.text(".cart-summary");
+    assert!(summary.contains("Subtotal excl. VAT"), "{summary}");
+    assert!(summary.contains("VAT"), "{summary}");
+    assert_eq!(
+        page.attr("#email", "value").as_deref(),
+        Some("buyer@nordbygg.example")
+    );
+    let res = post(&app, "/checkout", &fields(&page)).await;
+    assert_eq!(res.status, 303, "{}", res.text("main"));
+    let (segment, company, total, subtotal, shipping, tax): (
+        String,
+        Option<i64>,
+        i64,
+        i64,
+        i64,
+        i64,
+    ) = orders::table
+        .select((
+            orders::segment,
+            orders::company_id,
+            orders::total_minor,
+            orders::subtotal_minor,
+            orders::shipping_minor,
+            orders::tax_minor,
+        ))
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(segment, "b2b");
+    assert!(
+        company.is_some(),
+        "the order belongs to the buyer's company"
+    );
+    assert_eq!(
+        total,
+        subtotal + shipping,
+        "stored incl. VAT, the parts add up"
+    );
+    assert!(tax > 0);
+}
