@@ -12,10 +12,9 @@ use crate::i18n::Locale;
 use crate::startup::AppState;
 use crate::web::b2c::catalog::audience_and_segment;
 use crate::web::views::{StockView, price_row};
-use crate::web::{PageContext, Theme};
+use crate::web::{PageContext, Theme, see_other};
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
@@ -62,7 +61,7 @@ storefront_page!(
 );
 
 /// The cart of this principal; a guest without a cart token has none.
-fn owner(principal: &Principal, session: &Session) -> Option<Owner> {
+pub(crate) fn owner(principal: &Principal, session: &Session) -> Option<Owner> {
     match principal {
         Principal::Anonymous => session::guest_cart(session).map(|token| Owner::Guest { token }),
         Principal::CompanyUser { user, company, .. } => Some(Owner::Person {
@@ -309,12 +308,10 @@ async fn page(
             Segment::Company => locale.t("price-excl-vat"),
         },
     };
-    let mut response = render_cart(ctx, v, status)?;
-    response.headers_mut().insert(
-        actix_web::http::header::CACHE_CONTROL,
-        actix_web::http::header::HeaderValue::from_static("no-store"),
-    );
-    Ok(response)
+    Ok(crate::web::cache_control(
+        render_cart(ctx, v, status)?,
+        "no-store",
+    ))
 }
 
 /// Something that changed since the buyer last looked.
@@ -489,12 +486,6 @@ async fn refuse_on_product(
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await
-}
-
-fn see_other(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((LOCATION, to.to_string()))
-        .finish()
 }
 
 #[derive(Deserialize)]

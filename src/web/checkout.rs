@@ -18,10 +18,10 @@ use crate::i18n::Locale;
 use crate::payment::PaymentResult;
 use crate::startup::AppState;
 use crate::web::b2c::catalog::audience_and_segment;
-use crate::web::{PageContext, Theme};
+use crate::web::cart::owner;
+use crate::web::{PageContext, Theme, see_other};
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
@@ -120,26 +120,6 @@ storefront_page!(
 );
 
 const SAVED_FORM: &str = "checkout_form";
-
-fn owner(principal: &Principal, session: &Session) -> Option<Owner> {
-    match principal {
-        Principal::Anonymous => session::guest_cart(session).map(|token| Owner::Guest { token }),
-        Principal::CompanyUser { user, company, .. } => Some(Owner::Person {
-            user_id: user.id,
-            company_id: Some(company.id),
-        }),
-        Principal::Consumer(user) | Principal::Staff { user, .. } => Some(Owner::Person {
-            user_id: user.id,
-            company_id: None,
-        }),
-    }
-}
-
-fn see_other(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((LOCATION, to.to_string()))
-        .finish()
-}
 
 fn new_key() -> String {
     carts::new_token()
@@ -365,12 +345,10 @@ async fn page(
         saved_addresses,
         input,
     };
-    let mut response = render_checkout(ctx, v, status)?;
-    response.headers_mut().insert(
-        actix_web::http::header::CACHE_CONTROL,
-        actix_web::http::header::HeaderValue::from_static("no-store"),
-    );
-    Ok(response)
+    Ok(crate::web::cache_control(
+        render_checkout(ctx, v, status)?,
+        "no-store",
+    ))
 }
 
 fn delivery_label(
@@ -606,7 +584,7 @@ pub fn order_url(number: &str, token: &str) -> String {
 }
 
 #[derive(Deserialize)]
-pub struct ReturnQuery {
+pub struct SignedResult {
     #[serde(default)]
     order: String,
     #[serde(default)]
@@ -617,24 +595,32 @@ pub struct ReturnQuery {
     signature: String,
 }
 
+impl SignedResult {
+    /// The result, when the provider signed it (the browser's return and the webhook alike).
+    fn verified(self, state: &AppState) -> Result<PaymentResult, AppError> {
+        let claimed = PaymentResult {
+            order_token: self.order.chars().take(64).collect(),
+            approved: self.result == "approved",
+            reference: self.reference.chars().take(64).collect(),
+        };
+        state
+            .payments
+            .verify(claimed, &self.signature)
+            .ok_or_else(|| {
+                AppError::BadRequest("the payment result is not signed by the provider".into())
+            })
+    }
+}
+
 /// `GET /checkout/return`: the provider's signed result. Applied once however often it arrives.
 pub async fn payment_return(
     req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
-    query: web::Query<ReturnQuery>,
+    query: web::Query<SignedResult>,
 ) -> Result<HttpResponse, AppError> {
     let q = query.into_inner();
-    let claimed = PaymentResult {
-        order_token: q.order.chars().take(64).collect(),
-        approved: q.result == "approved",
-        reference: q.reference.chars().take(64).collect(),
-    };
-    let Some(result) = state.payments.verify(claimed, &q.signature) else {
-        return Err(AppError::BadRequest(
-            "the payment result is not signed by the provider".into(),
-        ));
-    };
+    let result = q.verified(&state)?;
     let principal = Principal::of(&req).await?;
     let locale = crate::web::context::request_locale(&req, &principal, state.default_locale);
     let owner = owner(&principal, &session);
@@ -697,36 +683,15 @@ async fn confirm(
     .await?)
 }
 
-#[derive(Deserialize)]
-pub struct WebhookInput {
-    #[serde(default)]
-    order: String,
-    #[serde(default)]
-    result: String,
-    #[serde(default)]
-    reference: String,
-    #[serde(default)]
-    signature: String,
-}
-
 /// `POST /webhooks/payments`: the provider's server-to-server confirmation. No session and no
 /// CSRF token (the CSRF check skips `/webhooks/`): the signature is the proof. Answers 200 for a
 /// result applied now or before, 400 for one that is not signed by the provider.
 pub async fn webhook(
     state: web::Data<AppState>,
-    form: web::Form<WebhookInput>,
+    form: web::Form<SignedResult>,
 ) -> Result<HttpResponse, AppError> {
     let f = form.into_inner();
-    let claimed = PaymentResult {
-        order_token: f.order.chars().take(64).collect(),
-        approved: f.result == "approved",
-        reference: f.reference.chars().take(64).collect(),
-    };
-    let Some(result) = state.payments.verify(claimed, &f.signature) else {
-        return Err(AppError::BadRequest(
-            "the payment result is not signed by the provider".into(),
-        ));
-    };
+    let result = f.verified(&state)?;
     let (applied, _, _) = confirm(&state, result, None, state.default_locale).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")

@@ -79,6 +79,22 @@ pub fn render_status<T: Template>(
         .body(html))
 }
 
+/// `303 See Other` to `to` (after a form).
+pub fn see_other(to: impl Into<String>) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, to.into()))
+        .finish()
+}
+
+/// Sets `Cache-Control` on a personal page (cart, checkout, payment, orders), e.g. `no-store`.
+pub fn cache_control(mut response: HttpResponse, value: &'static str) -> HttpResponse {
+    response.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static(value),
+    );
+    response
+}
+
 /// The client's address, the key for per-address rate limits. The peer address, not a forwarded
 /// header: nothing here is behind a trusted proxy yet.
 pub fn client_ip(req: &actix_web::HttpRequest) -> String {

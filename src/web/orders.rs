@@ -51,6 +51,11 @@ storefront_page!(
     "b2b/order.html"
 );
 
+/// "Paid", "Awaiting payment": an order status (`awaiting_payment`) in the reader's language.
+pub fn status_label(status: &str, locale: crate::i18n::Locale) -> String {
+    locale.t(&format!("order-status-{}", status.replace('_', "-")))
+}
+
 #[derive(Deserialize)]
 pub struct OrderQuery {
     #[serde(default)]
@@ -87,10 +92,7 @@ pub async fn show(
     let money = |minor: i64| Money::from_minor(minor, currency).format(code);
     let v = OrderView {
         number: detail.order.number.clone(),
-        status: locale.t(&format!(
-            "order-status-{}",
-            detail.order.status.replace('_', "-")
-        )),
+        status: status_label(&detail.order.status, locale),
         paid: detail.order.status != "awaiting_payment",
         cancelled: detail.order.status == "cancelled",
         email: detail.order.email.clone(),
@@ -119,7 +121,7 @@ pub async fn show(
             .events
             .iter()
             .map(|(status, at)| EventView {
-                label: locale.t(&format!("order-status-{}", status.replace('_', "-"))),
+                label: status_label(status, locale),
                 at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
                 datetime: at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
             })
@@ -128,10 +130,9 @@ pub async fn show(
         cancellable: detail.order.status == "paid",
         token: detail.order.public_token.clone(),
     };
-    let mut response = render_order(ctx, v, actix_web::http::StatusCode::OK)?;
-    response.headers_mut().insert(
-        actix_web::http::header::CACHE_CONTROL,
-        actix_web::http::header::HeaderValue::from_static("private, no-store"),
+    let mut response = crate::web::cache_control(
+        render_order(ctx, v, actix_web::http::StatusCode::OK)?,
+        "private, no-store",
     );
     // The link carries a secret: keep it out of Referer headers to other sites.
     response.headers_mut().insert(
@@ -167,9 +168,7 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
     let principal = Principal::of(&req).await?;
     let (user_id, company_id) = match &principal {
         Principal::Anonymous => {
-            return Ok(HttpResponse::SeeOther()
-                .insert_header((actix_web::http::header::LOCATION, "/login?next=/orders"))
-                .finish());
+            return Ok(crate::web::see_other("/login?next=/orders"));
         }
         Principal::CompanyUser { user, company, .. } => (user.id, Some(company.id)),
         Principal::Consumer(u) | Principal::Staff { user: u, .. } => (u.id, None),
@@ -188,7 +187,7 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
                 url: super::checkout::order_url(&o.number, &o.public_token),
                 placed: placed.format("%Y-%m-%d").to_string(),
                 datetime: placed.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-                status: locale.t(&format!("order-status-{}", o.status.replace('_', "-"))),
+                status: status_label(&o.status, locale),
                 total: Money::from_minor(
                     o.total_minor,
                     Currency::parse(&o.currency).unwrap_or(Currency::Sek),
@@ -198,12 +197,10 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
             })
             .collect(),
     };
-    let mut response = render_orders(ctx, v, actix_web::http::StatusCode::OK)?;
-    response.headers_mut().insert(
-        actix_web::http::header::CACHE_CONTROL,
-        actix_web::http::header::HeaderValue::from_static("private, no-store"),
-    );
-    Ok(response)
+    Ok(crate::web::cache_control(
+        render_orders(ctx, v, actix_web::http::StatusCode::OK)?,
+        "private, no-store",
+    ))
 }
 
 #[derive(Deserialize)]
@@ -247,12 +244,10 @@ pub async fn cancel(
             orders::Cancelled::TooLate => "order-cancel-too-late",
         },
     );
-    Ok(HttpResponse::SeeOther()
-        .insert_header((
-            actix_web::http::header::LOCATION,
-            super::checkout::order_url(&order.number, &order.public_token),
-        ))
-        .finish())
+    Ok(crate::web::see_other(super::checkout::order_url(
+        &order.number,
+        &order.public_token,
+    )))
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {

@@ -9,9 +9,8 @@ use crate::domain::money::{Currency, Money};
 use crate::error::AppError;
 use crate::payment::{PaymentResult, TestProvider};
 use crate::startup::AppState;
-use crate::web::{PageContext, Theme};
+use crate::web::{PageContext, Theme, see_other};
 use actix_web::http::StatusCode;
-use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
@@ -54,18 +53,10 @@ async fn show_page(
         number: order.number,
         error,
     };
-    let mut response = render_pay(ctx, v, status)?;
-    response.headers_mut().insert(
-        actix_web::http::header::CACHE_CONTROL,
-        actix_web::http::header::HeaderValue::from_static("no-store"),
-    );
-    Ok(response)
-}
-
-fn see_other(to: String) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((LOCATION, to))
-        .finish()
+    Ok(crate::web::cache_control(
+        render_pay(ctx, v, status)?,
+        "no-store",
+    ))
 }
 
 /// `GET /pay/test/{token}`.

@@ -115,7 +115,7 @@ pub async fn page(
             .into_iter()
             .map(|o| RecentOrderView {
                 date: locale.date(o.placed_at),
-                status: ctx.t(&format!("order-status-{}", o.status.replace('_', "-"))),
+                status: crate::web::orders::status_label(&o.status, locale),
                 total: o.total.money(&o.currency).format(locale.code()),
                 number: o.number,
             })
