@@ -435,7 +435,7 @@ pub async fn add(
             session::set_cart_items(&session, items);
             if input.buy_now.is_empty() {
                 session::flash(&session, "cart-added");
-                Ok(see_other(&format!("/products/{}", product.slug)))
+                Ok(see_other(format!("/products/{}", product.slug)))
             } else {
                 Ok(see_other("/cart"))
             }

@@ -513,9 +513,9 @@ pub async fn submit(
         Ok((order, _)) => {
             let _ = session.insert(SAVED_FORM, &input);
             if order.status == "awaiting_payment" {
-                Ok(see_other(&state.payments.start_url(&order.public_token)))
+                Ok(see_other(state.payments.start_url(&order.public_token)))
             } else {
-                Ok(see_other(&order_url(&order.number, &order.public_token)))
+                Ok(see_other(order_url(&order.number, &order.public_token)))
             }
         }
         Err(orders::PlaceError::Refused(Refusal::EmptyCart)) => Ok(see_other("/cart")),
@@ -630,7 +630,7 @@ pub async fn payment_return(
         (PaymentApplied::Paid | PaymentApplied::AlreadyPaid, Some(order)) => {
             session.remove(SAVED_FORM);
             session::set_cart_items(&session, items);
-            Ok(see_other(&order_url(&order.number, &order.public_token)))
+            Ok(see_other(order_url(&order.number, &order.public_token)))
         }
         // Declined now, or before (the provider's webhook came first and removed the order).
         (PaymentApplied::Removed, _) | (PaymentApplied::Ignored, None) if !approved => {
@@ -638,7 +638,7 @@ pub async fn payment_return(
             Ok(see_other("/checkout"))
         }
         (_, Some(order)) if order.status == "awaiting_payment" => {
-            Ok(see_other(&state.payments.start_url(&order.public_token)))
+            Ok(see_other(state.payments.start_url(&order.public_token)))
         }
         _ => Err(AppError::NotFound),
     }
