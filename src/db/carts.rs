@@ -5,7 +5,6 @@
 use super::catalog::{self, Audience, Card};
 use super::schema::{cart_lines, carts, products, stock_levels};
 use super::{DbConn, DbError};
-use base64::Engine;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -20,13 +19,6 @@ pub enum Owner {
         user_id: i64,
         company_id: Option<i64>,
     },
-}
-
-/// A new random guest cart token.
-pub fn new_token() -> String {
-    let mut bytes = [0u8; 24];
-    rand::fill(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// The owner's cart, if they have one.
@@ -71,7 +63,7 @@ pub fn find_or_create(
         Owner::Person {
             user_id,
             company_id,
-        } => (new_token(), Some(*user_id), *company_id),
+        } => (super::tokens::random_token(), Some(*user_id), *company_id),
     };
     Ok(diesel::insert_into(carts::table)
         .values((

@@ -14,7 +14,6 @@ use crate::domain::checkout::{DeliveryOption, OrderTotals, order_totals};
 use crate::domain::money::{Currency, Money};
 use crate::domain::pricing::coupons::{Coupon, CouponProblem};
 use crate::domain::pricing::{self, PriceInput, Segment, TaxRate};
-use base64::Engine;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -58,22 +57,22 @@ pub struct PricedCartLine {
     pub rules: QuantityRules,
 }
 
-/// The cart's lines (not saved for later) priced for `segment`, with what stops them from being
-/// ordered: a product no longer sold to this buyer is left out and named in the second list.
+/// The cart's lines (not saved for later) priced for `segment`, and how many lines were left out
+/// because their product is no longer sold to this buyer.
 pub fn priced_cart(
     conn: &mut DbConn,
     cart_id: i64,
     audience: Audience,
     segment: Segment,
-) -> Result<(Vec<PricedCartLine>, Vec<String>), DbError> {
+) -> Result<(Vec<PricedCartLine>, usize), DbError> {
     let mut priced = Vec::new();
-    let mut gone = Vec::new();
+    let mut gone = 0;
     for line in carts::lines(conn, cart_id, audience)? {
         if line.saved_for_later {
             continue;
         }
         let Some(card) = line.card else {
-            gone.push(String::new());
+            gone += 1;
             continue;
         };
         let row = card.row;
@@ -156,6 +155,25 @@ impl From<diesel::result::Error> for PlaceError {
     }
 }
 
+/// The columns of an [`OrderRef`], in its field order.
+const ORDER_REF: (
+    orders::id,
+    orders::number,
+    orders::public_token,
+    orders::status,
+    orders::total_minor,
+    orders::currency,
+    orders::email,
+) = (
+    orders::id,
+    orders::number,
+    orders::public_token,
+    orders::status,
+    orders::total_minor,
+    orders::currency,
+    orders::email,
+);
+
 /// An order as its links need it.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable)]
 pub struct OrderRef {
@@ -171,23 +189,9 @@ pub struct OrderRef {
 fn order_ref(conn: &mut DbConn, key: &str) -> Result<Option<OrderRef>, DbError> {
     Ok(orders::table
         .filter(orders::idempotency_key.eq(key))
-        .select((
-            orders::id,
-            orders::number,
-            orders::public_token,
-            orders::status,
-            orders::total_minor,
-            orders::currency,
-            orders::email,
-        ))
+        .select(ORDER_REF)
         .first(conn)
         .optional()?)
-}
-
-fn random_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::fill(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// Places the order, or returns the one already placed with the same key (a double click, a
@@ -227,7 +231,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
     }
     let refuse = |r: Refusal| Err(PlaceError::Refused(r));
     let (lines, gone) = priced_cart(c, order.cart_id, order.audience, order.segment)?;
-    if !gone.is_empty() {
+    if gone > 0 {
         return refuse(Refusal::NoLongerSold);
     }
     if lines.is_empty() {
@@ -312,7 +316,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
         order.now.format("%y%m%d"),
         rand::random_range(0..100_000_000_u32)
     );
-    let token = random_token();
+    let token = super::tokens::random_token();
     let id: i64 = diesel::insert_into(orders::table)
         .values((
             orders::number.eq(&number),
@@ -415,15 +419,7 @@ fn event(
 pub fn by_token(conn: &mut DbConn, token: &str) -> Result<Option<OrderRef>, DbError> {
     Ok(orders::table
         .filter(orders::public_token.eq(token))
-        .select((
-            orders::id,
-            orders::number,
-            orders::public_token,
-            orders::status,
-            orders::total_minor,
-            orders::currency,
-            orders::email,
-        ))
+        .select(ORDER_REF)
         .first(conn)
         .optional()?)
 }
@@ -518,21 +514,7 @@ pub fn cancel(
         if changed == 0 {
             return Ok(Cancelled::TooLate);
         }
-        let reserved: Vec<(Option<i64>, i32)> = order_lines::table
-            .filter(order_lines::order_id.eq(order_id))
-            .select((order_lines::product_id, order_lines::quantity))
-            .load(c)?;
-        for (product, quantity) in reserved {
-            if let Some(product) = product {
-                diesel::update(stock_levels::table.find(product))
-                    .set((
-                        stock_levels::reserved.eq(stock_levels::reserved - quantity),
-                        stock_levels::updated_at.eq(now),
-                    ))
-                    .execute(c)?;
-            }
-        }
-        super::coupons::release(c, order_id)?;
+        give_back(c, order_id, now)?;
         event(c, order_id, "cancelled", actor, now)?;
         Ok(Cancelled::Now)
     })
@@ -597,7 +579,8 @@ pub fn expire_unpaid(
     Ok(expired)
 }
 
-fn release_and_remove(c: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Result<(), DbError> {
+/// What an order held goes back: its stock reservations and its coupon use.
+fn give_back(c: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Result<(), DbError> {
     let reserved: Vec<(Option<i64>, i32)> = order_lines::table
         .filter(order_lines::order_id.eq(order_id))
         .select((order_lines::product_id, order_lines::quantity))
@@ -612,7 +595,11 @@ fn release_and_remove(c: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Resu
                 .execute(c)?;
         }
     }
-    super::coupons::release(c, order_id)?;
+    super::coupons::release(c, order_id)
+}
+
+fn release_and_remove(c: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Result<(), DbError> {
+    give_back(c, order_id, now)?;
     diesel::delete(order_events::table.filter(order_events::order_id.eq(order_id))).execute(c)?;
     diesel::delete(order_lines::table.filter(order_lines::order_id.eq(order_id))).execute(c)?;
     diesel::delete(orders::table.find(order_id)).execute(c)?;
@@ -710,18 +697,7 @@ pub fn for_person(
         .filter(orders::user_id.eq(user_id))
         .order((orders::placed_at.desc(), orders::id.desc()))
         .limit(limit)
-        .select((
-            (
-                orders::id,
-                orders::number,
-                orders::public_token,
-                orders::status,
-                orders::total_minor,
-                orders::currency,
-                orders::email,
-            ),
-            orders::placed_at,
-        ))
+        .select((ORDER_REF, orders::placed_at))
         .into_boxed();
     query = match company_id {
         Some(cid) => query.filter(orders::company_id.eq(cid)),

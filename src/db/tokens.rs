@@ -28,6 +28,13 @@ pub fn issue(
     issue_with_payload(conn, purpose, user_id, None, now, valid_for)
 }
 
+/// 32 random bytes, URL-safe base64: e-mailed links, cart and order tokens, idempotency keys.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::fill(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
 /// Like [`issue`], with a value the link carries (the new address of an e-mail change).
 pub fn issue_with_payload(
     conn: &mut DbConn,
@@ -37,9 +44,7 @@ pub fn issue_with_payload(
     now: NaiveDateTime,
     valid_for: Duration,
 ) -> Result<String, DbError> {
-    let mut bytes = [0u8; 32];
-    rand::fill(&mut bytes);
-    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let token = random_token();
     diesel::insert_into(account_tokens::table)
         .values((
             account_tokens::purpose.eq(purpose),

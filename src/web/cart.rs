@@ -80,7 +80,7 @@ fn owner_for_change(principal: &Principal, session: &Session) -> Result<Owner, A
     if let Some(owner) = owner(principal, session) {
         return Ok(owner);
     }
-    let token = carts::new_token();
+    let token = db::tokens::random_token();
     session::set_guest_cart(session, &token)?;
     Ok(Owner::Guest { token })
 }

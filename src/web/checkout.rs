@@ -122,7 +122,7 @@ storefront_page!(
 const SAVED_FORM: &str = "checkout_form";
 
 fn new_key() -> String {
-    carts::new_token()
+    db::tokens::random_token()
 }
 
 /// `GET /checkout`.

@@ -114,7 +114,7 @@ pub async fn pay(
     let result = PaymentResult {
         order_token: order.public_token.clone(),
         approved,
-        reference: format!("test-{}", &crate::db::carts::new_token()[..12]),
+        reference: format!("test-{}", &crate::db::tokens::random_token()[..12]),
     };
     let signature = state.payments.sign(&result);
     let query = serde_urlencoded::to_string([
