@@ -397,21 +397,8 @@ pub async fn add(
     let now = chrono::Utc::now().naive_utc();
     let product_id = product.id;
     let available = product.available();
-    let price_minor = {
-        let card = db::run(&state.pool, move |c| {
-            db::catalog::cards_by_ids(c, &[product_id])
-        })
-        .await?
-        .into_iter()
-        .next()
-        .ok_or(AppError::NotFound)?;
-        price_row(&card.row, segment)
-            .shown_unit()
-            .to_minor()
-            .unwrap_or(0)
-    };
     // In one transaction: what is already in the cart, the check against the stock and the rules,
-    // and the new quantity.
+    // and the new quantity with the price the buyer is shown.
     let outcome = db::run_write(&state.pool, move |c| {
         let cart_id = carts::find_or_create(c, &owner, now)?;
         let in_cart = carts::quantity_of(c, cart_id, product_id)?;
@@ -426,6 +413,14 @@ pub async fn add(
         if let Err(e) = rules.check(total_u32) {
             return Ok(Err(AddRefusal::Rules(e)));
         }
+        let card = db::catalog::cards_by_ids(c, &[product_id])?
+            .into_iter()
+            .next()
+            .ok_or(diesel::result::Error::NotFound)?;
+        let price_minor = price_row(&card.row, segment)
+            .shown_unit()
+            .to_minor()
+            .unwrap_or(0);
         carts::put(c, cart_id, product_id, total as i32, price_minor, now)?;
         Ok(Ok(carts::items(c, cart_id)?))
     })

@@ -188,26 +188,6 @@ async fn page(
     let typed_coupon = input.coupon.clone();
     let email = input.email.trim().to_lowercase();
     let user_id = principal.user().map(|u| u.id);
-    let saved_addresses = match user_id {
-        Some(uid) => db::run(&state.pool, move |c| db::addresses::for_user(c, uid))
-            .await?
-            .into_iter()
-            .map(|a| SavedAddressView {
-                id: a.id,
-                label: [
-                    a.label,
-                    a.name,
-                    a.line1,
-                    format!("{} {}", a.postal_code, a.city),
-                ]
-                .into_iter()
-                .filter(|s| !s.trim().is_empty())
-                .collect::<Vec<_>>()
-                .join(", "),
-            })
-            .collect(),
-        None => Vec::new(),
-    };
     let loaded = db::run(&state.pool, move |c| {
         let Some(cart_id) = carts::find(c, &owner)? else {
             return Ok(None);
@@ -220,12 +200,33 @@ async fn page(
             }
             None => None,
         };
-        Ok(Some((lines, orders::delivery_options(c)?, coupon)))
+        let saved = match user_id {
+            Some(uid) => db::addresses::for_user(c, uid)?,
+            None => Vec::new(),
+        };
+        Ok(Some((lines, orders::delivery_options(c)?, coupon, saved)))
     })
     .await?;
-    let Some((lines, options, coupon)) = loaded.filter(|(lines, _, _)| !lines.is_empty()) else {
+    let Some((lines, options, coupon, saved)) = loaded.filter(|(lines, _, _, _)| !lines.is_empty())
+    else {
         return Ok(see_other("/cart"));
     };
+    let saved_addresses = saved
+        .into_iter()
+        .map(|a| SavedAddressView {
+            id: a.id,
+            label: [
+                a.label,
+                a.name,
+                a.line1,
+                format!("{} {}", a.postal_code, a.city),
+            ]
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        })
+        .collect();
     if !options.iter().any(|o| o.code == input.delivery) {
         input.delivery = options.first().map(|o| o.code.clone()).unwrap_or_default();
     }
