@@ -21,10 +21,25 @@ type Row = (
     Option<i32>,
     i32,
     bool,
+    bool,
 );
 
 fn coupon(row: Row) -> Option<Coupon> {
-    let (id, code, kind, bp, minor, min_subtotal, starts_at, ends_at, max, per, uses, active) = row;
+    let (
+        id,
+        code,
+        kind,
+        bp,
+        minor,
+        min_subtotal,
+        starts_at,
+        ends_at,
+        max,
+        per,
+        uses,
+        stackable,
+        active,
+    ) = row;
     let sek = |m: i64| Money::from_minor(m, Currency::Sek);
     let kind = match kind.as_str() {
         "percent" => CouponKind::Percent(u32::try_from(bp).ok()?),
@@ -42,6 +57,7 @@ fn coupon(row: Row) -> Option<Coupon> {
         max_uses: max.and_then(|m| u32::try_from(m).ok()),
         max_uses_per_customer: per.and_then(|m| u32::try_from(m).ok()),
         uses: u32::try_from(uses).unwrap_or(0),
+        stackable,
         active,
     })
 }
@@ -66,6 +82,7 @@ pub fn by_code(conn: &mut DbConn, typed: &str) -> Result<Option<Coupon>, DbError
             coupons::max_uses,
             coupons::max_uses_per_customer,
             coupons::uses,
+            coupons::stackable,
             coupons::active,
         ))
         .first(conn)

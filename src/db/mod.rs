@@ -10,6 +10,7 @@ pub mod admin;
 pub mod audit;
 pub mod back_in_stock;
 pub mod cache;
+pub mod cart_rules;
 pub mod carts;
 pub mod catalog;
 pub mod companies;

@@ -10,8 +10,9 @@ use super::schema::{
 use super::{DbConn, DbError};
 use crate::domain::address::PostalAddress;
 use crate::domain::cart::{PricedLine, QuantityError, QuantityRules};
-use crate::domain::checkout::{DeliveryOption, OrderTotals, order_totals};
+use crate::domain::checkout::{DeliveryOption, OrderTotals, SetAside, order_totals};
 use crate::domain::money::{Currency, Money};
+use crate::domain::pricing::cart_rules::AppliedRule;
 use crate::domain::pricing::coupons::{Coupon, CouponProblem};
 use crate::domain::pricing::{self, PriceInput, Segment, TaxRate};
 use chrono::NaiveDateTime;
@@ -97,15 +98,17 @@ pub fn priced_cart(
     Ok((priced, gone))
 }
 
-/// The totals of priced lines with a delivery method and an optional (checked) coupon.
+/// The totals of priced lines with a delivery method, the cart rules that apply and an optional
+/// (checked) coupon.
 pub fn totals_of(
     lines: &[PricedCartLine],
     option: &DeliveryOption,
     segment: Segment,
+    rules: &[AppliedRule],
     coupon: Option<&Coupon>,
 ) -> OrderTotals {
     let goods: Vec<PricedLine> = lines.iter().map(|l| l.line.clone()).collect();
-    order_totals(&goods, option, segment, Currency::Sek, coupon)
+    order_totals(&goods, option, segment, Currency::Sek, rules, coupon)
 }
 
 /// Everything placing an order needs; prices and totals are never taken from the form.
@@ -249,6 +252,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             });
         }
     }
+    let rules = super::cart_rules::applied(c, &lines, order.now)?;
     let coupon = match order
         .coupon_code
         .as_deref()
@@ -259,7 +263,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             let Some(coupon) = super::coupons::by_code(c, code)? else {
                 return refuse(Refusal::Coupon(CouponProblem::Unknown));
             };
-            let before = totals_of(&lines, option, order.segment, None);
+            let before = totals_of(&lines, option, order.segment, &[], None);
             let shown = match order.segment {
                 Segment::Consumer => before.goods.gross,
                 Segment::Company => before.goods.net,
@@ -271,7 +275,9 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             Some(coupon)
         }
     };
-    let totals = totals_of(&lines, option, order.segment, coupon.as_ref());
+    let totals = totals_of(&lines, option, order.segment, &rules, coupon.as_ref());
+    // A coupon that gave way to the cart rules is neither recorded nor redeemed.
+    let coupon = coupon.filter(|_| totals.coupon_used && totals.set_aside != SetAside::Coupon);
     let total_minor = totals.gross.to_minor().map_err(|_| DbError::Canceled)?;
     if total_minor != order.shown_total_minor {
         return refuse(Refusal::TotalChanged);
@@ -624,6 +630,9 @@ pub struct OrderDetail {
     pub order: OrderRef,
     pub segment: String,
     pub subtotal_minor: i64,
+    /// Everything taken off the goods (cart offers and coupon); the subtotal is after it.
+    pub discount_minor: i64,
+    pub coupon_code: Option<String>,
     pub shipping_minor: i64,
     pub tax_minor: i64,
     pub delivery_method: String,
@@ -634,19 +643,34 @@ pub struct OrderDetail {
 }
 
 pub fn detail(conn: &mut DbConn, order: OrderRef) -> Result<OrderDetail, DbError> {
+    #[allow(clippy::type_complexity)]
     let (
         segment,
         subtotal_minor,
+        discount_minor,
+        coupon_code,
         shipping_minor,
         tax_minor,
         delivery_method,
         shipping_address,
         placed_at,
-    ): (String, i64, i64, i64, String, String, NaiveDateTime) = orders::table
+    ): (
+        String,
+        i64,
+        i64,
+        Option<String>,
+        i64,
+        i64,
+        String,
+        String,
+        NaiveDateTime,
+    ) = orders::table
         .find(order.id)
         .select((
             orders::segment,
             orders::subtotal_minor,
+            orders::discount_minor,
+            orders::coupon_code,
             orders::shipping_minor,
             orders::tax_minor,
             orders::delivery_method,
@@ -676,6 +700,8 @@ pub fn detail(conn: &mut DbConn, order: OrderRef) -> Result<OrderDetail, DbError
         order,
         segment,
         subtotal_minor,
+        discount_minor,
+        coupon_code,
         shipping_minor,
         tax_minor,
         delivery_method,

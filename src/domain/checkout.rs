@@ -7,6 +7,7 @@
 
 use super::cart::{LineAmounts, PricedLine, Totals, totals};
 use super::money::{Currency, Money};
+use super::pricing::cart_rules::AppliedRule;
 use super::pricing::coupons::{Coupon, allocate};
 use super::pricing::{Segment, TaxRate};
 use rust_decimal::Decimal;
@@ -58,48 +59,128 @@ pub fn delivery_charge(option: &DeliveryOption, goods_shown: Money) -> DeliveryC
     }
 }
 
-/// The order's totals: the goods (after any coupon), the discount, delivery, and the sums.
+/// The order's totals: the goods (after any discount), the discounts, delivery, and the sums.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderTotals {
     pub goods: Totals,
+    /// The automatic cart rules that took something off: name and amount, in the buyer's terms.
+    pub rules: Vec<(String, Money)>,
     /// What the coupon took off the goods, in the buyer's terms (incl. VAT for consumers).
+    pub coupon_discount: Money,
+    /// Whether the coupon counts (it may have been set aside for the cart rules).
+    pub coupon_used: bool,
+    /// Everything taken off the goods: the rules and the coupon.
     pub discount: Money,
     /// The same, per line, in minor units (they sum to `discount`).
     pub line_discounts: Vec<i64>,
+    /// Which offer gave way when a coupon that does not combine met the cart rules.
+    pub set_aside: SetAside,
     pub delivery: DeliveryCharge,
     pub net: Money,
     pub vat: Money,
     pub gross: Money,
 }
 
-/// Totals of priced lines with a delivery method and an optional (already checked) coupon.
+/// A coupon that is not stackable does not combine with the automatic cart rules: the buyer gets
+/// whichever of the two makes the order cheaper, and is told which one gave way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetAside {
+    Nothing,
+    /// The cart rules saved more; the coupon was not used (nor redeemed).
+    Coupon,
+    /// The coupon saved more; the cart rules were left out.
+    Rules,
+}
+
+/// Totals of priced lines with a delivery method, the cart rules that apply to them (see
+/// [`cart_rules::evaluate`](super::pricing::cart_rules::evaluate)) and an optional, already
+/// checked coupon.
 ///
-/// A discount is spread over the lines in proportion to what the buyer sees of each (largest
-/// remainder, so the parts add up exactly) and taken off that amount; the line's VAT is then
-/// worked out again on what remains — consumers: VAT = gross × rate / (1 + rate), rounded;
-/// companies: VAT = net × rate, rounded. Lines without a discount keep the figures of
+/// Order of work: the cart rules come off their lines first; a coupon's share is then worked out
+/// on what the buyer is left to pay for the goods and spread over the lines in proportion to it
+/// (largest remainder, so the parts add up exactly). Each discounted line's VAT is worked out
+/// again on what remains — consumers: VAT = gross × rate / (1 + rate), rounded; companies: VAT =
+/// net × rate, rounded. Lines without a discount keep the figures of
 /// [`totals`](super::cart::totals). The free-delivery threshold looks at the goods after the
-/// discount.
+/// discounts.
 pub fn order_totals(
     lines: &[PricedLine],
     option: &DeliveryOption,
     segment: Segment,
     currency: Currency,
+    rules: &[AppliedRule],
     coupon: Option<&Coupon>,
 ) -> OrderTotals {
+    match coupon {
+        Some(c) if !c.stackable && rules.iter().any(|r| r.total > 0) => {
+            let mut with_rules = discounted(lines, option, segment, currency, rules, None);
+            let mut with_coupon = discounted(lines, option, segment, currency, &[], Some(c));
+            if with_coupon.gross.amount() < with_rules.gross.amount() {
+                with_coupon.set_aside = SetAside::Rules;
+                with_coupon
+            } else {
+                with_rules.set_aside = SetAside::Coupon;
+                with_rules
+            }
+        }
+        _ => discounted(lines, option, segment, currency, rules, coupon),
+    }
+}
+
+/// The goods after the cart rules and a coupon (see [`order_totals`] for the order of work).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiscountedGoods {
+    pub goods: Totals,
+    /// The rules that took something off: name and amount.
+    pub rules: Vec<(String, Money)>,
+    pub coupon_discount: Money,
+    /// Everything off, per line, in minor units.
+    pub line_discounts: Vec<i64>,
+}
+
+/// The goods of `lines` with the cart rules and an optional coupon taken off (no delivery); the
+/// cart page shows this, checkout adds delivery to it.
+pub fn discounted_goods(
+    lines: &[PricedLine],
+    segment: Segment,
+    currency: Currency,
+    rules: &[AppliedRule],
+    coupon: Option<&Coupon>,
+) -> DiscountedGoods {
     let mut goods = totals(lines, currency);
-    let shown_of = |t: &Totals| match segment {
-        Segment::Consumer => t.gross,
-        Segment::Company => t.net,
-    };
-    let discount = coupon.map_or(Money::zero(currency), |c| c.discount(shown_of(&goods)));
-    let weights: Vec<i64> = goods
+    let shown: Vec<i64> = goods
         .lines
         .iter()
         .map(|l| l.shown(segment).to_minor().unwrap_or(0))
         .collect();
-    let line_discounts = allocate(discount.to_minor().unwrap_or(0), &weights);
-    if discount.amount() > Decimal::ZERO {
+    // The rules first, never more than a line costs.
+    let mut line_discounts = vec![0_i64; lines.len()];
+    let mut applied = Vec::new();
+    for rule in rules {
+        let mut taken = 0;
+        for (i, off) in rule.per_line.iter().enumerate().take(lines.len()) {
+            let room = shown[i] - line_discounts[i];
+            let off = (*off).clamp(0, room.max(0));
+            line_discounts[i] += off;
+            taken += off;
+        }
+        if taken > 0 {
+            applied.push((rule.name.clone(), Money::from_minor(taken, currency)));
+        }
+    }
+    let remaining: Vec<i64> = shown
+        .iter()
+        .zip(&line_discounts)
+        .map(|(s, d)| s - d)
+        .collect();
+    let left = Money::from_minor(remaining.iter().sum(), currency);
+    let coupon_discount = coupon.map_or(Money::zero(currency), |c| c.discount(left));
+    let coupon_parts = allocate(coupon_discount.to_minor().unwrap_or(0), &remaining);
+    for (d, part) in line_discounts.iter_mut().zip(&coupon_parts) {
+        *d += part;
+    }
+    let discount_minor: i64 = line_discounts.iter().sum();
+    if discount_minor > 0 {
         let mut by_rate: Vec<(TaxRate, Money)> = Vec::new();
         let zero = Money::zero(currency);
         let (mut net, mut vat, mut gross) = (zero, zero, zero);
@@ -143,7 +224,34 @@ pub fn order_totals(
         goods.gross = gross;
         goods.vat_by_rate = by_rate;
     }
-    let mut delivery = delivery_charge(option, shown_of(&goods));
+    DiscountedGoods {
+        goods,
+        rules: applied,
+        coupon_discount,
+        line_discounts,
+    }
+}
+
+fn discounted(
+    lines: &[PricedLine],
+    option: &DeliveryOption,
+    segment: Segment,
+    currency: Currency,
+    rules: &[AppliedRule],
+    coupon: Option<&Coupon>,
+) -> OrderTotals {
+    let DiscountedGoods {
+        goods,
+        rules,
+        coupon_discount,
+        line_discounts,
+    } = discounted_goods(lines, segment, currency, rules, coupon);
+    let shown = match segment {
+        Segment::Consumer => goods.gross,
+        Segment::Company => goods.net,
+    };
+    let discount_minor: i64 = line_discounts.iter().sum();
+    let mut delivery = delivery_charge(option, shown);
     if coupon.is_some_and(Coupon::frees_delivery) {
         let z = Money::zero(currency);
         delivery = DeliveryCharge {
@@ -159,8 +267,12 @@ pub fn order_totals(
         vat,
         gross: Money::new(net.amount() + vat.amount(), currency),
         goods,
-        discount,
+        rules,
+        coupon_discount,
+        coupon_used: coupon.is_some(),
+        discount: Money::from_minor(discount_minor, currency),
         line_discounts,
+        set_aside: SetAside::Nothing,
         delivery,
     }
 }
@@ -220,6 +332,7 @@ mod tests {
                 &standard(),
                 segment,
                 Currency::Sek,
+                &[],
                 None,
             );
             assert_eq!(
@@ -249,6 +362,7 @@ mod tests {
             &express,
             Segment::Consumer,
             Currency::Sek,
+            &[],
             None,
         );
         assert_eq!(t.delivery.gross, sek(14_900));
@@ -266,6 +380,7 @@ mod tests {
             max_uses: None,
             max_uses_per_customer: None,
             uses: 0,
+            stackable: false,
             active: true,
         }
     }
@@ -332,7 +447,7 @@ mod tests {
                 .iter()
                 .map(|(l, bp, q)| line(*l, *bp, *q, segment))
                 .collect();
-            let t = order_totals(&priced, &standard(), segment, Currency::Sek, Some(c));
+            let t = order_totals(&priced, &standard(), segment, Currency::Sek, &[], Some(c));
             assert_eq!(t.discount, sek(discount), "{lines:?}");
             assert_eq!(t.line_discounts.iter().sum::<i64>(), discount);
             assert_eq!(t.goods.gross, sek(gross), "{lines:?}");
@@ -353,5 +468,84 @@ mod tests {
                 t.goods.gross.amount() + t.delivery.gross.amount()
             );
         }
+    }
+
+    #[test]
+    fn cart_rules_come_first_and_a_coupon_that_does_not_combine_gives_way() {
+        // Three cups at 100 kr incl. VAT with 3-for-2: one is free.
+        let cups = vec![line(8_000, 2500, 3, Segment::Consumer)];
+        let rule = AppliedRule {
+            id: 1,
+            name: "3 for 2".into(),
+            per_line: vec![10_000],
+            total: 10_000,
+        };
+        let pct = |bp, stackable| Coupon {
+            stackable,
+            ..coupon(CouponKind::Percent(bp))
+        };
+        let (ten, ten_stacking, half) = (pct(1000, false), pct(1000, true), pct(5000, false));
+        let free_delivery = coupon(CouponKind::FreeDelivery);
+        // (coupon, goods gross, discount, coupon part, set aside, delivery gross)
+        let cases: Vec<(Option<&Coupon>, i64, i64, i64, SetAside, i64)> = vec![
+            (None, 20_000, 10_000, 0, SetAside::Nothing, 4_900),
+            // 10 % of 300 = 30 < 100 off: the rule stays, the coupon is set aside.
+            (Some(&ten), 20_000, 10_000, 0, SetAside::Coupon, 4_900),
+            // Stackable: 10 % of what is left after the rule.
+            (
+                Some(&ten_stacking),
+                18_000,
+                12_000,
+                2_000,
+                SetAside::Nothing,
+                4_900,
+            ),
+            // 50 % of 300 = 150 > 100: the coupon wins, the rule is left out.
+            (Some(&half), 15_000, 15_000, 15_000, SetAside::Rules, 4_900),
+            // Free delivery (49 kr) is worth less than the free cup.
+            (
+                Some(&free_delivery),
+                20_000,
+                10_000,
+                0,
+                SetAside::Coupon,
+                4_900,
+            ),
+        ];
+        for (c, goods, discount, coupon_part, set_aside, delivery) in cases {
+            let t = order_totals(
+                &cups,
+                &standard(),
+                Segment::Consumer,
+                Currency::Sek,
+                std::slice::from_ref(&rule),
+                c,
+            );
+            let label = format!("{:?}", c.map(|c| c.kind));
+            assert_eq!(t.goods.gross, sek(goods), "{label}");
+            assert_eq!(t.discount, sek(discount), "{label}");
+            assert_eq!(t.coupon_discount, sek(coupon_part), "{label}");
+            assert_eq!(t.set_aside, set_aside, "{label}");
+            assert_eq!(t.delivery.gross, sek(delivery), "{label}");
+            assert_eq!(t.line_discounts.iter().sum::<i64>(), discount);
+            assert_eq!(t.rules.is_empty(), set_aside == SetAside::Rules, "{label}");
+            assert_eq!(t.net.amount() + t.vat.amount(), t.gross.amount());
+        }
+        // A rule never takes more than the line costs.
+        let greedy = AppliedRule {
+            per_line: vec![99_999],
+            total: 99_999,
+            ..rule.clone()
+        };
+        let t = order_totals(
+            &cups,
+            &standard(),
+            Segment::Consumer,
+            Currency::Sek,
+            &[greedy],
+            None,
+        );
+        assert_eq!(t.goods.gross, sek(0));
+        assert_eq!(t.discount, sek(30_000));
     }
 }

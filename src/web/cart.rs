@@ -5,6 +5,7 @@
 use crate::auth::{Principal, session};
 use crate::db::{self, carts, carts::Owner};
 use crate::domain::cart::{PricedLine, QuantityError, QuantityRules, totals};
+use crate::domain::checkout::discounted_goods;
 use crate::domain::money::{Currency, Money};
 use crate::domain::pricing::Segment;
 use crate::error::AppError;
@@ -194,15 +195,21 @@ async fn page(
                 });
             }
         }
-        Ok(vec![(lines, notices)])
+        let ids: Vec<i64> = lines
+            .iter()
+            .filter_map(|l| l.card.as_ref().map(|card| card.row.id))
+            .collect();
+        let offers = db::cart_rules::offers(c, &ids, chrono::Utc::now().naive_utc())?;
+        Ok(vec![(lines, notices, offers)])
     })
     .await?;
-    let (lines, notices) = checked.into_iter().next().unwrap_or_default();
+    let (lines, notices, offers) = checked.into_iter().next().unwrap_or_default();
     let mut ctx = PageContext::with_principal(req, theme, principal);
     let mut refused = refused;
     let mut shown_lines = Vec::new();
     let mut saved = Vec::new();
     let mut priced = Vec::new();
+    let mut items = Vec::new();
     let mut currency = Currency::Sek;
     for line in &lines {
         let rules = QuantityRules::new(segment, line.min_qty, line.qty_step, line.max_qty);
@@ -247,6 +254,11 @@ async fn page(
             view.stock = Some(stock);
             view.unavailable = false;
             if counted {
+                items.push((
+                    card.row.id,
+                    breakdown.shown_unit().to_minor().unwrap_or(0),
+                    quantity,
+                ));
                 priced.push(PricedLine {
                     unit: breakdown,
                     quantity,
@@ -261,7 +273,16 @@ async fn page(
             shown_lines.push(view);
         }
     }
-    let t = totals(&priced, currency);
+    let rules = offers.apply(&items, chrono::Utc::now().naive_utc());
+    let before = totals(&priced, currency);
+    let discounted = discounted_goods(&priced, segment, currency, &rules, None);
+    let t = discounted.goods;
+    let offer_rows = || {
+        discounted.rules.iter().map(|(name, off)| SummaryRow {
+            label: name.clone(),
+            amount: format!("−{}", off.format(locale.code())),
+        })
+    };
     session::set_cart_items(session, i64::from(t.items));
     ctx.cart_items = t.items;
     let code = locale.code();
@@ -270,8 +291,9 @@ async fn page(
         Segment::Consumer => {
             summary.push(SummaryRow {
                 label: locale.t("cart-subtotal"),
-                amount: t.gross.format(code),
+                amount: before.gross.format(code),
             });
+            summary.extend(offer_rows());
             for (rate, vat) in &t.vat_by_rate {
                 summary.push(SummaryRow {
                     label: locale
@@ -284,8 +306,9 @@ async fn page(
         Segment::Company => {
             summary.push(SummaryRow {
                 label: locale.t("cart-subtotal-excl"),
-                amount: t.net.format(code),
+                amount: before.net.format(code),
             });
+            summary.extend(offer_rows());
             for (rate, vat) in &t.vat_by_rate {
                 summary.push(SummaryRow {
                     label: locale.t_args("cart-vat", &[("rate", rate.percent().to_string())]),

@@ -11,6 +11,7 @@ use crate::db::{self, carts, carts::Owner};
 use crate::domain::accounts::Email;
 use crate::domain::address::{COUNTRIES, PostalAddress};
 use crate::domain::checkout::DeliveryOption;
+use crate::domain::checkout::SetAside;
 use crate::domain::pricing::Segment;
 use crate::domain::pricing::coupons::{Coupon, CouponProblem};
 use crate::error::AppError;
@@ -98,6 +99,8 @@ pub struct CheckoutView {
     pub errors: Vec<(&'static str, String)>,
     /// A problem with the order as a whole (stock, prices, declined card).
     pub alert: Option<String>,
+    /// How the coupon and the cart offers were combined, when one gave way.
+    pub notices: Vec<String>,
     pub signed_in: bool,
     pub saved_addresses: Vec<SavedAddressView>,
 }
@@ -193,6 +196,7 @@ async fn page(
             return Ok(None);
         };
         let (lines, _) = orders::priced_cart(c, cart_id, audience, segment)?;
+        let rules = db::cart_rules::applied(c, &lines, chrono::Utc::now().naive_utc())?;
         let coupon = match db::coupons::by_code(c, &typed_coupon)? {
             Some(coupon) => {
                 let used = db::coupons::customer_uses(c, coupon.id, &email, user_id)?;
@@ -204,10 +208,17 @@ async fn page(
             Some(uid) => db::addresses::for_user(c, uid)?,
             None => Vec::new(),
         };
-        Ok(Some((lines, orders::delivery_options(c)?, coupon, saved)))
+        Ok(Some((
+            lines,
+            rules,
+            orders::delivery_options(c)?,
+            coupon,
+            saved,
+        )))
     })
     .await?;
-    let Some((lines, options, coupon, saved)) = loaded.filter(|(lines, _, _, _)| !lines.is_empty())
+    let Some((lines, rules, options, coupon, saved)) =
+        loaded.filter(|(lines, _, _, _, _)| !lines.is_empty())
     else {
         return Ok(see_other("/cart"));
     };
@@ -241,7 +252,8 @@ async fn page(
     let locale = ctx.locale;
     let code = locale.code();
     let mut errors = errors;
-    let before = orders::totals_of(&lines, option, segment, None);
+    let mut notices: Vec<String> = Vec::new();
+    let before = orders::totals_of(&lines, option, segment, &[], None);
     let shown_before = match segment {
         Segment::Consumer => before.goods.gross,
         Segment::Company => before.goods.net,
@@ -265,7 +277,7 @@ async fn page(
             }
         }
     };
-    let totals = orders::totals_of(&lines, option, segment, coupon.as_ref());
+    let totals = orders::totals_of(&lines, option, segment, &rules, coupon.as_ref());
     let goods_shown = match segment {
         Segment::Consumer => totals.goods.gross,
         Segment::Company => totals.goods.net,
@@ -293,13 +305,24 @@ async fn page(
         }),
         shown_before.format(code),
     )];
-    if let Some(c) = &coupon
-        && !totals.discount.amount().is_zero()
-    {
-        summary.push((
-            locale.t_args("checkout-discount", &[("code", c.code.clone())]),
-            format!("−{}", totals.discount.format(code)),
-        ));
+    for (name, off) in &totals.rules {
+        summary.push((name.clone(), format!("−{}", off.format(code))));
+    }
+    if let Some(c) = &coupon {
+        match totals.set_aside {
+            SetAside::Coupon => notices
+                .push(locale.t_args("checkout-coupon-set-aside", &[("code", c.code.clone())])),
+            SetAside::Rules => {
+                notices.push(locale.t_args("checkout-rules-set-aside", &[("code", c.code.clone())]))
+            }
+            SetAside::Nothing => {}
+        }
+        if totals.set_aside != SetAside::Coupon && !totals.coupon_discount.amount().is_zero() {
+            summary.push((
+                locale.t_args("checkout-discount", &[("code", c.code.clone())]),
+                format!("−{}", totals.coupon_discount.format(code)),
+            ));
+        }
     }
     summary.push((
         locale.t("checkout-delivery"),
@@ -342,6 +365,7 @@ async fn page(
         deliveries,
         errors,
         alert,
+        notices,
         signed_in,
         saved_addresses,
         input,

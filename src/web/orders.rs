@@ -90,6 +90,21 @@ pub async fn show(
     let code = locale.code();
     let currency = Currency::parse(&detail.order.currency).unwrap_or(Currency::Sek);
     let money = |minor: i64| Money::from_minor(minor, currency).format(code);
+    let mut summary = vec![(
+        locale.t("cart-subtotal"),
+        money(detail.subtotal_minor + detail.discount_minor),
+    )];
+    if detail.discount_minor > 0 {
+        summary.push((
+            match &detail.coupon_code {
+                Some(code) => locale.t_args("order-discounts-with", &[("code", code.clone())]),
+                None => locale.t("order-discounts"),
+            },
+            format!("−{}", money(detail.discount_minor)),
+        ));
+    }
+    summary.push((locale.t("checkout-delivery"), money(detail.shipping_minor)));
+    summary.push((locale.t("checkout-vat-included"), money(detail.tax_minor)));
     let v = OrderView {
         number: detail.order.number.clone(),
         status: status_label(&detail.order.status, locale),
@@ -106,11 +121,7 @@ pub async fn show(
                 total: money(l.line_total_minor),
             })
             .collect(),
-        summary: vec![
-            (locale.t("cart-subtotal"), money(detail.subtotal_minor)),
-            (locale.t("checkout-delivery"), money(detail.shipping_minor)),
-            (locale.t("checkout-vat-included"), money(detail.tax_minor)),
-        ],
+        summary,
         total: money(detail.order.total_minor),
         address: detail
             .shipping_address

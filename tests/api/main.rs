@@ -7,6 +7,7 @@ mod admin;
 mod back_in_stock;
 mod business;
 mod cart;
+mod cart_rules;
 mod catalog;
 mod checkout;
 mod company;

@@ -70,6 +70,7 @@ pub fn demo_if_empty(pool: &Pool, products: usize) -> anyhow::Result<()> {
         let now = Utc::now().naive_utc();
         reference_data(c)?;
         let product_ids = catalog(c, products, now)?;
+        cart_rules(c)?;
         let people = people::seed(c, &hash, &product_ids, now)?;
         content::seed(c, &product_ids, &people, now)?;
         Ok(())
@@ -80,6 +81,42 @@ pub fn demo_if_empty(pool: &Pool, products: usize) -> anyhow::Result<()> {
         "seeded the demo shop"
     );
     people::log_accounts();
+    Ok(())
+}
+
+/// Demo automatic offers: 3 for 2 on tableware, 10 % off Ljusa lighting.
+fn cart_rules(c: &mut DbConn) -> Result<(), DbError> {
+    use super::schema::{brands, cart_rules};
+    let category = |c: &mut DbConn, slug: &str| -> Result<i64, DbError> {
+        Ok(categories::table
+            .filter(categories::slug.eq(slug))
+            .select(categories::id)
+            .first(c)?)
+    };
+    let tableware = category(c, "tableware")?;
+    let lighting = category(c, "lighting")?;
+    let ljusa: i64 = brands::table
+        .filter(brands::name.eq("Ljusa"))
+        .select(brands::id)
+        .first(c)?;
+    diesel::insert_into(cart_rules::table)
+        .values((
+            cart_rules::name.eq("3 for 2 on tableware"),
+            cart_rules::kind.eq("buy_x_pay_y"),
+            cart_rules::category_id.eq(tableware),
+            cart_rules::buy_qty.eq(3),
+            cart_rules::pay_qty.eq(2),
+        ))
+        .execute(c)?;
+    diesel::insert_into(cart_rules::table)
+        .values((
+            cart_rules::name.eq("10 % off Ljusa lighting"),
+            cart_rules::kind.eq("percent_off"),
+            cart_rules::category_id.eq(lighting),
+            cart_rules::brand_id.eq(ljusa),
+            cart_rules::percent_bp.eq(1000),
+        ))
+        .execute(c)?;
     Ok(())
 }
 
@@ -169,6 +206,8 @@ fn reference_data(c: &mut DbConn) -> Result<(), DbError> {
                 coupons::value_minor.eq(minor),
                 coupons::min_subtotal_minor.eq(min),
                 coupons::max_uses_per_customer.eq(per_customer),
+                // HUNDRA combines with the cart offers; the others give way to them.
+                coupons::stackable.eq(code == "HUNDRA"),
             ))
             .execute(c)?;
     }

@@ -26,6 +26,8 @@ pub struct Coupon {
     pub max_uses: Option<u32>,
     pub max_uses_per_customer: Option<u32>,
     pub uses: u32,
+    /// Whether it combines with the automatic cart rules (see `checkout::order_totals`).
+    pub stackable: bool,
     pub active: bool,
 }
 
@@ -169,6 +171,7 @@ mod tests {
             max_uses: Some(100),
             max_uses_per_customer: Some(1),
             uses: 0,
+            stackable: false,
             active: true,
         }
     }

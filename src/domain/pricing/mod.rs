@@ -4,6 +4,7 @@
 //! This first cut has the list price, rounding and VAT; company price lists, contract prices,
 //! quantity tiers, payment terms and promotions plug in as further steps.
 
+pub mod cart_rules;
 pub mod coupons;
 pub mod tax;
 

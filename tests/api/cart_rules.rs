@@ -1,0 +1,205 @@
+//! Automatic cart rules: "3 for 2 on tableware" shows in the cart and at checkout and is stored
+//! with the order; a coupon that does not combine gives way to it (and is not redeemed) when the
+//! rule saves more; a stackable coupon comes on top; a rule out of its window does nothing.
+
+use crate::helpers::{Page, TestApp, spawn_app};
+use diesel::prelude::*;
+use duett::db::schema::{
+    cart_rules, categories, coupons, order_lines, orders, products, stock_levels,
+};
+use std::collections::HashMap;
+
+/// A tableware product consumers can buy three of: (sku, slug).
+fn cup(app: &TestApp) -> (String, String) {
+    products::table
+        .inner_join(stock_levels::table)
+        .inner_join(categories::table)
+        .filter(categories::slug.eq("tableware"))
+        .filter(products::audience.eq("both"))
+        .filter(products::active.eq(true))
+        .filter(products::min_qty.eq(1))
+        .filter(products::qty_step.eq(1))
+        .filter(stock_levels::on_hand.ge(10))
+        .select((products::sku, products::slug))
+        .order(products::id)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap()
+}
+
+async fn three_cups(app: &TestApp) {
+    let (sku, slug) = cup(app);
+    let res = app
+        .post_form(
+            "/cart/add",
+            &format!("/products/{slug}"),
+            &[("sku", sku.as_str()), ("quantity", "3")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+}
+
+fn form(page: &Page, coupon: &str, action: &str) -> HashMap<String, String> {
+    let mut f: HashMap<String, String> = HashMap::new();
+    for name in ["csrf_token", "order_key", "shown_total"] {
+        f.insert(
+            name.into(),
+            page.attr(&format!("form.checkout input[name={name}]"), "value")
+                .unwrap_or_default(),
+        );
+    }
+    for (k, v) in [
+        ("email", "rule.user@example.com"),
+        ("name", "Regina Regel"),
+        ("line1", "Storgatan 1"),
+        ("postal_code", "41138"),
+        ("city", "Göteborg"),
+        ("country", "SE"),
+        ("delivery", "standard"),
+        ("coupon", coupon),
+        ("action", action),
+    ] {
+        f.insert(k.into(), v.into());
+    }
+    f
+}
+
+async fn post(app: &TestApp, f: &HashMap<String, String>) -> Page {
+    let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    app.post_raw("/checkout", &pairs).await
+}
+
+/// (coupon code, discount, subtotal) of the one order.
+fn placed(app: &TestApp) -> (Option<String>, i64, i64) {
+    orders::table
+        .select((
+            orders::coupon_code,
+            orders::discount_minor,
+            orders::subtotal_minor,
+        ))
+        .first(&mut app.pool.get().unwrap())
+        .unwrap()
+}
+
+fn uses(app: &TestApp, code: &str) -> i32 {
+    coupons::table
+        .filter(coupons::code.eq(code))
+        .select(coupons::uses)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn three_for_two_shows_in_the_cart_and_checkout_and_is_kept_with_the_order() {
+    let app = spawn_app().await;
+    three_cups(&app).await;
+    let cart = app.get("/cart").await;
+    let summary = cart.text(".cart-summary");
+    assert!(summary.contains("3 for 2 on tableware"), "{summary}");
+    let page = app.get("/checkout").await;
+    assert!(page.text(".cart-summary").contains("3 for 2 on tableware"));
+    let res = post(&app, &form(&page, "", "pay")).await;
+    assert_eq!(res.status, 303, "{}", res.text("main"));
+    let (code, discount, subtotal) = placed(&app);
+    assert_eq!(code, None);
+    // One of three equal cups is free: a third of the goods, exactly (the stored subtotal is
+    // after the discount).
+    assert_eq!(discount * 2, subtotal);
+    let line_discount: i64 = order_lines::table
+        .select(order_lines::discount_minor)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(line_discount, discount);
+}
+
+#[tokio::test]
+async fn a_coupon_that_does_not_combine_gives_way_when_the_offer_saves_more() {
+    let app = spawn_app().await;
+    // 200 kr a cup incl. VAT: three reach WELCOME10's 300 kr minimum, and a free cup (200 kr)
+    // beats 10 % (60 kr).
+    let (sku, _) = cup(&app);
+    diesel::update(products::table.filter(products::sku.eq(&sku)))
+        .set(products::list_price_minor.eq(16_000))
+        .execute(&mut app.pool.get().unwrap())
+        .unwrap();
+    three_cups(&app).await;
+    let page = app.get("/checkout").await;
+    let with_code = post(&app, &form(&page, "welcome10", "update")).await;
+    assert_eq!(with_code.status, 200);
+    assert_eq!(
+        with_code.count("#coupon-error"),
+        0,
+        "{}",
+        with_code.text("main")
+    );
+    let summary = with_code.text(".cart-summary");
+    assert!(summary.contains("3 for 2 on tableware"), "{summary}");
+    assert!(summary.contains("−SEK 200.00"), "{summary}");
+    assert!(!summary.contains("Discount (WELCOME10)"), "{summary}");
+    assert!(
+        with_code.text(".coupon-note").contains("WELCOME10"),
+        "{}",
+        with_code.text("main")
+    );
+    let res = post(&app, &form(&with_code, "welcome10", "pay")).await;
+    assert_eq!(res.status, 303, "{}", res.text("main"));
+    let (code, discount, subtotal) = placed(&app);
+    assert_eq!(code, None, "a coupon that gave way is not recorded");
+    assert_eq!((discount, subtotal), (20_000, 40_000));
+    assert_eq!(uses(&app, "WELCOME10"), 0, "nor redeemed");
+}
+
+#[tokio::test]
+async fn a_stackable_coupon_comes_on_top_of_the_offer() {
+    let app = spawn_app().await;
+    diesel::insert_into(coupons::table)
+        .values((
+            coupons::code.eq("ALSO5"),
+            coupons::kind.eq("percent"),
+            coupons::value_bp.eq(500),
+            coupons::stackable.eq(true),
+        ))
+        .execute(&mut app.pool.get().unwrap())
+        .unwrap();
+    three_cups(&app).await;
+    let page = app.get("/checkout").await;
+    let with_code = post(&app, &form(&page, "ALSO5", "update")).await;
+    let summary = with_code.text(".cart-summary");
+    assert!(summary.contains("3 for 2 on tableware"), "{summary}");
+    assert!(summary.contains("Discount (ALSO5)"), "{summary}");
+    assert_eq!(with_code.count(".coupon-note"), 0);
+    let res = post(&app, &form(&with_code, "ALSO5", "pay")).await;
+    assert_eq!(res.status, 303, "{}", res.text("main"));
+    let (code, discount, subtotal) = placed(&app);
+    assert_eq!(code.as_deref(), Some("ALSO5"));
+    let goods = subtotal + discount;
+    let after_rule = goods - goods / 3;
+    // 5 % of what is left after the free cup, rounded half away from zero.
+    let five = (after_rule * 5 + 50) / 100;
+    assert_eq!(discount, goods / 3 + five);
+    assert_eq!(uses(&app, "ALSO5"), 1);
+}
+
+#[tokio::test]
+async fn a_rule_outside_its_window_or_switched_off_takes_nothing() {
+    let app = spawn_app().await;
+    three_cups(&app).await;
+    let yesterday = chrono::Utc::now().naive_utc() - chrono::Duration::days(1);
+    diesel::update(cart_rules::table)
+        .set(cart_rules::ends_at.eq(Some(yesterday)))
+        .execute(&mut app.pool.get().unwrap())
+        .unwrap();
+    let cart = app.get("/cart").await;
+    assert!(!cart.text(".cart-summary").contains("3 for 2"));
+    diesel::update(cart_rules::table)
+        .set((
+            cart_rules::ends_at.eq(None::<chrono::NaiveDateTime>),
+            cart_rules::active.eq(false),
+        ))
+        .execute(&mut app.pool.get().unwrap())
+        .unwrap();
+    let page = app.get("/checkout").await;
+    assert!(!page.text(".cart-summary").contains("3 for 2"));
+    let res = post(&app, &form(&page, "", "pay")).await;
+    assert_eq!(res.status, 303);
+    assert_eq!(placed(&app).1, 0);
+}
