@@ -487,7 +487,8 @@ mod tests {
         let (ten, ten_stacking, half) = (pct(1000, false), pct(1000, true), pct(5000, false));
         let free_delivery = coupon(CouponKind::FreeDelivery);
         // (coupon, goods gross, discount, coupon part, set aside, delivery gross)
-        let cases: Vec<(Option<&Coupon>, i64, i64, i64, SetAside, i64)> = vec![
+        type Case<'a> = (Option<&'a Coupon>, i64, i64, i64, SetAside, i64);
+        let cases: Vec<Case> = vec![
             (None, 20_000, 10_000, 0, SetAside::Nothing, 4_900),
             // 10 % of 300 = 30 < 100 off: the rule stays, the coupon is set aside.
             (Some(&ten), 20_000, 10_000, 0, SetAside::Coupon, 4_900),
