@@ -27,6 +27,15 @@ pub trait PaymentProvider: Send + Sync {
     fn sign(&self, result: &PaymentResult) -> String;
     /// The result, when `signature` is the provider's.
     fn verify(&self, result: PaymentResult, signature: &str) -> Option<PaymentResult>;
+    /// Refunds `amount_minor` of the payment `payment_reference`. The same `idempotency_key`
+    /// refunds once however often it is sent (a retry after a timeout, two staff clicks), as real
+    /// providers' refund APIs do. Returns the provider's refund reference.
+    fn refund(
+        &self,
+        payment_reference: &str,
+        amount_minor: i64,
+        idempotency_key: &str,
+    ) -> Result<String, String>;
 }
 
 /// The in-app hosted test page.
@@ -85,6 +94,27 @@ impl PaymentProvider for TestProvider {
         self.mac(&result).verify_slice(&bytes).ok()?;
         Some(result)
     }
+
+    /// Always succeeds for a positive amount; the reference is derived from the key, so a retry
+    /// gets the same one.
+    fn refund(
+        &self,
+        payment_reference: &str,
+        amount_minor: i64,
+        idempotency_key: &str,
+    ) -> Result<String, String> {
+        if amount_minor <= 0 {
+            return Err("nothing to refund".into());
+        }
+        let mut mac =
+            Hmac::<Sha256>::new_from_slice(&self.key).unwrap_or_else(|_| unreachable!());
+        mac.update(b"refund|");
+        mac.update(payment_reference.as_bytes());
+        mac.update(b"|");
+        mac.update(idempotency_key.as_bytes());
+        let digest = hex::encode(mac.finalize().into_bytes());
+        Ok(format!("re_test_{}", &digest[..16]))
+    }
 }
 
 #[cfg(test)]
@@ -115,6 +145,16 @@ mod tests {
         assert_eq!(p.verify(elsewhere, &sig), None, "the order is signed");
         assert_eq!(p.verify(result.clone(), "zz"), None);
         assert_eq!(p.verify(result, ""), None);
+    }
+
+    #[test]
+    fn refunds_are_idempotent_by_key() {
+        let p = TestProvider::new(&[7u8; 64]);
+        let first = p.refund("pay-1", 1_000, "R1").unwrap();
+        assert_eq!(p.refund("pay-1", 1_000, "R1").unwrap(), first);
+        assert_ne!(p.refund("pay-1", 1_000, "R2").unwrap(), first);
+        assert!(first.starts_with("re_test_"));
+        assert!(p.refund("pay-1", 0, "R3").is_err());
     }
 
     #[test]

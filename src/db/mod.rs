@@ -18,15 +18,19 @@ pub mod connection;
 pub mod content;
 pub mod coupons;
 pub mod fresh;
+pub mod fulfilment;
 pub mod listing_set;
 pub mod money_sql;
 pub mod orders;
 pub mod outbox;
+pub mod returns;
 pub mod reviews;
 pub mod schema;
 pub mod search;
 pub mod seed;
+pub mod settings;
 pub mod sitemap;
+pub mod stock;
 pub mod tokens;
 pub mod users;
 
@@ -52,6 +56,10 @@ pub enum DbError {
     Pool(#[from] r2d2::Error),
     #[error("the blocking thread pool is gone")]
     Canceled,
+    /// A transaction gave up because something it needed was taken meanwhile (the name says
+    /// what); it was rolled back and the caller turns this into a message.
+    #[error("{0} was taken meanwhile")]
+    Conflict(String),
     /// An error from a cached load, shared by every request that waited for it.
     #[error("{0}")]
     Shared(std::sync::Arc<DbError>),

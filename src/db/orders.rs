@@ -159,7 +159,7 @@ impl From<diesel::result::Error> for PlaceError {
 }
 
 /// The columns of an [`OrderRef`], in its field order.
-const ORDER_REF: (
+pub(crate) const ORDER_REF: (
     orders::id,
     orders::number,
     orders::public_token,
@@ -409,11 +409,23 @@ fn event(
     actor: Option<i64>,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
+    noted_event(c, order_id, status, "", actor, now)
+}
+
+/// A step on the order's timeline with a note (a tracking number, a refund).
+pub(crate) fn noted_event(
+    c: &mut DbConn,
+    order_id: i64,
+    status: &str,
+    note: &str,
+    actor: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
     diesel::insert_into(order_events::table)
         .values((
             order_events::order_id.eq(order_id),
             order_events::status.eq(status),
-            order_events::note.eq(""),
+            order_events::note.eq(note),
             order_events::actor_user_id.eq(actor),
             order_events::created_at.eq(now),
         ))

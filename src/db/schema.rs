@@ -144,6 +144,7 @@ diesel::table! {
         seo_description -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        variant_group -> Nullable<Text>,
     }
 }
 
@@ -358,6 +359,7 @@ diesel::table! {
         idempotency_key -> Text,
         placed_at -> Timestamp,
         updated_at -> Timestamp,
+        tracking_number -> Nullable<Text>,
     }
 }
 
@@ -466,6 +468,11 @@ diesel::table! {
         refund_minor -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        comment -> Text,
+        staff_note -> Text,
+        requested_by -> Nullable<BigInt>,
+        received_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -476,6 +483,7 @@ diesel::table! {
         order_line_id -> BigInt,
         quantity -> Integer,
         exchange_product_id -> Nullable<BigInt>,
+        refund_minor -> BigInt,
     }
 }
 

@@ -332,6 +332,8 @@ fn catalog(c: &mut DbConn, count: usize, now: NaiveDateTime) -> Result<Vec<i64>,
                 products::audience.eq(def.audience),
                 products::featured.eq(featured),
                 products::seo_title.eq(format!("{name} | Duett")),
+                // The same thing in another material or finish: what an exchange may swap to.
+                products::variant_group.eq(format!("{}/{noun}/{series}", def.slug)),
                 products::created_at.eq(created),
                 products::updated_at.eq(created),
             ))

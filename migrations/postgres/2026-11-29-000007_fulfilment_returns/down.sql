@@ -1,0 +1,11 @@
+DROP INDEX return_lines_order_line;
+ALTER TABLE return_lines DROP COLUMN refund_minor;
+DROP INDEX returns_status;
+ALTER TABLE returns DROP COLUMN closed_at;
+ALTER TABLE returns DROP COLUMN received_at;
+ALTER TABLE returns DROP COLUMN requested_by;
+ALTER TABLE returns DROP COLUMN staff_note;
+ALTER TABLE returns DROP COLUMN comment;
+DROP INDEX products_variant_group;
+ALTER TABLE products DROP COLUMN variant_group;
+ALTER TABLE orders DROP COLUMN tracking_number;

@@ -1,0 +1,108 @@
+//! Stock that physically moves (shipped, returned, sent as an exchange), kept as a ledger in
+//! `stock_movements` beside the level it changes.
+
+use super::schema::{stock_levels, stock_movements};
+use super::{DbConn, DbError};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+/// Why stock moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// An order left the warehouse: its reservation becomes a real decrease.
+    Shipped,
+    /// Returned goods back on the shelf.
+    Returned,
+    /// Returned goods that were sent back to the shopper after all (a rejected return).
+    ReturnRejected,
+    /// A replacement sent for an exchange.
+    ExchangeSent,
+}
+
+impl Reason {
+    fn code(self) -> &'static str {
+        match self {
+            Reason::Shipped => "shipped",
+            Reason::Returned => "returned",
+            Reason::ReturnRejected => "return rejected",
+            Reason::ExchangeSent => "exchange sent",
+        }
+    }
+}
+
+/// Moves `delta` units of `product` on hand (and, for a shipment, out of the reservation) and
+/// writes the ledger line.
+pub fn record(
+    c: &mut DbConn,
+    product: i64,
+    delta: i32,
+    reason: Reason,
+    reference: &str,
+    actor: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    let level = stock_levels::table.find(product);
+    if reason == Reason::Shipped {
+        diesel::update(level)
+            .set((
+                stock_levels::on_hand.eq(stock_levels::on_hand + delta),
+                stock_levels::reserved.eq(stock_levels::reserved + delta),
+                stock_levels::updated_at.eq(now),
+            ))
+            .execute(c)?;
+    } else {
+        diesel::update(level)
+            .set((
+                stock_levels::on_hand.eq(stock_levels::on_hand + delta),
+                stock_levels::updated_at.eq(now),
+            ))
+            .execute(c)?;
+    }
+    diesel::insert_into(stock_movements::table)
+        .values((
+            stock_movements::product_id.eq(product),
+            stock_movements::delta.eq(delta),
+            stock_movements::reason.eq(reason.code()),
+            stock_movements::reference.eq(reference),
+            stock_movements::actor_user_id.eq(actor),
+            stock_movements::created_at.eq(now),
+        ))
+        .execute(c)?;
+    Ok(())
+}
+
+/// Takes `quantity` units of `product` that nobody has reserved, if there are that many (a
+/// conditional update, like an order's reservation); false when there are not.
+pub fn take_unreserved(
+    c: &mut DbConn,
+    product: i64,
+    quantity: i32,
+    reference: &str,
+    actor: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let taken = diesel::update(
+        stock_levels::table
+            .filter(stock_levels::product_id.eq(product))
+            .filter((stock_levels::on_hand - stock_levels::reserved).ge(quantity)),
+    )
+    .set((
+        stock_levels::on_hand.eq(stock_levels::on_hand - quantity),
+        stock_levels::updated_at.eq(now),
+    ))
+    .execute(c)?;
+    if taken != 1 {
+        return Ok(false);
+    }
+    diesel::insert_into(stock_movements::table)
+        .values((
+            stock_movements::product_id.eq(product),
+            stock_movements::delta.eq(-quantity),
+            stock_movements::reason.eq(Reason::ExchangeSent.code()),
+            stock_movements::reference.eq(reference),
+            stock_movements::actor_user_id.eq(actor),
+            stock_movements::created_at.eq(now),
+        ))
+        .execute(c)?;
+    Ok(true)
+}
