@@ -245,6 +245,9 @@ mod tests {
             "old",
             "new",
             "number",
+            "left",
+            "date",
+            "tracking",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

@@ -230,6 +230,7 @@ fn run(
             .configure(web::checkout::routes)
             .configure(web::payment::routes)
             .configure(web::orders::routes)
+            .configure(web::returns::routes)
             .configure(web::account::routes)
             .configure(web::b2b::routes)
             .configure(web::admin::routes)

@@ -433,6 +433,23 @@ pub(crate) fn noted_event(
     Ok(())
 }
 
+/// The payment provider's reference of a paid order.
+pub fn payment_reference(conn: &mut DbConn, order_id: i64) -> Result<Option<String>, DbError> {
+    Ok(orders::table
+        .find(order_id)
+        .select(orders::payment_reference)
+        .first::<Option<String>>(conn)?)
+}
+
+/// An order by its number (staff pages; shoppers' links use the token).
+pub fn by_number(conn: &mut DbConn, number: &str) -> Result<Option<OrderRef>, DbError> {
+    Ok(orders::table
+        .filter(orders::number.eq(number))
+        .select(ORDER_REF)
+        .first(conn)
+        .optional()?)
+}
+
 /// An order by its public token (the link in the confirmation).
 pub fn by_token(conn: &mut DbConn, token: &str) -> Result<Option<OrderRef>, DbError> {
     Ok(orders::table
@@ -651,7 +668,9 @@ pub struct OrderDetail {
     pub shipping_address: String,
     pub placed_at: NaiveDateTime,
     pub lines: Vec<OrderLine>,
-    pub events: Vec<(String, NaiveDateTime)>,
+    /// (status, note, when): the note holds a tracking number or a return's number.
+    pub events: Vec<(String, String, NaiveDateTime)>,
+    pub tracking_number: Option<String>,
 }
 
 pub fn detail(conn: &mut DbConn, order: OrderRef) -> Result<OrderDetail, DbError> {
@@ -706,8 +725,16 @@ pub fn detail(conn: &mut DbConn, order: OrderRef) -> Result<OrderDetail, DbError
     let events = order_events::table
         .filter(order_events::order_id.eq(order.id))
         .order(order_events::id)
-        .select((order_events::status, order_events::created_at))
+        .select((
+            order_events::status,
+            order_events::note,
+            order_events::created_at,
+        ))
         .load(conn)?;
+    let tracking_number = orders::table
+        .find(order.id)
+        .select(orders::tracking_number)
+        .first(conn)?;
     Ok(OrderDetail {
         order,
         segment,
@@ -721,6 +748,7 @@ pub fn detail(conn: &mut DbConn, order: OrderRef) -> Result<OrderDetail, DbError
         placed_at,
         lines,
         events,
+        tracking_number,
     })
 }
 

@@ -59,6 +59,18 @@ impl Mail {
         }
     }
 
+    /// "We have your return request", with the slip's link.
+    pub fn return_received(locale: Locale, to: &str, number: &str, link: &str) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t_args("mail-return-subject", &[("number", number.to_string())]),
+            body: locale.t_args(
+                "mail-return-body",
+                &[("number", number.to_string()), ("link", link.to_string())],
+            ),
+        }
+    }
+
     /// "It is back in stock" (the subject and body; the address comes from the wish).
     pub fn back_in_stock(locale: Locale, name: &str, link: &str) -> Mail {
         Mail {

@@ -54,6 +54,7 @@ pub mod ops;
 pub mod orders;
 pub mod page_cache;
 pub mod payment;
+pub mod returns;
 pub mod seo;
 pub mod views;
 

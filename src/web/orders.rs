@@ -20,6 +20,8 @@ pub struct OrderLineView {
 
 pub struct EventView {
     pub label: String,
+    /// A tracking number or a return's number, if the step has one.
+    pub note: String,
     pub at: String,
     /// Machine-readable, for `<time datetime>`.
     pub datetime: String,
@@ -41,6 +43,10 @@ pub struct OrderView {
     pub cancellable: bool,
     /// The link's token, for the cancel form.
     pub token: String,
+    /// "Return or exchange items", while the order can be returned.
+    pub return_url: Option<String>,
+    /// Earlier returns: (number, status, link to the slip).
+    pub returns: Vec<(String, String, String)>,
 }
 
 storefront_page!(
@@ -71,14 +77,20 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let token: String = query.into_inner().t.chars().take(64).collect();
     let number = number.into_inner();
-    let detail = db::run(&state.pool, move |c| {
+    let now = chrono::Utc::now().naive_utc();
+    let (detail, returnable) = db::run(&state.pool, move |c| {
         let Some(order) = orders::by_token(c, &token)? else {
             return Ok(None);
         };
         if order.number != number {
             return Ok(None);
         }
-        orders::detail(c, order).map(Some)
+        // Only a shipped order has anything to return.
+        let returnable = match order.status.as_str() {
+            "shipped" | "delivered" => Some(db::returns::for_order(c, order.clone(), now)?),
+            _ => None,
+        };
+        Ok(Some((orders::detail(c, order)?, returnable)))
     })
     .await?
     .ok_or(AppError::NotFound)?;
@@ -131,8 +143,14 @@ pub async fn show(
         events: detail
             .events
             .iter()
-            .map(|(status, at)| EventView {
+            .map(|(status, note, at)| EventView {
                 label: status_label(status, locale),
+                note: match status.as_str() {
+                    "shipped" if !note.is_empty() => {
+                        locale.t_args("order-tracking", &[("tracking", note.clone())])
+                    }
+                    _ => note.clone(),
+                },
                 at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
                 datetime: at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
             })
@@ -140,6 +158,33 @@ pub async fn show(
         offer_account,
         cancellable: detail.order.status == "paid",
         token: detail.order.public_token.clone(),
+        return_url: returnable
+            .as_ref()
+            .filter(|r| {
+                matches!(r.window, crate::domain::returns::Window::Open(_))
+                    && r.lines.iter().any(|l| l.returnable.left() > 0)
+            })
+            .map(|_| {
+                format!(
+                    "/orders/{}/return?t={}",
+                    detail.order.number,
+                    crate::web::url_encode(&detail.order.public_token)
+                )
+            }),
+        returns: returnable
+            .map(|r| {
+                r.returns
+                    .iter()
+                    .map(|x| {
+                        (
+                            x.number.clone(),
+                            crate::web::returns::status_label(&x.status, locale),
+                            crate::web::returns::slip_url(&x.number, &detail.order.public_token),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
     };
     let mut response = crate::web::cache_control(
         render_order(ctx, v, actix_web::http::StatusCode::OK)?,

@@ -4,7 +4,9 @@ mod applications;
 mod audit;
 mod dashboard;
 pub mod nav;
+mod orders;
 mod outbox;
+mod returns;
 mod reviews;
 
 use actix_web::web;
@@ -22,6 +24,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/applications/{id}/reject",
             web::post().to(applications::reject),
         )
+        .route("/admin/orders", web::get().to(orders::list))
+        .route("/admin/orders/{number}", web::get().to(orders::show))
+        .route("/admin/orders/{number}/step", web::post().to(orders::step))
+        .route("/admin/returns", web::get().to(returns::list))
+        .route("/admin/returns/{number}", web::get().to(returns::show))
+        .route("/admin/returns/{number}/act", web::post().to(returns::act))
         .route("/admin/reviews", web::get().to(reviews::list))
         .route(
             "/admin/reviews/{id}/approve",

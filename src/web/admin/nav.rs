@@ -16,6 +16,16 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         &[Administrator, CatalogManager, SalesRep, SupportAgent],
     ),
     (
+        "/admin/orders",
+        "admin-orders",
+        &[Administrator, SalesRep, SupportAgent],
+    ),
+    (
+        "/admin/returns",
+        "admin-returns",
+        &[Administrator, SupportAgent],
+    ),
+    (
         "/admin/applications",
         "admin-applications",
         &[Administrator, SalesRep],

@@ -1,0 +1,373 @@
+//! `GET /admin/orders` (filter by status, segment, number or e-mail; paginated), the order page
+//! `GET /admin/orders/{number}` with its timeline and returns, and `POST …/step` to move it
+//! along the state machine (pack, ship with a tracking number, deliver, cancel). Administrators,
+//! sales representatives and support agents.
+
+use super::nav::{self, NavItem};
+use crate::auth::{StaffUser, session};
+use crate::db::{self, audit, fulfilment, orders};
+use crate::domain::fulfilment::{Step, StepProblem, steps_from};
+use crate::domain::money::{Currency, Money};
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::orders::status_label;
+use crate::web::{PageContext, render, see_other};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+const PATH: &str = "/admin/orders";
+const PER_PAGE: i64 = 50;
+/// The statuses staff filter by, in the order an order goes through them.
+const STATUSES: [&str; 6] = [
+    "awaiting_payment",
+    "paid",
+    "packed",
+    "shipped",
+    "delivered",
+    "cancelled",
+];
+
+pub struct OptionView {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct RowView {
+    pub number: String,
+    pub placed: String,
+    pub segment: String,
+    pub email: String,
+    pub status: String,
+    pub total: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/orders.html")]
+pub struct OrdersPage {
+    pub ctx: PageContext,
+    pub nav: Vec<NavItem>,
+    pub q: String,
+    pub statuses: Vec<OptionView>,
+    pub segments: Vec<OptionView>,
+    pub rows: Vec<RowView>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    segment: String,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+fn money(minor: i64, currency: &str, locale: crate::i18n::Locale) -> String {
+    Money::from_minor(minor, Currency::parse(currency).unwrap_or(Currency::Sek)).format(locale.code())
+}
+
+/// `GET /admin/orders`.
+pub async fn list(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let query = query.into_inner();
+    // Only known values filter; anything else shows everything.
+    let status = STATUSES
+        .iter()
+        .find(|s| **s == query.status)
+        .map(|s| s.to_string());
+    let segment = ["b2c", "b2b"]
+        .iter()
+        .find(|s| **s == query.segment)
+        .map(|s| s.to_string());
+    let q: String = query.q.trim().chars().take(100).collect();
+    let page = query.page.unwrap_or(1).clamp(1, 10_000);
+    let filter = fulfilment::Filter {
+        status: status.clone(),
+        segment: segment.clone(),
+        query: q.clone(),
+    };
+    let (rows, more) =
+        db::run(&state.pool, move |c| fulfilment::list(c, &filter, page, PER_PAGE)).await?;
+    let ctx = nav::staff_context(&req, &staff);
+    let locale = ctx.locale;
+    let link = |p: i64| {
+        format!(
+            "{PATH}?status={}&segment={}&q={}&page={p}",
+            status.as_deref().unwrap_or(""),
+            segment.as_deref().unwrap_or(""),
+            crate::web::url_encode(&q)
+        )
+    };
+    let mut statuses = vec![OptionView {
+        value: String::new(),
+        label: ctx.t("admin-all"),
+        selected: status.is_none(),
+    }];
+    statuses.extend(STATUSES.iter().map(|s| OptionView {
+        value: s.to_string(),
+        label: status_label(s, locale),
+        selected: status.as_deref() == Some(*s),
+    }));
+    let segments = [("", "admin-all"), ("b2c", "admin-segment-b2c"), ("b2b", "admin-segment-b2b")]
+        .iter()
+        .map(|(v, key)| OptionView {
+            value: v.to_string(),
+            label: ctx.t(key),
+            selected: segment.as_deref().unwrap_or("") == *v,
+        })
+        .collect();
+    render(&OrdersPage {
+        nav: nav::menu(&ctx, staff.role, PATH),
+        rows: rows
+            .into_iter()
+            .map(|r| RowView {
+                placed: r.placed_at.format("%Y-%m-%d %H:%M").to_string(),
+                segment: ctx.t(&format!("admin-segment-{}", r.segment)),
+                email: r.email,
+                status: status_label(&r.status, locale),
+                total: money(r.total_minor, &r.currency, locale),
+                number: r.number,
+            })
+            .collect(),
+        prev: (page > 1).then(|| link(page - 1)),
+        next: more.then(|| link(page + 1)),
+        statuses,
+        segments,
+        q: q.clone(),
+        ctx,
+    })
+}
+
+pub struct LineView {
+    pub name: String,
+    pub sku: String,
+    pub quantity: i32,
+    pub total: String,
+}
+
+pub struct EventView {
+    pub label: String,
+    pub note: String,
+    pub at: String,
+}
+
+pub struct StepView {
+    pub code: &'static str,
+    pub label: String,
+    pub needs_tracking: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/order.html")]
+pub struct OrderPage {
+    pub ctx: PageContext,
+    pub nav: Vec<NavItem>,
+    pub number: String,
+    pub status: String,
+    pub email: String,
+    pub segment: String,
+    pub placed: String,
+    pub lines: Vec<LineView>,
+    pub summary: Vec<(String, String)>,
+    pub total: String,
+    pub address: Vec<String>,
+    pub delivery: String,
+    pub tracking: Option<String>,
+    pub events: Vec<EventView>,
+    pub steps: Vec<StepView>,
+    pub returns: Vec<(String, String)>,
+    pub error: Option<String>,
+    /// The tracking number as typed, kept when it was refused.
+    pub typed_tracking: String,
+}
+
+async fn order_page(
+    req: &HttpRequest,
+    staff: &StaffUser,
+    state: &AppState,
+    number: String,
+    error: Option<String>,
+    typed_tracking: String,
+) -> Result<HttpResponse, AppError> {
+    let now = chrono::Utc::now().naive_utc();
+    let (detail, returnable) = db::run(&state.pool, move |c| {
+        let Some(order) = orders::by_number(c, &number)? else {
+            return Ok(None);
+        };
+        let returnable = db::returns::for_order(c, order.clone(), now)?;
+        Ok(Some((orders::detail(c, order)?, returnable)))
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let ctx = nav::staff_context(req, staff);
+    let locale = ctx.locale;
+    let m = |minor: i64| money(minor, &detail.order.currency, locale);
+    let mut summary = vec![(
+        ctx.t("cart-subtotal"),
+        m(detail.subtotal_minor + detail.discount_minor),
+    )];
+    if detail.discount_minor > 0 {
+        summary.push((
+            match &detail.coupon_code {
+                Some(code) => locale.t_args("order-discounts-with", &[("code", code.clone())]),
+                None => ctx.t("order-discounts"),
+            },
+            format!("−{}", m(detail.discount_minor)),
+        ));
+    }
+    summary.push((ctx.t("checkout-delivery"), m(detail.shipping_minor)));
+    summary.push((ctx.t("checkout-vat"), m(detail.tax_minor)));
+    let status = detail.order.status.clone();
+    let page = OrderPage {
+        nav: nav::menu(&ctx, staff.role, PATH),
+        number: detail.order.number.clone(),
+        status: status_label(&status, locale),
+        email: detail.order.email.clone(),
+        segment: ctx.t(&format!("admin-segment-{}", detail.segment)),
+        placed: detail.placed_at.format("%Y-%m-%d %H:%M").to_string(),
+        lines: detail
+            .lines
+            .iter()
+            .map(|l| LineView {
+                name: l.name.clone(),
+                sku: l.sku.clone(),
+                quantity: l.quantity,
+                total: m(l.line_total_minor),
+            })
+            .collect(),
+        summary,
+        total: m(detail.order.total_minor),
+        address: detail
+            .shipping_address
+            .lines()
+            .map(str::to_string)
+            .collect(),
+        delivery: detail.delivery_method.clone(),
+        tracking: detail.tracking_number.clone(),
+        events: detail
+            .events
+            .iter()
+            .map(|(s, note, at)| EventView {
+                label: status_label(s, locale),
+                note: note.clone(),
+                at: at.format("%Y-%m-%d %H:%M").to_string(),
+            })
+            .collect(),
+        steps: steps_from(&status)
+            .into_iter()
+            .map(|s| StepView {
+                code: s.code(),
+                label: ctx.t(&format!("admin-order-step-{}", s.code())),
+                needs_tracking: s == Step::Ship,
+            })
+            .collect(),
+        returns: returnable
+            .returns
+            .iter()
+            .map(|r| {
+                (
+                    r.number.clone(),
+                    crate::web::returns::status_label(&r.status, locale),
+                )
+            })
+            .collect(),
+        error,
+        typed_tracking,
+        ctx,
+    };
+    let status = if page.error.is_some() {
+        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        actix_web::http::StatusCode::OK
+    };
+    crate::web::render_status(&page, status)
+}
+
+/// `GET /admin/orders/{number}`.
+pub async fn show(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    number: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    order_page(&req, &staff, &state, number.into_inner(), None, String::new()).await
+}
+
+#[derive(Deserialize)]
+pub struct StepForm {
+    #[serde(default)]
+    step: String,
+    #[serde(default)]
+    tracking: String,
+}
+
+/// `POST /admin/orders/{number}/step`: `step` (pack, ship, deliver, cancel), `tracking`.
+pub async fn step(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    session: actix_session::Session,
+    number: web::Path<String>,
+    form: web::Form<StepForm>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let number = number.into_inner();
+    let form = form.into_inner();
+    let ctx = nav::staff_context(&req, &staff);
+    let Some(step) = Step::parse(&form.step) else {
+        let error = Some(ctx.t("admin-order-step-unknown"));
+        return order_page(&req, &staff, &state, number, error, form.tracking).await;
+    };
+    let actor = staff.user.id;
+    let now = chrono::Utc::now().naive_utc();
+    let lookup = number.clone();
+    let tracking = form.tracking.clone();
+    let outcome = db::run_write(&state.pool, move |c| {
+        let Some(order) = orders::by_number(c, &lookup)? else {
+            return Ok(None);
+        };
+        let done = fulfilment::advance(c, order.id, step, &tracking, Some(actor), now)?;
+        if done.is_ok() {
+            audit::record(
+                c,
+                &audit::Entry {
+                    actor_user_id: Some(actor),
+                    action: "order_step",
+                    subject_type: "order",
+                    subject_id: &order.number,
+                    before: Some(order.status.as_str()),
+                    after: Some(step.edge().1),
+                },
+            )?;
+        }
+        Ok(Some(done))
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
+    match outcome {
+        Ok(()) => {
+            session::flash(&session, "admin-order-moved");
+            Ok(see_other(format!("{PATH}/{number}")))
+        }
+        Err(problem) => {
+            let error = Some(match problem {
+                StepProblem::TrackingMissing => ctx.t("admin-order-tracking-missing"),
+                StepProblem::TrackingInvalid => ctx.t("admin-order-tracking-invalid"),
+                StepProblem::NotFrom(_) => ctx.t("admin-order-step-not-now"),
+            });
+            order_page(&req, &staff, &state, number, error, form.tracking).await
+        }
+    }
+}
