@@ -106,8 +106,7 @@ impl PaymentProvider for TestProvider {
         if amount_minor <= 0 {
             return Err("nothing to refund".into());
         }
-        let mut mac =
-            Hmac::<Sha256>::new_from_slice(&self.key).unwrap_or_else(|_| unreachable!());
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).unwrap_or_else(|_| unreachable!());
         mac.update(b"refund|");
         mac.update(payment_reference.as_bytes());
         mac.update(b"|");

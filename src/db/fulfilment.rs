@@ -1,7 +1,7 @@
 //! Staff moving an order along (`domain::fulfilment`): packed, shipped with a tracking number
 //! (the reservation becomes a real stock decrease), delivered; and the staff's order list.
 
-use super::orders::{Cancelled, cancel, noted_event};
+use super::orders::{Cancelled, cancel_in, noted_event};
 use super::schema::{order_events, order_lines, orders};
 use super::stock::{self, Reason};
 use super::{DbConn, DbError};
@@ -10,7 +10,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 /// Takes `step` on the order if its status still allows it. Two clicks take it once: the update
-/// is conditional on the status the step starts from.
+/// is conditional on the status the step starts from. Call inside a write transaction
+/// (`db::run_write`).
 pub fn advance(
     conn: &mut DbConn,
     order_id: i64,
@@ -32,41 +33,46 @@ pub fn advance(
         Err(problem) => return Ok(Err(problem)),
     };
     if step == Step::Cancel {
-        return Ok(match cancel(conn, order_id, actor, now)? {
+        return Ok(match cancel_in(conn, order_id, actor, now)? {
             Cancelled::Now => Ok(()),
             Cancelled::TooLate => Err(StepProblem::NotFrom(status)),
         });
     }
     let (from, to) = step.edge();
-    super::write_transaction(conn, |c| {
-        let moved = diesel::update(
-            orders::table
-                .filter(orders::id.eq(order_id))
-                .filter(orders::status.eq(from)),
-        )
-        .set((
-            orders::status.eq(to),
-            orders::tracking_number.eq(tracking.clone()),
-            orders::updated_at.eq(now),
-        ))
-        .execute(c)?;
-        if moved != 1 {
-            return Ok(Err(StepProblem::NotFrom(status.clone())));
-        }
-        if step == Step::Ship {
-            let lines: Vec<(Option<i64>, i32)> = order_lines::table
-                .filter(order_lines::order_id.eq(order_id))
-                .select((order_lines::product_id, order_lines::quantity))
-                .load(c)?;
-            for (product, quantity) in lines {
-                if let Some(product) = product {
-                    stock::record(c, product, -quantity, Reason::Shipped, &number, actor, now)?;
-                }
+    let c = conn;
+    let moved = diesel::update(
+        orders::table
+            .filter(orders::id.eq(order_id))
+            .filter(orders::status.eq(from)),
+    )
+    .set((orders::status.eq(to), orders::updated_at.eq(now)))
+    .execute(c)?;
+    if moved != 1 {
+        return Ok(Err(StepProblem::NotFrom(status.clone())));
+    }
+    if step == Step::Ship {
+        diesel::update(orders::table.find(order_id))
+            .set(orders::tracking_number.eq(tracking.clone()))
+            .execute(c)?;
+        let lines: Vec<(Option<i64>, i32)> = order_lines::table
+            .filter(order_lines::order_id.eq(order_id))
+            .select((order_lines::product_id, order_lines::quantity))
+            .load(c)?;
+        for (product, quantity) in lines {
+            if let Some(product) = product {
+                stock::record(c, product, -quantity, Reason::Shipped, &number, actor, now)?;
             }
         }
-        noted_event(c, order_id, to, tracking.as_deref().unwrap_or(""), actor, now)?;
-        Ok(Ok(()))
-    })
+    }
+    noted_event(
+        c,
+        order_id,
+        to,
+        tracking.as_deref().unwrap_or(""),
+        actor,
+        now,
+    )?;
+    Ok(Ok(()))
 }
 
 /// When the order was delivered, if it was.

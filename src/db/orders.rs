@@ -538,21 +538,29 @@ pub fn cancel(
     actor: Option<i64>,
     now: NaiveDateTime,
 ) -> Result<Cancelled, DbError> {
-    super::write_transaction(conn, |c| {
-        let changed = diesel::update(
-            orders::table
-                .filter(orders::id.eq(order_id))
-                .filter(orders::status.eq("paid")),
-        )
-        .set((orders::status.eq("cancelled"), orders::updated_at.eq(now)))
-        .execute(c)?;
-        if changed == 0 {
-            return Ok(Cancelled::TooLate);
-        }
-        give_back(c, order_id, now)?;
-        event(c, order_id, "cancelled", actor, now)?;
-        Ok(Cancelled::Now)
-    })
+    super::write_transaction(conn, |c| cancel_in(c, order_id, actor, now))
+}
+
+/// [`cancel`] inside the caller's write transaction.
+pub fn cancel_in(
+    c: &mut DbConn,
+    order_id: i64,
+    actor: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<Cancelled, DbError> {
+    let changed = diesel::update(
+        orders::table
+            .filter(orders::id.eq(order_id))
+            .filter(orders::status.eq("paid")),
+    )
+    .set((orders::status.eq("cancelled"), orders::updated_at.eq(now)))
+    .execute(c)?;
+    if changed == 0 {
+        return Ok(Cancelled::TooLate);
+    }
+    give_back(c, order_id, now)?;
+    event(c, order_id, "cancelled", actor, now)?;
+    Ok(Cancelled::Now)
 }
 
 /// The ordered products leave the buyer's cart (saved-for-later lines stay).

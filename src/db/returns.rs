@@ -183,7 +183,8 @@ fn variants_of(
     shelf: i64,
 ) -> Result<Vec<Variant>, DbError> {
     use super::schema::stock_levels;
-    let rows: Vec<(i64, String, i64, Option<i32>, Option<i32>)> = products::table
+    type Row = (i64, String, i64, Option<i32>, Option<i32>);
+    let rows: Vec<Row> = products::table
         .left_join(stock_levels::table)
         .filter(products::variant_group.eq(group))
         .filter(products::id.ne(product_id))
@@ -231,13 +232,11 @@ pub enum CreateProblem {
     Request(Vec<RequestProblem>),
 }
 
-/// Asks for the return; everything is checked again inside the transaction, so two tabs cannot
-/// return the same unit twice. Returns the new return's number.
-pub fn create(
-    conn: &mut DbConn,
-    new: &NewReturn,
-) -> Result<Result<String, CreateProblem>, DbError> {
-    super::write_transaction(conn, |c| {
+/// Asks for the return; everything is checked again inside the write transaction this must be
+/// called in (`db::run_write`), so two tabs cannot return the same unit twice. Returns the new
+/// return's number.
+pub fn create(c: &mut DbConn, new: &NewReturn) -> Result<Result<String, CreateProblem>, DbError> {
+    {
         let state = for_order(c, new.order.clone(), new.now)?;
         match state.window {
             Window::Open(_) => {}
@@ -335,7 +334,7 @@ pub fn create(
             new.now,
         )?;
         Ok(Ok(number))
-    })
+    }
 }
 
 /// One line of a return.
@@ -427,7 +426,8 @@ pub fn by_number(conn: &mut DbConn, number: &str) -> Result<Option<ReturnDetail>
         .find(order_id)
         .select(orders::shipping_address)
         .first(conn)?;
-    let rows: Vec<(String, String, i32, i64, Option<i64>, Option<i64>)> = return_lines::table
+    type LineRow = (String, String, i32, i64, Option<i64>, Option<i64>);
+    let rows: Vec<LineRow> = return_lines::table
         .inner_join(order_lines::table)
         .filter(return_lines::return_id.eq(id))
         .order(return_lines::id)
@@ -491,9 +491,11 @@ pub enum ActProblem {
 /// Takes `action` on the return: received puts the units back on the shelf; an exchange sends
 /// the replacements (if they are in stock, else nothing changes); a rejection after receipt
 /// sends the goods back to the shopper (off the shelf again); a refund records the provider's
-/// reference on the order's timeline. Conditional on the status, so two clicks act once.
+/// reference on the order's timeline. Conditional on the status, so two clicks act once. Call
+/// inside a write transaction (`db::run_write`): a replacement out of stock returns
+/// `DbError::Conflict` so that the transaction rolls back; [`conflict`] reads it.
 pub fn act(
-    conn: &mut DbConn,
+    c: &mut DbConn,
     number: &str,
     action: Action,
     note: &str,
@@ -501,7 +503,7 @@ pub fn act(
     actor: Option<i64>,
     now: NaiveDateTime,
 ) -> Result<Result<&'static str, ActProblem>, DbError> {
-    super::write_transaction(conn, |c| {
+    {
         let Some(r) = by_number(c, number)? else {
             return Ok(Err(ActProblem::NotAllowed(String::new())));
         };
@@ -532,7 +534,15 @@ pub fn act(
                     .execute(c)?;
                 for line in &r.lines {
                     if let Some(pid) = line.product_id {
-                        stock::record(c, pid, line.quantity, Reason::Returned, &r.number, actor, now)?;
+                        stock::record(
+                            c,
+                            pid,
+                            line.quantity,
+                            Reason::Returned,
+                            &r.number,
+                            actor,
+                            now,
+                        )?;
                     }
                 }
             }
@@ -589,8 +599,14 @@ pub fn act(
             noted_event(c, r.order.id, event, &note, actor, now)?;
         }
         Ok(Ok(to))
-    })
-    .or_else(|e| match e {
+    }
+}
+
+/// Turns a rolled-back exchange (a replacement out of stock) into its problem.
+pub fn conflict<T>(
+    result: Result<Result<T, ActProblem>, DbError>,
+) -> Result<Result<T, ActProblem>, DbError> {
+    result.or_else(|e| match e {
         DbError::Conflict(name) => Ok(Err(ActProblem::OutOfStock(name))),
         other => Err(other),
     })

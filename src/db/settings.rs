@@ -11,7 +11,5 @@ pub fn number(conn: &mut DbConn, key: &str, default: i64) -> Result<i64, DbError
         .select(settings::value)
         .first(conn)
         .optional()?;
-    Ok(value
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(default))
+    Ok(value.and_then(|v| v.trim().parse().ok()).unwrap_or(default))
 }

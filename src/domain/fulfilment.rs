@@ -77,7 +77,9 @@ pub fn tracking_number(input: &str) -> Result<String, StepProblem> {
         return Err(StepProblem::TrackingMissing);
     }
     if !(4..=40).contains(&cleaned.len())
-        || !cleaned.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        || !cleaned
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
         return Err(StepProblem::TrackingInvalid);
     }
@@ -136,7 +138,10 @@ mod tests {
     fn tracking_numbers_are_cleaned_and_checked() {
         let cases = [
             ("jjse 1234 5678", Ok("JJSE12345678".to_string())),
-            ("00370712345678901234", Ok("00370712345678901234".to_string())),
+            (
+                "00370712345678901234",
+                Ok("00370712345678901234".to_string()),
+            ),
             ("", Err(StepProblem::TrackingMissing)),
             ("   ", Err(StepProblem::TrackingMissing)),
             ("abc", Err(StepProblem::TrackingInvalid)),

@@ -259,7 +259,11 @@ mod tests {
             ("delivered", Some(at(1)), at(15), Window::Closed(at(15))),
         ];
         for (status, delivered, now, expected) in cases {
-            assert_eq!(window(status, delivered, 14, now), expected, "{status} {now}");
+            assert_eq!(
+                window(status, delivered, 14, now),
+                expected,
+                "{status} {now}"
+            );
         }
     }
 
@@ -293,7 +297,8 @@ mod tests {
             ]
         };
         // (line 1, line 2, expected units or problems)
-        let cases: Vec<(&str, &str, Result<Vec<u32>, Vec<RequestProblem>>)> = vec![
+        type Case<'a> = (&'a str, &'a str, Result<Vec<u32>, Vec<RequestProblem>>);
+        let cases: Vec<Case> = vec![
             ("2", "1", Ok(vec![2, 1])),
             ("1", "", Ok(vec![1])),
             (" 1 ", "0", Ok(vec![1])),
@@ -333,7 +338,12 @@ mod tests {
             (Action::Refund, "received", Kind::Return, Some("refunded")),
             (Action::Refund, "requested", Kind::Return, None),
             (Action::Refund, "received", Kind::Exchange, None),
-            (Action::Exchange, "received", Kind::Exchange, Some("exchanged")),
+            (
+                Action::Exchange,
+                "received",
+                Kind::Exchange,
+                Some("exchanged"),
+            ),
             (Action::Exchange, "received", Kind::Return, None),
             (Action::Reject, "requested", Kind::Return, Some("rejected")),
             (Action::Reject, "received", Kind::Exchange, Some("rejected")),

@@ -110,7 +110,12 @@ storefront_page!(
 );
 
 /// Where parcels go back to (printed on the slip).
-const RETURN_ADDRESS: [&str; 4] = ["Duett Returns", "Lagergatan 12", "418 78 Göteborg", "Sweden"];
+const RETURN_ADDRESS: [&str; 4] = [
+    "Duett Returns",
+    "Lagergatan 12",
+    "418 78 Göteborg",
+    "Sweden",
+];
 
 #[derive(Deserialize)]
 pub struct TokenQuery {
@@ -173,7 +178,10 @@ fn form_view(
         .iter()
         .map(|l| {
             let id = l.returnable.order_line_id;
-            let swap = typed.get(&format!("swap_{id}")).cloned().unwrap_or_default();
+            let swap = typed
+                .get(&format!("swap_{id}"))
+                .cloned()
+                .unwrap_or_default();
             ReturnLineView {
                 id,
                 name: l.name.clone(),
@@ -181,10 +189,7 @@ fn form_view(
                 ordered: l.returnable.ordered,
                 left: l.returnable.left(),
                 typed: typed.get(&format!("qty_{id}")).cloned().unwrap_or_default(),
-                hint: locale.t_args(
-                    "return-up-to",
-                    &[("left", l.returnable.left().to_string())],
-                ),
+                hint: locale.t_args("return-up-to", &[("left", l.returnable.left().to_string())]),
                 variants: l
                     .variants
                     .iter()

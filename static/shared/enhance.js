@@ -157,3 +157,11 @@
     radio.addEventListener("change", refresh);
   });
 })();
+
+// Return slip: a "Print the slip" button (the browser's own print works without it).
+(function () {
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();

@@ -10,6 +10,8 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
             "admin@duett.example",
             &[
                 "/admin",
+                "/admin/orders",
+                "/admin/returns",
                 "/admin/applications",
                 "/admin/reviews",
                 "/admin/outbox",
@@ -19,18 +21,35 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
         ),
         (
             "support@duett.example",
-            &["/admin", "/admin/reviews", "/admin/outbox"],
+            &[
+                "/admin",
+                "/admin/orders",
+                "/admin/returns",
+                "/admin/reviews",
+                "/admin/outbox",
+            ],
             &["/admin/applications", "/admin/audit"],
         ),
         (
             "sales@duett.example",
-            &["/admin", "/admin/applications"],
-            &["/admin/reviews", "/admin/outbox", "/admin/audit"],
+            &["/admin", "/admin/orders", "/admin/applications"],
+            &[
+                "/admin/returns",
+                "/admin/reviews",
+                "/admin/outbox",
+                "/admin/audit",
+            ],
         ),
         (
             "catalog@duett.example",
             &["/admin", "/admin/reviews"],
-            &["/admin/applications", "/admin/outbox", "/admin/audit"],
+            &[
+                "/admin/orders",
+                "/admin/returns",
+                "/admin/applications",
+                "/admin/outbox",
+                "/admin/audit",
+            ],
         ),
     ];
     for (email, allowed, refused) in cases {

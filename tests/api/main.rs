@@ -25,6 +25,7 @@ mod password_reset;
 mod persistence;
 mod profile;
 mod register;
+mod returns;
 mod reviews;
 mod search;
 mod security;

@@ -69,7 +69,8 @@ pub struct ListQuery {
 }
 
 fn money(minor: i64, currency: &str, locale: crate::i18n::Locale) -> String {
-    Money::from_minor(minor, Currency::parse(currency).unwrap_or(Currency::Sek)).format(locale.code())
+    Money::from_minor(minor, Currency::parse(currency).unwrap_or(Currency::Sek))
+        .format(locale.code())
 }
 
 /// `GET /admin/orders`.
@@ -97,8 +98,10 @@ pub async fn list(
         segment: segment.clone(),
         query: q.clone(),
     };
-    let (rows, more) =
-        db::run(&state.pool, move |c| fulfilment::list(c, &filter, page, PER_PAGE)).await?;
+    let (rows, more) = db::run(&state.pool, move |c| {
+        fulfilment::list(c, &filter, page, PER_PAGE)
+    })
+    .await?;
     let ctx = nav::staff_context(&req, &staff);
     let locale = ctx.locale;
     let link = |p: i64| {
@@ -119,14 +122,18 @@ pub async fn list(
         label: status_label(s, locale),
         selected: status.as_deref() == Some(*s),
     }));
-    let segments = [("", "admin-all"), ("b2c", "admin-segment-b2c"), ("b2b", "admin-segment-b2b")]
-        .iter()
-        .map(|(v, key)| OptionView {
-            value: v.to_string(),
-            label: ctx.t(key),
-            selected: segment.as_deref().unwrap_or("") == *v,
-        })
-        .collect();
+    let segments = [
+        ("", "admin-all"),
+        ("b2c", "admin-segment-b2c"),
+        ("b2b", "admin-segment-b2b"),
+    ]
+    .iter()
+    .map(|(v, key)| OptionView {
+        value: v.to_string(),
+        label: ctx.t(key),
+        selected: segment.as_deref().unwrap_or("") == *v,
+    })
+    .collect();
     render(&OrdersPage {
         nav: nav::menu(&ctx, staff.role, PATH),
         rows: rows
@@ -302,7 +309,15 @@ pub async fn show(
     number: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
-    order_page(&req, &staff, &state, number.into_inner(), None, String::new()).await
+    order_page(
+        &req,
+        &staff,
+        &state,
+        number.into_inner(),
+        None,
+        String::new(),
+    )
+    .await
 }
 
 #[derive(Deserialize)]

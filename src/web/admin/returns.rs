@@ -77,7 +77,10 @@ pub async fn list(
     staff.require(nav::allowed(PATH))?;
     let query = query.into_inner();
     let wanted = query.status.unwrap_or_else(|| "requested".into());
-    let status = STATUSES.iter().find(|s| **s == wanted).map(|s| s.to_string());
+    let status = STATUSES
+        .iter()
+        .find(|s| **s == wanted)
+        .map(|s| s.to_string());
     let page = query.page.unwrap_or(1).clamp(1, 10_000);
     let filter = status.clone();
     let (rows, more) = db::run(&state.pool, move |c| {
@@ -233,7 +236,15 @@ pub async fn show(
     number: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
-    return_page(&req, &staff, &state, number.into_inner(), None, String::new()).await
+    return_page(
+        &req,
+        &staff,
+        &state,
+        number.into_inner(),
+        None,
+        String::new(),
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -281,11 +292,10 @@ pub async fn act(
         && r.refund_minor > 0
         && r.kind == Kind::Return
     {
-        match state.payments.refund(
-            payment.as_deref().unwrap_or(""),
-            r.refund_minor,
-            &r.number,
-        ) {
+        match state
+            .payments
+            .refund(payment.as_deref().unwrap_or(""), r.refund_minor, &r.number)
+        {
             Ok(re) => reference = Some(re),
             Err(e) => {
                 tracing::warn!(error = %e, return_number = %r.number, "refund refused by the provider");
@@ -298,24 +308,34 @@ pub async fn act(
     let now = chrono::Utc::now().naive_utc();
     let (n, typed) = (number.clone(), note.clone());
     let before = r.status.clone();
-    let done = db::run_write(&state.pool, move |c| {
-        let done = store::act(c, &n, action, &typed, reference.as_deref(), Some(actor), now)?;
-        if let Ok(to) = &done {
-            audit::record(
+    let done = store::conflict(
+        db::run_write(&state.pool, move |c| {
+            let done = store::act(
                 c,
-                &audit::Entry {
-                    actor_user_id: Some(actor),
-                    action: "return_step",
-                    subject_type: "return",
-                    subject_id: &n,
-                    before: Some(before.as_str()),
-                    after: Some(to),
-                },
+                &n,
+                action,
+                &typed,
+                reference.as_deref(),
+                Some(actor),
+                now,
             )?;
-        }
-        Ok(done)
-    })
-    .await?;
+            if let Ok(to) = &done {
+                audit::record(
+                    c,
+                    &audit::Entry {
+                        actor_user_id: Some(actor),
+                        action: "return_step",
+                        subject_type: "return",
+                        subject_id: &n,
+                        before: Some(before.as_str()),
+                        after: Some(to),
+                    },
+                )?;
+            }
+            Ok(done)
+        })
+        .await,
+    )?;
     match done {
         Ok(_) => {
             session::flash(&session, "admin-return-moved");
@@ -324,9 +344,9 @@ pub async fn act(
         Err(problem) => {
             let error = Some(match problem {
                 store::ActProblem::NoteMissing => ctx.t("admin-return-note-missing"),
-                store::ActProblem::OutOfStock(name) => {
-                    ctx.locale.t_args("admin-return-out-of-stock", &[("name", name)])
-                }
+                store::ActProblem::OutOfStock(name) => ctx
+                    .locale
+                    .t_args("admin-return-out-of-stock", &[("name", name)]),
                 store::ActProblem::NotAllowed(_) => ctx.t("admin-return-not-now"),
             });
             return_page(&req, &staff, &state, number, error, note).await
