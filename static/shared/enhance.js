@@ -148,14 +148,35 @@
         summary.querySelectorAll(":scope > :not([role=status])").forEach(function (n) { n.remove(); });
         Array.prototype.slice.call(fresh.children).forEach(function (n) { summary.insertBefore(n, status); });
         total.value = freshTotal.value;
+        // The coupon's message (accepted, refused, or set aside for the cart offers) comes along.
+        var feedback = form.querySelector(".coupon-feedback");
+        var freshFeedback = page.querySelector("form.checkout .coupon-feedback");
+        var coupon = form.querySelector("input[name=coupon]");
+        var freshCoupon = page.querySelector("form.checkout input[name=coupon]");
+        if (feedback && freshFeedback && coupon && freshCoupon) {
+          feedback.innerHTML = freshFeedback.innerHTML;
+          ["aria-invalid", "aria-describedby"].forEach(function (name) {
+            if (freshCoupon.hasAttribute(name)) coupon.setAttribute(name, freshCoupon.getAttribute(name));
+            else coupon.removeAttribute(name);
+          });
+        }
         var row = summary.querySelector(".summary-total");
-        status.textContent = row ? row.textContent.replace(/\s+/g, " ").trim() : "";
+        var said = feedback ? feedback.textContent.replace(/\s+/g, " ").trim() : "";
+        status.textContent = (said ? said + " " : "") + (row ? row.textContent.replace(/\s+/g, " ").trim() : "");
       })
       .catch(function () {});
   };
   form.querySelectorAll("input[name=delivery]").forEach(function (radio) {
     radio.addEventListener("change", refresh);
   });
+  // "Apply" on the coupon field recomputes in place instead of reloading the page.
+  var apply = form.querySelector("button.coupon-apply");
+  if (apply) {
+    apply.addEventListener("click", function (event) {
+      event.preventDefault();
+      refresh();
+    });
+  }
 })();
 
 // Return slip: a "Print the slip" button (the browser's own print works without it).

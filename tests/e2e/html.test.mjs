@@ -89,6 +89,26 @@ test("every page validates as HTML in every theme", async () => {
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(shopper, [`${order.pathname}${order.search}`]))
     .map(([, v]) => ["consumer order page", v])));
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(shopper, ["/orders"])).map(([k, v]) => [`consumer ${k}`, v])));
+  // Staff ship and deliver it; the shopper asks for a return (the form, then the slip).
+  const number = (await shopper.textContent(".order-number")).trim();
+  const fulfiller = await newPage(browser);
+  await signIn(fulfiller, app.base, "support@duett.example");
+  await fulfiller.goto(`${app.base}/admin/orders/${number}`);
+  await Promise.all([fulfiller.waitForNavigation(), fulfiller.click("form.order-step button >> nth=0")]);
+  await fulfiller.fill("#tracking", "JJSE12345678");
+  await Promise.all([fulfiller.waitForNavigation(), fulfiller.click("form.order-step button >> nth=0")]);
+  await Promise.all([fulfiller.waitForNavigation(), fulfiller.click("form.order-step button >> nth=0")]);
+  await fulfiller.close();
+  await shopper.goto(`${app.base}${order.pathname}${order.search}`);
+  await Promise.all([shopper.waitForNavigation(), shopper.click("a.order-return")]);
+  pages["consumer return form"] = await shopper.content();
+  await shopper.fill(".return-lines input[type=number]", "1");
+  await shopper.selectOption("#reason", "damaged");
+  await Promise.all([shopper.waitForNavigation(), shopper.click("form.return-form button[type=submit]")]);
+  const slip = new URL(shopper.url());
+  const returnNumber = (await shopper.textContent(".return-number")).trim();
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(shopper, [`${slip.pathname}${slip.search}`]))
+    .map(([, v]) => ["consumer return slip", v])));
   await shopper.close();
 
   const consultant = await newPage(browser);
@@ -103,9 +123,12 @@ test("every page validates as HTML in every theme", async () => {
 
   const staff = await newPage(browser);
   await signIn(staff, app.base, "admin@duett.example");
-  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, ["/admin", "/admin/applications", "/admin/reviews", "/admin/outbox", "/admin/audit"])).map(([k, v]) => [`admin ${k}`, v])));
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, [
+    "/admin", "/admin/applications", "/admin/reviews", "/admin/outbox", "/admin/audit", "/admin/orders?status=delivered",
+    `/admin/orders/${number}`, "/admin/returns", `/admin/returns/${returnNumber}`,
+  ])).map(([k, v]) => [`admin ${k}`, v])));
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 43);
+  assert.equal(Object.keys(pages).length, 49);
   assert.equal(validate(pages), "");
 });

@@ -217,6 +217,116 @@ for (const js of [true, false]) {
     await page.close();
   });
 
+  test(`a signed-in shopper checks out with a saved address and a coupon (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await signIn(page, app.base, "shopper@example.com");
+    await page.goto(`${app.base}/products/ergonomic-task-chair-mesh-of-01005`);
+    await Promise.all([page.waitForNavigation(), page.click(".add-form button >> nth=0")]);
+    await page.goto(`${app.base}/checkout`);
+    // The saved address fills the form.
+    await page.fill("#line1", "");
+    await Promise.all([page.waitForNavigation(), page.click("button[value=use_address]")]);
+    assert.equal(await page.inputValue("#line1"), "Storgatan 12");
+    assert.equal(await page.inputValue("#city"), "Göteborg");
+    // A wrong code is explained next to the field (in place with JS), a good one applies.
+    const apply = async () => {
+      if (js) await page.click("button.coupon-apply");
+      else await Promise.all([page.waitForNavigation(), page.click("button.coupon-apply")]);
+    };
+    await page.fill("#coupon", "NOSUCHCODE");
+    await apply();
+    if (js) await page.waitForSelector("#coupon-error");
+    assert.match(await page.textContent("#coupon-error"), /code/i);
+    // WELCOME10 is once per customer: each mode uses its own code.
+    const code = js ? "WELCOME10" : "FRAKTFRI";
+    await page.fill("#coupon", code.toLowerCase());
+    await apply();
+    if (js) {
+      await page.waitForFunction(() => !document.querySelector("#coupon-error"));
+      await page.waitForFunction(() => /WELCOME10/.test(document.querySelector(".cart-summary").textContent));
+      assert.deepEqual(await axe(page), []);
+    } else {
+      assert.match(await page.textContent(".cart-summary"), /Free/);
+    }
+    await Promise.all([page.waitForNavigation(), page.click(".checkout-pay")]);
+    assert.match(new URL(page.url()).pathname, /^\/pay\/test\//, await page.textContent("main"));
+    await page.fill("#card_number", "4242 4242 4242 4242");
+    await Promise.all([page.waitForNavigation(), page.click(".pay-test button >> nth=0")]);
+    assert.equal(await page.textContent(".order-status"), "Paid");
+    const summary = await page.textContent(".cart-summary");
+    if (js) assert.match(summary, /Discounts \(incl\. code WELCOME10\)/);
+    else assert.match(summary, /Delivery\s*SEK\s0\.00/);
+    assert.match(await page.textContent("address"), /Storgatan 12/);
+    assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
+    await page.close();
+  });
+
+  test(`a shopper returns an item, prints the slip and staff receive and refund it (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await signIn(page, app.base, js ? "maja@example.com" : "erik@example.com");
+    await page.goto(`${app.base}/products/ergonomic-task-chair-mesh-of-01005`);
+    await Promise.all([page.waitForNavigation(), page.click(".add-form button >> nth=0")]);
+    await page.goto(`${app.base}/checkout`);
+    await page.fill("#name", "Maja Retur");
+    await page.fill("#line1", "Hamngatan 3");
+    await page.fill("#postal_code", "111 47");
+    await page.fill("#city", "Stockholm");
+    await Promise.all([page.waitForNavigation(), page.click(".checkout-pay")]);
+    await page.fill("#card_number", "4242 4242 4242 4242");
+    await Promise.all([page.waitForNavigation(), page.click(".pay-test button >> nth=0")]);
+    const orderUrl = page.url();
+    const number = (await page.textContent(".order-number")).trim();
+    assert.equal(await page.locator("a.order-return").count(), 0, "nothing to return before shipping");
+
+    // Staff pack, ship with a tracking number and deliver.
+    const staff = await newPage(browser, { js });
+    await signIn(staff, app.base, "support@duett.example");
+    await staff.goto(`${app.base}/admin/orders?q=${number}`);
+    await Promise.all([staff.waitForNavigation(), staff.click(`a[href='/admin/orders/${number}']`)]);
+    if (js) assert.deepEqual(await axe(staff), []);
+    await Promise.all([staff.waitForNavigation(), staff.click("form.order-step button:has-text('packed')")]);
+    await staff.fill("#tracking", "JJSE 0001 2345");
+    await Promise.all([staff.waitForNavigation(), staff.click("form.order-step button:has-text('shipped')")]);
+    assert.equal(await staff.textContent(".tracking-number"), "JJSE00012345");
+    await Promise.all([staff.waitForNavigation(), staff.click("form.order-step button:has-text('delivered')")]);
+    assert.match(await staff.textContent(".order-status"), /Delivered/);
+
+    // The shopper asks for a return from the order page.
+    await page.goto(orderUrl);
+    assert.match(await page.textContent(".timeline"), /JJSE00012345/);
+    await Promise.all([page.waitForNavigation(), page.click("a.order-return")]);
+    assert.equal(await page.textContent("h1"), "Return or exchange");
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill(".return-lines input[type=number]", "1");
+    await Promise.all([page.waitForNavigation(), page.click("form.return-form button[type=submit]")]);
+    assert.match(await page.textContent("#reason-error"), /reason/);
+    assert.equal(await page.inputValue(".return-lines input[type=number]"), "1", "the quantity is kept");
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.selectOption("#reason", "wrong-size");
+    await page.fill("#comment", "Too low for my desk.");
+    await Promise.all([page.waitForNavigation(), page.click("form.return-form button[type=submit]")]);
+    assert.match(new URL(page.url()).pathname, /^\/returns\/R/);
+    assert.match(await page.textContent(".return-status"), /Requested/);
+    assert.match(await page.textContent(".slip-addresses"), /Duett Returns/);
+    assert.equal(await page.locator("button.print-slip").isVisible(), js, "the print button needs JS");
+    if (js) assert.deepEqual(await axe(page), []);
+    const returnNumber = (await page.textContent(".return-number")).trim();
+
+    // Staff receive it and refund.
+    await staff.goto(`${app.base}/admin/returns`);
+    await Promise.all([staff.waitForNavigation(), staff.click(`a[href='/admin/returns/${returnNumber}']`)]);
+    if (js) assert.deepEqual(await axe(staff), []);
+    await Promise.all([staff.waitForNavigation(), staff.click("button[value=receive]")]);
+    await Promise.all([staff.waitForNavigation(), staff.click("button[value=refund]")]);
+    assert.match(await staff.textContent(".return-status"), /Refunded/);
+    await page.reload();
+    assert.match(await page.textContent(".return-status"), /Refunded/);
+    assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
+    assert.deepEqual(staff.errors, []);
+    await staff.close();
+    await page.close();
+  });
+
   test(`a shopper writes a review and staff publish it (${mode})`, async () => {
     const page = await newPage(browser, { js });
     const email = js ? "erik@example.com" : "maja@example.com";
