@@ -305,6 +305,28 @@ pub async fn submit(
         })
         .collect();
     let mut line_errors: Vec<(i64, String)> = Vec::new();
+    // Quantities are checked now too, so every mistake shows at once (the transaction checks
+    // them again against fresh counts).
+    let all: Vec<_> = order.lines.iter().map(|l| l.returnable.clone()).collect();
+    if let Err(problems) = crate::domain::returns::chosen(&all, &wanted)
+        && !errors.is_empty()
+    {
+        for p in problems {
+            match p {
+                RequestProblem::Quantity(line, left) => line_errors.push((
+                    line,
+                    locale.t_args("return-error-quantity", &[("left", left.to_string())]),
+                )),
+                RequestProblem::NothingChosen => {
+                    errors.push(("lines", locale.t("return-error-nothing")))
+                }
+                _ => {}
+            }
+        }
+        if !line_errors.is_empty() {
+            errors.push(("lines", locale.t("return-error-lines")));
+        }
+    }
     if let (Some(kind), true) = (kind, errors.is_empty()) {
         let new = store::NewReturn {
             order: order.order.clone(),
