@@ -259,6 +259,41 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
     ))
 }
 
+/// Gives a cancelled order's payment back through the provider, keyed by the order number so a
+/// retry refunds once, and puts the refund on the timeline. A refusal is logged (and the order
+/// stays cancelled: the stock is already free); staff see no "refunded" step on the order.
+pub async fn refund_cancelled(
+    state: &AppState,
+    order: &orders::OrderRef,
+    actor: Option<i64>,
+) -> Result<(), AppError> {
+    let id = order.id;
+    let reference = db::run(&state.pool, move |c| orders::payment_reference(c, id)).await?;
+    let Some(reference) = reference else {
+        return Ok(());
+    };
+    let key = format!("cancel-{}", order.number);
+    match state.payments.refund(&reference, order.total_minor, &key) {
+        Ok(refund) => {
+            let currency = Currency::parse(&order.currency).unwrap_or(Currency::Sek);
+            let note = format!(
+                "{} · {}",
+                Money::from_minor(order.total_minor, currency),
+                refund
+            );
+            let now = chrono::Utc::now().naive_utc();
+            db::run_write(&state.pool, move |c| {
+                orders::noted_event(c, id, "refunded", &note, actor, now)
+            })
+            .await?;
+        }
+        Err(e) => {
+            tracing::error!(error = %e, order = %order.number, "refund of a cancelled order refused");
+        }
+    }
+    Ok(())
+}
+
 #[derive(Deserialize)]
 pub struct CancelInput {
     #[serde(default)]
@@ -266,8 +301,7 @@ pub struct CancelInput {
 }
 
 /// `POST /orders/{number}/cancel` (`t` = the order link's token): cancels a paid order that is
-/// not packed yet; the payment is refunded (the test provider refunds at once) and the stock is
-/// free again.
+/// not packed yet; the payment is refunded through the provider and the stock is free again.
 pub async fn cancel(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -293,6 +327,9 @@ pub async fn cancel(
     })
     .await?;
     let (order, done) = outcome.ok_or(AppError::NotFound)?;
+    if done == orders::Cancelled::Now {
+        refund_cancelled(&state, &order, actor).await?;
+    }
     crate::auth::session::flash(
         &session,
         match done {

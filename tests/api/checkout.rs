@@ -548,7 +548,13 @@ async fn a_paid_order_can_be_cancelled_before_packing_and_its_stock_is_free_agai
     assert!(after.text("[role=status]").contains("cancelled"));
     assert_eq!(after.text(".order-status"), "Cancelled");
     assert_eq!(after.count(".cancel-order"), 0);
-    assert_eq!(after.count(".timeline li"), 3);
+    // placed, paid, cancelled, refunded (through the provider, with its reference)
+    assert_eq!(after.count(".timeline li"), 4);
+    assert!(
+        after.text(".timeline").contains("re_test_"),
+        "{}",
+        after.text(".timeline")
+    );
     assert_eq!(stock(&app, id).1, 0, "the reserved units are free again");
     // Twice is once.
     let again = app.post_form(&action, &order_url, &[("t", &token)]).await;
@@ -560,6 +566,11 @@ async fn a_paid_order_can_be_cancelled_before_packing_and_its_stock_is_free_agai
             .contains("no longer be cancelled")
     );
     assert_eq!(stock(&app, id).1, 0);
+    assert_eq!(
+        app.get(&order_url).await.count(".timeline li"),
+        4,
+        "refunded once"
+    );
 }
 
 #[tokio::test]

@@ -525,3 +525,20 @@ async fn rejecting_needs_a_note_the_shopper_sees() {
     let slip = app.get(&slip_url).await;
     assert!(slip.text(".return-status").contains("Not accepted"));
 }
+
+#[tokio::test]
+async fn staff_cancelling_a_paid_order_frees_the_stock_and_refunds_it() {
+    let app = spawn_app().await;
+    let (id, sku, slug) = product(&app);
+    let order_url = paid_order(&app, &sku, &slug, "1").await;
+    let number = order_number(&app);
+    let staff = app.another_browser();
+    staff.login("sales@duett.example").await;
+    assert_eq!(step(&staff, &number, "cancel", "").await.status, 303);
+    assert_eq!(stock(&app, id).1, 0);
+    let timeline = app.get(&order_url).await.text(".timeline");
+    assert!(
+        timeline.contains("Cancelled") && timeline.contains("re_test_"),
+        "{timeline}"
+    );
+}

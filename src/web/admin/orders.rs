@@ -367,12 +367,16 @@ pub async fn step(
                 },
             )?;
         }
-        Ok(Some(done))
+        Ok(Some((order, done)))
     })
     .await?
     .ok_or(AppError::NotFound)?;
+    let (order, outcome) = outcome;
     match outcome {
         Ok(()) => {
+            if step == Step::Cancel {
+                crate::web::orders::refund_cancelled(&state, &order, Some(actor)).await?;
+            }
             session::flash(&session, "admin-order-moved");
             Ok(see_other(format!("{PATH}/{number}")))
         }
