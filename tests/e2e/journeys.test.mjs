@@ -261,12 +261,14 @@ for (const js of [true, false]) {
     await page.close();
   });
 
-  test(`a shopper returns an item, prints the slip and staff receive and refund it (${mode})`, async () => {
+  test(`a guest returns an item, prints the slip and staff receive and refund it (${mode})`, async () => {
     const page = await newPage(browser, { js });
-    await signIn(page, app.base, js ? "maja@example.com" : "erik@example.com");
+    // A guest: the order link (with its token) is all they need to return something. (The demo
+    // consumers' passwords are changed by the reset journey, so none is used here.)
     await page.goto(`${app.base}/products/ergonomic-task-chair-mesh-of-01005`);
     await Promise.all([page.waitForNavigation(), page.click(".add-form button >> nth=0")]);
     await page.goto(`${app.base}/checkout`);
+    await page.fill("#email", js ? "returner-js@example.com" : "returner-nojs@example.com");
     await page.fill("#name", "Maja Retur");
     await page.fill("#line1", "Hamngatan 3");
     await page.fill("#postal_code", "111 47");
