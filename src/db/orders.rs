@@ -450,6 +450,12 @@ pub fn by_number(conn: &mut DbConn, number: &str) -> Result<Option<OrderRef>, Db
         .optional()?)
 }
 
+/// The order a shopper's link points at: its number and the token from the confirmation (numbers
+/// can be guessed, tokens cannot), or nothing when they do not belong together.
+pub fn by_link(conn: &mut DbConn, number: &str, token: &str) -> Result<Option<OrderRef>, DbError> {
+    Ok(by_token(conn, token)?.filter(|o| o.number == number))
+}
+
 /// An order by its public token (the link in the confirmation).
 pub fn by_token(conn: &mut DbConn, token: &str) -> Result<Option<OrderRef>, DbError> {
     Ok(orders::table

@@ -7,7 +7,7 @@ use super::schema::{order_lines, orders, products, return_lines, returns};
 use super::stock::{self, Reason};
 use super::{DbConn, DbError};
 use crate::domain::money::{Currency, Money};
-use crate::domain::pricing::TaxRate;
+use crate::domain::pricing::{self, PriceInput, Segment, TaxRate};
 use crate::domain::returns::{
     Action, Kind, RequestProblem, ReturnableLine, Wanted, Window, chosen, completes_order,
     exchange_difference, releases_units, window,
@@ -61,10 +61,17 @@ pub struct OrderForReturn {
     pub returns: Vec<ReturnSummary>,
 }
 
+/// A shelf price incl. VAT (minor units), as the consumer storefront shows it.
 fn gross(net_minor: i64, bp: i32) -> i64 {
-    let rate = TaxRate::from_bp(bp).unwrap_or(TaxRate::STANDARD);
-    let net = Money::from_minor(net_minor, Currency::Sek);
-    net.to_minor().unwrap_or(0) + rate.vat_on(net).to_minor().unwrap_or(0)
+    pricing::price(&PriceInput {
+        list_price: Money::from_minor(net_minor, Currency::Sek),
+        tax_rate: TaxRate::from_bp(bp).unwrap_or(TaxRate::STANDARD),
+        quantity: 1,
+        segment: Segment::Consumer,
+    })
+    .unit_gross
+    .to_minor()
+    .unwrap_or(0)
 }
 
 /// The order's lines with what is left to return, the window and earlier returns.

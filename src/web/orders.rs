@@ -57,6 +57,33 @@ storefront_page!(
     "b2b/order.html"
 );
 
+/// The order's sums as (label, amount) rows: the goods before discounts, the discounts (naming
+/// the code), delivery and VAT (`vat_key` says "of which VAT" or "VAT").
+pub fn summary_rows(
+    detail: &orders::OrderDetail,
+    locale: crate::i18n::Locale,
+    vat_key: &str,
+) -> Vec<(String, String)> {
+    let currency = Currency::parse(&detail.order.currency).unwrap_or(Currency::Sek);
+    let money = |minor: i64| Money::from_minor(minor, currency).format(locale.code());
+    let mut rows = vec![(
+        locale.t("cart-subtotal"),
+        money(detail.subtotal_minor + detail.discount_minor),
+    )];
+    if detail.discount_minor > 0 {
+        rows.push((
+            match &detail.coupon_code {
+                Some(code) => locale.t_args("order-discounts-with", &[("code", code.clone())]),
+                None => locale.t("order-discounts"),
+            },
+            format!("−{}", money(detail.discount_minor)),
+        ));
+    }
+    rows.push((locale.t("checkout-delivery"), money(detail.shipping_minor)));
+    rows.push((locale.t(vat_key), money(detail.tax_minor)));
+    rows
+}
+
 /// "Paid", "Awaiting payment": an order status (`awaiting_payment`) in the reader's language.
 pub fn status_label(status: &str, locale: crate::i18n::Locale) -> String {
     locale.t(&format!("order-status-{}", status.replace('_', "-")))
@@ -79,12 +106,9 @@ pub async fn show(
     let number = number.into_inner();
     let now = chrono::Utc::now().naive_utc();
     let (detail, returnable) = db::run(&state.pool, move |c| {
-        let Some(order) = orders::by_token(c, &token)? else {
+        let Some(order) = orders::by_link(c, &number, &token)? else {
             return Ok(None);
         };
-        if order.number != number {
-            return Ok(None);
-        }
         // Only a shipped order has anything to return.
         let returnable = match order.status.as_str() {
             "shipped" | "delivered" => Some(db::returns::for_order(c, order.clone(), now)?),
@@ -102,21 +126,7 @@ pub async fn show(
     let code = locale.code();
     let currency = Currency::parse(&detail.order.currency).unwrap_or(Currency::Sek);
     let money = |minor: i64| Money::from_minor(minor, currency).format(code);
-    let mut summary = vec![(
-        locale.t("cart-subtotal"),
-        money(detail.subtotal_minor + detail.discount_minor),
-    )];
-    if detail.discount_minor > 0 {
-        summary.push((
-            match &detail.coupon_code {
-                Some(code) => locale.t_args("order-discounts-with", &[("code", code.clone())]),
-                None => locale.t("order-discounts"),
-            },
-            format!("−{}", money(detail.discount_minor)),
-        ));
-    }
-    summary.push((locale.t("checkout-delivery"), money(detail.shipping_minor)));
-    summary.push((locale.t("checkout-vat-included"), money(detail.tax_minor)));
+    let summary = summary_rows(&detail, locale, "checkout-vat-included");
     let v = OrderView {
         number: detail.order.number.clone(),
         status: status_label(&detail.order.status, locale),
@@ -316,12 +326,9 @@ pub async fn cancel(
     let now = chrono::Utc::now().naive_utc();
     let lookup = token.clone();
     let outcome = db::run(&state.pool, move |c| {
-        let Some(order) = orders::by_token(c, &lookup)? else {
+        let Some(order) = orders::by_link(c, &number, &lookup)? else {
             return Ok(None);
         };
-        if order.number != number {
-            return Ok(None);
-        }
         let done = orders::cancel(c, order.id, actor, now)?;
         Ok(Some((order, done)))
     })

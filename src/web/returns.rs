@@ -135,12 +135,9 @@ async fn order_for(
 ) -> Result<store::OrderForReturn, AppError> {
     let now = chrono::Utc::now().naive_utc();
     db::run(&state.pool, move |c| {
-        let Some(order) = orders::by_token(c, &token)? else {
+        let Some(order) = orders::by_link(c, &number, &token)? else {
             return Ok(None);
         };
-        if order.number != number {
-            return Ok(None);
-        }
         store::for_order(c, order, now).map(Some)
     })
     .await?

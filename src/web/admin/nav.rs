@@ -82,3 +82,31 @@ pub fn staff_context(req: &HttpRequest, staff: &StaffUser) -> PageContext {
         },
     )
 }
+
+/// One choice of a list filter (`<option>`).
+pub struct OptionView {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// A filter's choices: "All" (the empty value) first, then each of `values` with its label; the
+/// `current` one is selected.
+pub fn filter_options(
+    ctx: &PageContext,
+    current: Option<&str>,
+    values: &[&str],
+    label: impl Fn(&str) -> String,
+) -> Vec<OptionView> {
+    let mut options = vec![OptionView {
+        value: String::new(),
+        label: ctx.t("admin-all"),
+        selected: current.is_none(),
+    }];
+    options.extend(values.iter().map(|v| OptionView {
+        value: v.to_string(),
+        label: label(v),
+        selected: current == Some(*v),
+    }));
+    options
+}

@@ -3,7 +3,7 @@
 //! along the state machine (pack, ship with a tracking number, deliver, cancel). Administrators,
 //! sales representatives and support agents.
 
-use super::nav::{self, NavItem};
+use super::nav::{self, NavItem, OptionView};
 use crate::auth::{StaffUser, session};
 use crate::db::{self, audit, fulfilment, orders};
 use crate::domain::fulfilment::{Step, StepProblem, steps_from};
@@ -27,12 +27,6 @@ const STATUSES: [&str; 6] = [
     "delivered",
     "cancelled",
 ];
-
-pub struct OptionView {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
 
 pub struct RowView {
     pub number: String,
@@ -112,28 +106,12 @@ pub async fn list(
             crate::web::url_encode(&q)
         )
     };
-    let mut statuses = vec![OptionView {
-        value: String::new(),
-        label: ctx.t("admin-all"),
-        selected: status.is_none(),
-    }];
-    statuses.extend(STATUSES.iter().map(|s| OptionView {
-        value: s.to_string(),
-        label: status_label(s, locale),
-        selected: status.as_deref() == Some(*s),
-    }));
-    let segments = [
-        ("", "admin-all"),
-        ("b2c", "admin-segment-b2c"),
-        ("b2b", "admin-segment-b2b"),
-    ]
-    .iter()
-    .map(|(v, key)| OptionView {
-        value: v.to_string(),
-        label: ctx.t(key),
-        selected: segment.as_deref().unwrap_or("") == *v,
-    })
-    .collect();
+    let statuses = nav::filter_options(&ctx, status.as_deref(), &STATUSES, |s| {
+        status_label(s, locale)
+    });
+    let segments = nav::filter_options(&ctx, segment.as_deref(), &["b2c", "b2b"], |s| {
+        ctx.t(&format!("admin-segment-{s}"))
+    });
     render(&OrdersPage {
         nav: nav::menu(&ctx, staff.role, PATH),
         rows: rows
@@ -220,21 +198,7 @@ async fn order_page(
     let ctx = nav::staff_context(req, staff);
     let locale = ctx.locale;
     let m = |minor: i64| money(minor, &detail.order.currency, locale);
-    let mut summary = vec![(
-        ctx.t("cart-subtotal"),
-        m(detail.subtotal_minor + detail.discount_minor),
-    )];
-    if detail.discount_minor > 0 {
-        summary.push((
-            match &detail.coupon_code {
-                Some(code) => locale.t_args("order-discounts-with", &[("code", code.clone())]),
-                None => ctx.t("order-discounts"),
-            },
-            format!("−{}", m(detail.discount_minor)),
-        ));
-    }
-    summary.push((ctx.t("checkout-delivery"), m(detail.shipping_minor)));
-    summary.push((ctx.t("checkout-vat"), m(detail.tax_minor)));
+    let summary = crate::web::orders::summary_rows(&detail, locale, "checkout-vat");
     let status = detail.order.status.clone();
     let page = OrderPage {
         nav: nav::menu(&ctx, staff.role, PATH),

@@ -3,7 +3,7 @@
 //! shelf), refunded (through the payment provider, once per return), exchanged (replacements
 //! sent if in stock) or rejected with a note the shopper sees. Administrators and support agents.
 
-use super::nav::{self, NavItem};
+use super::nav::{self, NavItem, OptionView};
 use crate::auth::{StaffUser, session};
 use crate::db::{self, audit, returns as store};
 use crate::domain::money::{Currency, Money};
@@ -27,12 +27,6 @@ const STATUSES: [&str; 6] = [
     "rejected",
     "cancelled",
 ];
-
-pub struct OptionView {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
 
 pub struct RowView {
     pub number: String,
@@ -90,16 +84,9 @@ pub async fn list(
     let ctx = nav::staff_context(&req, &staff);
     let locale = ctx.locale;
     let link = |p: i64| format!("{PATH}?status={}&page={p}", status.as_deref().unwrap_or(""));
-    let mut statuses = vec![OptionView {
-        value: String::new(),
-        label: ctx.t("admin-all"),
-        selected: status.is_none(),
-    }];
-    statuses.extend(STATUSES.iter().map(|s| OptionView {
-        value: s.to_string(),
-        label: status_label(s, locale),
-        selected: status.as_deref() == Some(*s),
-    }));
+    let statuses = nav::filter_options(&ctx, status.as_deref(), &STATUSES, |s| {
+        status_label(s, locale)
+    });
     render(&ReturnsPage {
         nav: nav::menu(&ctx, staff.role, PATH),
         rows: rows
