@@ -34,6 +34,7 @@ impl ListingSet {
                     tax_rate: TaxRate::from_bp(r.tax_rate_bp).unwrap_or(TaxRate::STANDARD),
                     quantity: 1,
                     segment,
+                    agreement: None,
                 });
                 let (rating_count, stars) = ratings.get(&r.id).copied().unwrap_or((0, 0));
                 Row {

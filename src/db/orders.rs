@@ -82,6 +82,7 @@ pub fn priced_cart(
             tax_rate: TaxRate::from_bp(row.tax_rate_bp).unwrap_or(TaxRate::STANDARD),
             quantity: u32::try_from(line.quantity).unwrap_or(0),
             segment,
+            agreement: None,
         });
         priced.push(PricedCartLine {
             product_id: row.id,

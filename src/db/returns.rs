@@ -68,6 +68,7 @@ fn gross(net_minor: i64, bp: i32) -> i64 {
         tax_rate: TaxRate::from_bp(bp).unwrap_or(TaxRate::STANDARD),
         quantity: 1,
         segment: Segment::Consumer,
+        agreement: None,
     })
     .unit_gross
     .to_minor()

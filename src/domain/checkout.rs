@@ -305,6 +305,7 @@ mod tests {
                 tax_rate: TaxRate::from_bp(bp).unwrap(),
                 quantity,
                 segment,
+                agreement: None,
             }),
             quantity,
         }

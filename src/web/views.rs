@@ -66,6 +66,7 @@ pub fn price_row(row: &CardRow, segment: Segment) -> PriceBreakdown {
         tax_rate: TaxRate::from_bp(row.tax_rate_bp).unwrap_or(TaxRate::STANDARD),
         quantity: 1,
         segment,
+        agreement: None,
     })
 }
 

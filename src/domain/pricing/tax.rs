@@ -10,6 +10,8 @@ pub struct TaxRate(u32);
 impl TaxRate {
     /// Swedish standard rate, 25 %.
     pub const STANDARD: TaxRate = TaxRate(2500);
+    /// No VAT (reverse charge).
+    pub const ZERO: TaxRate = TaxRate(0);
 
     pub fn from_bp(bp: i32) -> Option<TaxRate> {
         (0..=10_000).contains(&bp).then_some(TaxRate(bp as u32))
