@@ -248,6 +248,9 @@ mod tests {
             "left",
             "date",
             "tracking",
+            "qty",
+            "note",
+            "adjustment",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

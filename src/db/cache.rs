@@ -9,7 +9,7 @@ pub use super::listing_set::ListingSet;
 use super::search::Ranked;
 use super::{DbConn, DbError};
 use crate::domain::listing::Outcome;
-use crate::domain::pricing::Segment;
+use crate::domain::pricing::{CompanyPricing, Segment};
 use crate::domain::reviews::ReviewSort;
 use crate::domain::search::SearchQuery;
 use chrono::NaiveDateTime;
@@ -43,6 +43,7 @@ pub struct ReadCache {
     fragments: Cache<(String, &'static str), Arc<str>>,
     products: Cache<(String, Audience), Arc<ProductPage>>,
     pages: Cache<String, Arc<RenderedPage>>,
+    company_pricing: Cache<i64, Arc<CompanyPricing>>,
 }
 
 /// A whole page as an anonymous visitor gets it, opaque here (the web layer renders it and puts
@@ -142,6 +143,10 @@ impl ReadCache {
                 .time_to_live(home_ttl)
                 .support_invalidation_closures()
                 .build(),
+            company_pricing: Cache::builder()
+                .max_capacity(10_000)
+                .time_to_live(home_ttl)
+                .build(),
         }
     }
 
@@ -158,6 +163,27 @@ impl ReadCache {
         self.fragments.invalidate_all();
         self.products.invalidate_all();
         self.pages.invalidate_all();
+        self.company_pricing.invalidate_all();
+    }
+
+    /// A company's agreements when cached (no database hop).
+    pub fn peek_company_pricing(&self, company_id: i64) -> Option<Arc<CompanyPricing>> {
+        self.company_pricing.get(&company_id)
+    }
+
+    /// A company's agreements valid now, a few seconds old at most (checkout re-reads them).
+    pub fn company_pricing(
+        &self,
+        conn: &mut DbConn,
+        company_id: i64,
+        home_country: &str,
+        now: NaiveDateTime,
+    ) -> Result<Arc<CompanyPricing>, DbError> {
+        self.company_pricing
+            .try_get_with(company_id, || {
+                super::prices::company_pricing(conn, company_id, home_country, now).map(Arc::new)
+            })
+            .map_err(shared)
     }
 
     /// A rendered page kept under `key` (the web layer's choice: theme, language, address).

@@ -23,6 +23,7 @@ pub mod listing_set;
 pub mod money_sql;
 pub mod orders;
 pub mod outbox;
+pub mod prices;
 pub mod returns;
 pub mod reviews;
 pub mod schema;

@@ -14,7 +14,7 @@ use crate::domain::checkout::{DeliveryOption, OrderTotals, SetAside, order_total
 use crate::domain::money::{Currency, Money};
 use crate::domain::pricing::cart_rules::AppliedRule;
 use crate::domain::pricing::coupons::{Coupon, CouponProblem};
-use crate::domain::pricing::{self, PriceInput, Segment, TaxRate};
+use crate::domain::pricing::{Buyer, Segment, TaxRate};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -58,14 +58,15 @@ pub struct PricedCartLine {
     pub rules: QuantityRules,
 }
 
-/// The cart's lines (not saved for later) priced for `segment`, and how many lines were left out
+/// The cart's lines (not saved for later) priced for `buyer`, and how many lines were left out
 /// because their product is no longer sold to this buyer.
 pub fn priced_cart(
     conn: &mut DbConn,
     cart_id: i64,
     audience: Audience,
-    segment: Segment,
+    buyer: &Buyer,
 ) -> Result<(Vec<PricedCartLine>, usize), DbError> {
+    let segment = buyer.segment();
     let mut priced = Vec::new();
     let mut gone = 0;
     for line in carts::lines(conn, cart_id, audience)? {
@@ -77,13 +78,12 @@ pub fn priced_cart(
             continue;
         };
         let row = card.row;
-        let unit = pricing::price(&PriceInput {
-            list_price: row.list_price.money(&row.currency),
-            tax_rate: TaxRate::from_bp(row.tax_rate_bp).unwrap_or(TaxRate::STANDARD),
-            quantity: u32::try_from(line.quantity).unwrap_or(0),
-            segment,
-            agreement: None,
-        });
+        let unit = buyer.price(
+            row.id,
+            row.list_price.money(&row.currency),
+            TaxRate::from_bp(row.tax_rate_bp).unwrap_or(TaxRate::STANDARD),
+            u32::try_from(line.quantity).unwrap_or(0),
+        );
         priced.push(PricedCartLine {
             product_id: row.id,
             sku: row.sku,
@@ -117,7 +117,8 @@ pub fn totals_of(
 pub struct NewOrder {
     pub cart_id: i64,
     pub audience: Audience,
-    pub segment: Segment,
+    /// Who pays, with the company's agreements read just before placing.
+    pub buyer: Buyer,
     pub user_id: Option<i64>,
     pub company_id: Option<i64>,
     pub email: String,
@@ -234,7 +235,8 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
         return Ok((existing, false));
     }
     let refuse = |r: Refusal| Err(PlaceError::Refused(r));
-    let (lines, gone) = priced_cart(c, order.cart_id, order.audience, order.segment)?;
+    let (lines, gone) = priced_cart(c, order.cart_id, order.audience, &order.buyer)?;
+    let segment = order.buyer.segment();
     if gone > 0 {
         return refuse(Refusal::NoLongerSold);
     }
@@ -264,8 +266,8 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             let Some(coupon) = super::coupons::by_code(c, code)? else {
                 return refuse(Refusal::Coupon(CouponProblem::Unknown));
             };
-            let before = totals_of(&lines, option, order.segment, &[], None);
-            let shown = match order.segment {
+            let before = totals_of(&lines, option, segment, &[], None);
+            let shown = match segment {
                 Segment::Consumer => before.goods.gross,
                 Segment::Company => before.goods.net,
             };
@@ -276,7 +278,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             Some(coupon)
         }
     };
-    let totals = totals_of(&lines, option, order.segment, &rules, coupon.as_ref());
+    let totals = totals_of(&lines, option, segment, &rules, coupon.as_ref());
     // A coupon that gave way to the cart rules is neither recorded nor redeemed.
     let coupon = coupon.filter(|_| totals.coupon_used && totals.set_aside != SetAside::Coupon);
     let total_minor = totals.gross.to_minor().map_err(|_| DbError::Canceled)?;
@@ -328,7 +330,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
         .values((
             orders::number.eq(&number),
             orders::public_token.eq(&token),
-            orders::segment.eq(match order.segment {
+            orders::segment.eq(match segment {
                 Segment::Consumer => "b2c",
                 Segment::Company => "b2b",
             }),
@@ -364,13 +366,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
         .zip(totals.goods.lines.iter())
         .zip(totals.line_discounts.iter())
     {
-        let breakdown: Vec<String> = line
-            .line
-            .unit
-            .steps
-            .iter()
-            .map(|s| format!("{:?}: {}", s.kind, s.unit_price.amount()))
-            .collect();
+        let breakdown = order.buyer.record(&line.line.unit);
         diesel::insert_into(order_lines::table)
             .values((
                 order_lines::order_id.eq(id),
@@ -384,7 +380,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
                     .eq(i32::try_from(line.line.unit.tax_rate.bp()).unwrap_or(0)),
                 order_lines::tax_minor.eq(minor(amounts.vat)),
                 order_lines::line_total_minor.eq(minor(amounts.gross)),
-                order_lines::price_breakdown.eq(breakdown.join("; ")),
+                order_lines::price_breakdown.eq(&breakdown),
             ))
             .execute(c)?;
     }

@@ -7,12 +7,13 @@ use crate::db::{self, carts, carts::Owner};
 use crate::domain::cart::{PricedLine, QuantityError, QuantityRules, totals};
 use crate::domain::checkout::discounted_goods;
 use crate::domain::money::{Currency, Money};
-use crate::domain::pricing::Segment;
+use crate::domain::pricing::{Buyer, Segment};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::startup::AppState;
-use crate::web::b2c::catalog::audience_and_segment;
-use crate::web::views::{StockView, price_row};
+use crate::web::price_explain::WhyPriceView;
+use crate::web::shopper::Shopper;
+use crate::web::views::{StockView, price_row_qty};
 use crate::web::{PageContext, Theme, see_other};
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -28,6 +29,8 @@ pub struct CartLineView {
     pub image_url: String,
     pub unit_price: String,
     pub line_total: String,
+    /// A company buyer's breakdown of the unit price at this quantity.
+    pub why: Option<WhyPriceView>,
     /// What the quantity field shows: the stored quantity, or what was typed when it was refused.
     pub quantity: String,
     pub error: Option<String>,
@@ -147,10 +150,12 @@ async fn page(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let principal = Principal::of(req).await?;
-    let (audience, segment) = audience_and_segment(&principal);
+    let shopper = Shopper::of(&principal, state);
+    let (audience, segment) = (shopper.audience, shopper.segment());
     let owner = owner(&principal, session);
     let theme = Theme::storefront_for(&principal);
     let locale = crate::web::context::request_locale(req, &principal, state.default_locale);
+    let cache = state.cache.clone();
     // Re-check every line: prices against what the buyer saw, quantities against the stock.
     let checked = db::run_write(&state.pool, move |c| {
         let Some(owner) = owner else {
@@ -159,6 +164,7 @@ async fn page(
         let Some(cart_id) = carts::find(c, &owner)? else {
             return Ok(Vec::new());
         };
+        let buyer = shopper.buyer(&cache, c)?;
         let mut lines = carts::lines(c, cart_id, audience)?;
         let mut notices = Vec::new();
         for line in lines.iter_mut() {
@@ -169,7 +175,8 @@ async fn page(
             if line.saved_for_later {
                 continue;
             }
-            let shown = price_row(&card.row, segment).shown_unit();
+            let quantity = u32::try_from(line.quantity).unwrap_or(0);
+            let shown = price_row_qty(&card.row, &buyer, quantity).shown_unit();
             let shown_minor = shown.to_minor().unwrap_or(0);
             if let Some(seen) = line.seen_price_minor.filter(|seen| *seen != shown_minor) {
                 notices.push(Notice::PriceChanged {
@@ -200,10 +207,13 @@ async fn page(
             .filter_map(|l| l.card.as_ref().map(|card| card.row.id))
             .collect();
         let offers = db::cart_rules::offers(c, &ids, chrono::Utc::now().naive_utc())?;
-        Ok(vec![(lines, notices, offers)])
+        Ok(vec![(lines, notices, offers, buyer)])
     })
     .await?;
-    let (lines, notices, offers) = checked.into_iter().next().unwrap_or_default();
+    let (lines, notices, offers, buyer) = checked
+        .into_iter()
+        .next()
+        .unwrap_or((Vec::new(), Vec::new(), Default::default(), Buyer::Consumer));
     let mut ctx = PageContext::with_principal(req, theme, principal);
     let mut refused = refused;
     let mut shown_lines = Vec::new();
@@ -222,6 +232,7 @@ async fn page(
             image_url: "/media/demo/box-210-1.svg".into(),
             unit_price: String::new(),
             line_total: String::new(),
+            why: None,
             quantity: typed
                 .as_ref()
                 .map_or_else(|| line.quantity.to_string(), |r| r.typed.clone()),
@@ -231,9 +242,10 @@ async fn page(
             unavailable: true,
         };
         if let Some(card) = &line.card {
-            let breakdown = price_row(&card.row, segment);
-            currency = breakdown.unit_net.currency();
             let quantity = u32::try_from(line.quantity).unwrap_or(0);
+            let breakdown = price_row_qty(&card.row, &buyer, quantity);
+            currency = breakdown.unit_net.currency();
+            view.why = WhyPriceView::new(&breakdown, &buyer, locale);
             let stock = StockView::new(&card.row, locale);
             let counted = !line.saved_for_later && !stock.is_out();
             let amounts = totals(
@@ -395,7 +407,8 @@ pub async fn add(
 ) -> Result<HttpResponse, AppError> {
     let input = form.into_inner();
     let principal = Principal::of(&req).await?;
-    let (audience, segment) = audience_and_segment(&principal);
+    let shopper = Shopper::of(&principal, &state);
+    let (audience, segment) = (shopper.audience, shopper.segment());
     let locale = crate::web::context::request_locale(&req, &principal, state.default_locale);
     let sku = input.sku.trim().to_string();
     let wanted = sku.clone();
@@ -422,6 +435,7 @@ pub async fn add(
     let available = product.available();
     // In one transaction: what is already in the cart, the check against the stock and the rules,
     // and the new quantity with the price the buyer is shown.
+    let cache = state.cache.clone();
     let outcome = db::run_write(&state.pool, move |c| {
         let cart_id = carts::find_or_create(c, &owner, now)?;
         let in_cart = carts::quantity_of(c, cart_id, product_id)?;
@@ -440,7 +454,8 @@ pub async fn add(
             .into_iter()
             .next()
             .ok_or(diesel::result::Error::NotFound)?;
-        let price_minor = price_row(&card.row, segment)
+        let buyer = shopper.buyer(&cache, c)?;
+        let price_minor = price_row_qty(&card.row, &buyer, total_u32)
             .shown_unit()
             .to_minor()
             .unwrap_or(0);
@@ -522,13 +537,15 @@ pub async fn update(
 ) -> Result<HttpResponse, AppError> {
     let line_id = path.into_inner();
     let principal = Principal::of(&req).await?;
-    let (audience, segment) = audience_and_segment(&principal);
+    let shopper = Shopper::of(&principal, &state);
+    let (audience, segment) = (shopper.audience, shopper.segment());
     let locale = crate::web::context::request_locale(&req, &principal, state.default_locale);
     let Some(owner) = owner(&principal, &session) else {
         return gone(&session);
     };
     let typed = form.into_inner().quantity;
     let check = typed.clone();
+    let cache = state.cache.clone();
     let outcome = db::run_write(&state.pool, move |c| {
         let Some(cart_id) = carts::find(c, &owner)? else {
             return Ok(None);
@@ -560,6 +577,12 @@ pub async fn update(
             }
         }
         carts::set_quantity(c, cart_id, line_id, quantity as i32)?;
+        // A volume price the buyer reached by changing the quantity is not a price change.
+        if let Some(card) = &line.card {
+            let buyer = shopper.buyer(&cache, c)?;
+            let unit = price_row_qty(&card.row, &buyer, quantity).shown_unit();
+            carts::set_seen_price(c, cart_id, line_id, unit.to_minor().unwrap_or(0))?;
+        }
         Ok(Some(Ok(carts::items(c, cart_id)?)))
     })
     .await?;

@@ -12,13 +12,13 @@ use crate::domain::accounts::Email;
 use crate::domain::address::{COUNTRIES, PostalAddress};
 use crate::domain::checkout::DeliveryOption;
 use crate::domain::checkout::SetAside;
-use crate::domain::pricing::Segment;
+use crate::domain::pricing::{Buyer, Segment};
 use crate::domain::pricing::coupons::{Coupon, CouponProblem};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::payment::PaymentResult;
 use crate::startup::AppState;
-use crate::web::b2c::catalog::audience_and_segment;
+use crate::web::shopper::Shopper;
 use crate::web::cart::owner;
 use crate::web::{PageContext, Theme, see_other};
 use actix_session::Session;
@@ -184,7 +184,9 @@ async fn page(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let principal = Principal::of(req).await?;
-    let (audience, segment) = audience_and_segment(&principal);
+    let shopper = Shopper::of(&principal, state);
+    let (audience, segment) = (shopper.audience, shopper.segment());
+    let cache = state.cache.clone();
     let Some(owner) = owner(&principal, session) else {
         return Ok(see_other("/cart"));
     };
@@ -195,7 +197,8 @@ async fn page(
         let Some(cart_id) = carts::find(c, &owner)? else {
             return Ok(None);
         };
-        let (lines, _) = orders::priced_cart(c, cart_id, audience, segment)?;
+        let buyer = shopper.buyer(&cache, c)?;
+        let (lines, _) = orders::priced_cart(c, cart_id, audience, &buyer)?;
         let rules = db::cart_rules::applied(c, &lines, chrono::Utc::now().naive_utc())?;
         let coupon = match db::coupons::by_code(c, &typed_coupon)? {
             Some(coupon) => {
@@ -496,7 +499,8 @@ pub async fn submit(
         )
         .await;
     };
-    let (audience, segment) = audience_and_segment(&principal);
+    let shopper = Shopper::of(&principal, &state);
+    let audience = shopper.audience;
     let Some(owner) = owner(&principal, &session) else {
         return Ok(see_other("/cart"));
     };
@@ -509,7 +513,7 @@ pub async fn submit(
     let new_order = NewOrder {
         cart_id: 0,
         audience,
-        segment,
+        buyer: Buyer::Consumer,
         user_id,
         company_id,
         email: email.as_str().to_string(),
@@ -525,10 +529,12 @@ pub async fn submit(
         let Some(cart_id) = carts::find(c, &owner)? else {
             return Ok(Err(orders::PlaceError::Refused(Refusal::EmptyCart)));
         };
+        let buyer = shopper.fresh_buyer(c)?;
         Ok(orders::place(
             c,
             &NewOrder {
                 cart_id,
+                buyer,
                 ..new_order
             },
         ))

@@ -54,8 +54,10 @@ pub mod ops;
 pub mod orders;
 pub mod page_cache;
 pub mod payment;
+pub mod price_explain;
 pub mod returns;
 pub mod seo;
+pub mod shopper;
 pub mod views;
 
 pub use context::{PageContext, Theme};

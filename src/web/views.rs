@@ -2,7 +2,7 @@
 
 use crate::db::catalog::{Card, CardRow};
 use crate::domain::catalog::{Availability, availability};
-use crate::domain::pricing::{self, PriceBreakdown, PriceInput, Segment, TaxRate};
+use crate::domain::pricing::{Buyer, PriceBreakdown, Segment, TaxRate};
 use crate::i18n::Locale;
 
 /// A price as shown: the amount, and whether VAT is in it.
@@ -10,6 +10,10 @@ use crate::i18n::Locale;
 pub struct PriceView {
     pub amount: String,
     pub note: String,
+    /// The list price, when a company's agreements make the price lower ("was" for the eye,
+    /// named for screen readers by `was_label`).
+    pub was: Option<String>,
+    pub was_label: String,
 }
 
 impl PriceView {
@@ -18,9 +22,18 @@ impl PriceView {
             Segment::Consumer => locale.t("price-incl-vat"),
             Segment::Company => locale.t("price-excl-vat"),
         };
+        let list = b.list_price().rounded();
+        let was = (b.segment == Segment::Company && b.unit_net.amount() < list.amount())
+            .then(|| list.format(locale.code()));
         PriceView {
             amount: b.shown_unit().format(locale.code()),
             note,
+            was_label: if was.is_some() {
+                locale.t("price-list-price")
+            } else {
+                String::new()
+            },
+            was,
         }
     }
 }
@@ -59,15 +72,19 @@ impl StockView {
     }
 }
 
-/// Prices a card row for a segment through the one pricing pipeline.
-pub fn price_row(row: &CardRow, segment: Segment) -> PriceBreakdown {
-    pricing::price(&PriceInput {
-        list_price: row.list_price.money(&row.currency),
-        tax_rate: TaxRate::from_bp(row.tax_rate_bp).unwrap_or(TaxRate::STANDARD),
-        quantity: 1,
-        segment,
-        agreement: None,
-    })
+/// Prices one unit of a card's product for a buyer through the one pricing pipeline.
+pub fn price_row(row: &CardRow, buyer: &Buyer) -> PriceBreakdown {
+    price_row_qty(row, buyer, 1)
+}
+
+/// Prices a card's product per unit when `quantity` units are bought.
+pub fn price_row_qty(row: &CardRow, buyer: &Buyer, quantity: u32) -> PriceBreakdown {
+    buyer.price(
+        row.id,
+        row.list_price.money(&row.currency),
+        TaxRate::from_bp(row.tax_rate_bp).unwrap_or(TaxRate::STANDARD),
+        quantity,
+    )
 }
 
 /// A product in a list or carousel.
@@ -84,7 +101,7 @@ pub struct ProductCardView {
 }
 
 impl ProductCardView {
-    pub fn new(card: &Card, segment: Segment, locale: Locale) -> ProductCardView {
+    pub fn new(card: &Card, buyer: &Buyer, locale: Locale) -> ProductCardView {
         let row = &card.row;
         ProductCardView {
             url: format!("/products/{}", row.slug),
@@ -101,15 +118,15 @@ impl ProductCardView {
                 .as_ref()
                 .map(|i| i.alt.clone())
                 .unwrap_or_else(|| row.name.clone()),
-            price: PriceView::from_breakdown(&price_row(row, segment), locale),
+            price: PriceView::from_breakdown(&price_row(row, buyer), locale),
             stock: StockView::new(row, locale),
         }
     }
 
-    pub fn list(cards: &[Card], segment: Segment, locale: Locale) -> Vec<ProductCardView> {
+    pub fn list(cards: &[Card], buyer: &Buyer, locale: Locale) -> Vec<ProductCardView> {
         cards
             .iter()
-            .map(|c| ProductCardView::new(c, segment, locale))
+            .map(|c| ProductCardView::new(c, buyer, locale))
             .collect()
     }
 }

@@ -3,10 +3,10 @@
 
 use crate::auth::Principal;
 use crate::db::{self, catalog::Audience};
-use crate::domain::pricing::Segment;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::b2c::home::{CategoryTile, PromotionView, category_tiles};
+use crate::web::shopper::Shopper;
 use crate::web::views::ProductCardView;
 use crate::web::{PageContext, Theme, render};
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -80,7 +80,8 @@ pub async fn page(
     let greeting_name = user.name.clone();
     let now = chrono::Utc::now().naive_utc();
     let cache = state.cache.clone();
-    let (promotions, demos, carousel, content, dashboard, categories) =
+    let shopper = Shopper::of(&principal, &state);
+    let (promotions, demos, carousel, content, dashboard, categories, buyer) =
         db::run(&state.pool, move |c| {
             Ok((
                 db::content::current_promotions(c, now, &["everyone", "companies", "signed_in"])?,
@@ -96,6 +97,7 @@ pub async fn page(
                 )?,
                 db::companies::dashboard(c, company_id)?,
                 cache.categories(c)?,
+                shopper.buyer(&cache, c)?,
             ))
         })
         .await?;
@@ -125,7 +127,7 @@ pub async fn page(
         greeting: locale.t_args("b2b-greeting", &[("name", greeting_name)]),
         promotions: promotions.iter().map(PromotionView::from).collect(),
         demos: content_views(&ctx, demos),
-        carousel: ProductCardView::list(&carousel, Segment::Company, locale),
+        carousel: ProductCardView::list(&carousel, &buyer, locale),
         content: content_views(&ctx, content),
         dashboard,
         categories: category_tiles(&categories),

@@ -1,27 +1,21 @@
 //! `GET /categories/{slug}` and `GET /products/{slug}`, rendered in the caller's theme.
 
 use crate::auth::Principal;
-use crate::db::{self, cache::ListingSet, cache::ReadCache, catalog::Audience};
+use crate::db::{self, cache::ListingSet, cache::ReadCache};
 use crate::domain::catalog::Slug;
 use crate::domain::listing;
-use crate::domain::pricing::Segment;
+use crate::domain::pricing::Buyer;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::listing::{FacetsView, ListingParams};
 use crate::web::seo::{self, SeoView};
 use crate::web::views::ProductCardView;
+use crate::web::shopper::{self, Shopper};
 use crate::web::{PageContext, Theme, page_cache};
 use actix_web::{HttpRequest, HttpResponse, web};
 use std::sync::Arc;
 
 pub(crate) const PER_PAGE: usize = 24;
-
-pub(crate) fn audience_and_segment(principal: &Principal) -> (Audience, Segment) {
-    match principal {
-        Principal::CompanyUser { .. } => (Audience::Companies, Segment::Company),
-        _ => (Audience::Consumers, Segment::Consumer),
-    }
-}
 
 pub struct Crumb {
     pub url: String,
@@ -79,7 +73,7 @@ fn scope(all: &[db::catalog::Category], id: i64) -> Vec<&db::catalog::Category> 
 /// page of products they select; `None` for an unknown category.
 fn plan_category(
     cache: &ReadCache,
-    audience: Audience,
+    (shopper, buyer): (&Shopper, &Buyer),
     (all, brands, set): (&[db::catalog::Category], &[db::catalog::Brand], &ListingSet),
     slug: &Slug,
     pairs: &[(String, String)],
@@ -90,10 +84,11 @@ fn plan_category(
     let url = params.url_with(&format!("/categories/{}", category.slug), |p| {
         p.page = params.page
     });
-    let outcome = cache.outcome(audience, &url, || {
+    let outcome = cache.outcome(shopper.audience, &shopper.list_key(&url), || {
         let ids: Vec<i64> = scope.iter().map(|x| x.id).collect();
-        listing::apply(
+        shopper::list_outcome(
             set.in_categories(&ids),
+            buyer,
             &params.filter,
             params.sort,
             params.page,
@@ -113,7 +108,7 @@ pub async fn category(
 ) -> Result<HttpResponse, AppError> {
     let slug = Slug::parse(&slug).ok_or(AppError::NotFound)?;
     let principal = Principal::of(&req).await?;
-    let (audience, segment) = audience_and_segment(&principal);
+    let shopper = Shopper::of(&principal, &state);
     let theme = Theme::storefront_for(&principal);
     let ctx = PageContext::with_principal(&req, theme, principal);
     let shared = page_cache::key(&ctx);
@@ -123,26 +118,39 @@ pub async fn category(
     let pairs = query.into_inner();
     let cache = state.cache.clone();
     // The hot path: everything cached, no hop to the database pool.
-    let cached = cache.peek_listing(audience).and_then(|(all, brands, set)| {
-        let (category, params, outcome) =
-            plan_category(&cache, audience, (&all, &brands, &set), &slug, &pairs)?;
-        let cards = cache.peek_cards(&outcome.page_ids)?;
-        Some((category, all, brands, params, outcome, cards))
-    });
-    let (category, all, brands, params, outcome, cards) = match cached {
+    let cached = cache
+        .peek_listing(shopper.audience)
+        .zip(shopper.peek(&cache))
+        .and_then(|((all, brands, set), buyer)| {
+            let (category, params, outcome) = plan_category(
+                &cache,
+                (&shopper, &buyer),
+                (&all, &brands, &set),
+                &slug,
+                &pairs,
+            )?;
+            let cards = cache.peek_cards(&outcome.page_ids)?;
+            Some((category, all, brands, params, outcome, cards, buyer))
+        });
+    let (category, all, brands, params, outcome, cards, buyer) = match cached {
         Some(hit) => hit,
         None => {
             db::run(&state.pool, move |c| {
                 let all = cache.categories(c)?;
                 let brands = cache.brands(c)?;
-                let set = cache.listing_set(c, audience)?;
-                let Some((category, params, outcome)) =
-                    plan_category(&cache, audience, (&all, &brands, &set), &slug, &pairs)
-                else {
+                let set = cache.listing_set(c, shopper.audience)?;
+                let buyer = shopper.buyer(&cache, c)?;
+                let Some((category, params, outcome)) = plan_category(
+                    &cache,
+                    (&shopper, &buyer),
+                    (&all, &brands, &set),
+                    &slug,
+                    &pairs,
+                ) else {
                     return Err(diesel::result::Error::NotFound.into());
                 };
                 let cards = cache.cards(c, &outcome.page_ids)?;
-                Ok((category, all, brands, params, outcome, cards))
+                Ok((category, all, brands, params, outcome, cards, buyer))
             })
             .await?
         }
@@ -175,7 +183,7 @@ pub async fn category(
     let v = CategoryView {
         seo,
         crumbs,
-        products: ProductCardView::list(&cards, segment, locale),
+        products: ProductCardView::list(&cards, &buyer, locale),
         total_label: locale.t_count("category-product-count", outcome.total as i64),
         facets: FacetsView::new(&base, &params, &outcome, &scope, &brands, locale),
         name: category.name,

@@ -2,7 +2,7 @@
 
 use crate::auth::Principal;
 use crate::db;
-use crate::domain::pricing::Segment;
+use crate::domain::pricing::Buyer;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::views::ProductCardView;
@@ -87,8 +87,8 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
     let locale = ctx.locale;
     let page = B2cHomePage {
         promotions: home.promotions.iter().map(PromotionView::from).collect(),
-        featured: ProductCardView::list(&home.featured, Segment::Consumer, locale),
-        newest: ProductCardView::list(&home.newest, Segment::Consumer, locale),
+        featured: ProductCardView::list(&home.featured, &Buyer::Consumer, locale),
+        newest: ProductCardView::list(&home.newest, &Buyer::Consumer, locale),
         categories: category_tiles(&categories),
         testimonials: home
             .testimonials

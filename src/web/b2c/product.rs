@@ -1,12 +1,14 @@
 //! `GET /products/{slug}`: gallery, video, price with VAT as the caller's segment sees it, stock,
 //! specifications, related products, reviews and the head tags search engines read.
 
-use super::catalog::{Crumb, audience_and_segment, breadcrumbs};
+use super::catalog::{Crumb, breadcrumbs};
 use super::reviews::{self, ReviewForm, ReviewList, ReviewsView};
 use crate::auth::Principal;
 use crate::db;
 use crate::domain::catalog::Slug;
-use crate::domain::pricing::Segment;
+use crate::domain::pricing::{Buyer, Segment};
+use crate::web::price_explain::{VolumeView, WhyPriceView, volume_prices};
+use crate::web::shopper::Shopper;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::seo::{self, SeoView};
@@ -43,6 +45,9 @@ pub struct ProductView {
     pub video: Option<VideoView>,
     pub specs: Vec<(String, String)>,
     pub price: PriceView,
+    /// A company buyer's breakdown ("why this price") and volume prices.
+    pub why: Option<WhyPriceView>,
+    pub volume: Vec<VolumeView>,
     pub vat_line: String,
     pub stock: StockView,
     pub quantity_rule: Option<String>,
@@ -140,7 +145,8 @@ pub(crate) async fn page(
 ) -> Result<HttpResponse, AppError> {
     let slug = Slug::parse(slug).ok_or(AppError::NotFound)?;
     let principal = Principal::of(req).await?;
-    let (audience, segment) = audience_and_segment(&principal);
+    let shopper = Shopper::of(&principal, state);
+    let (audience, segment) = (shopper.audience, shopper.segment());
     let reviewer = match &principal {
         Principal::Consumer(u) => Some(u.id),
         _ => None,
@@ -159,15 +165,16 @@ pub(crate) async fn page(
     let cache = state.cache.clone();
     let cached = cache
         .peek_product_page(slug.as_str(), audience)
-        .zip(cache.peek_categories());
-    let (page, all) = match cached {
+        .zip(cache.peek_categories())
+        .zip(shopper.peek(&cache));
+    let ((page, all), buyer) = match cached {
         Some(hit) => hit,
         None => {
             db::run(&state.pool, move |c| {
                 let Some(page) = cache.product_page(c, slug.as_str(), audience)? else {
                     return Err(diesel::result::Error::NotFound.into());
                 };
-                Ok((page, cache.categories(c)?))
+                Ok(((page, cache.categories(c)?), shopper.buyer(&cache, c)?))
             })
             .await?
         }
@@ -178,7 +185,7 @@ pub(crate) async fn page(
     let shown = reviews::shown(state, &page, list).await?;
     let personal = reviews::personal(state, page.detail.card.id, reviewer, voter, &shown).await?;
     let locale = ctx.locale;
-    let breakdown = price_row(&detail.card, segment);
+    let breakdown = price_row(&detail.card, &buyer);
     let stock = StockView::new(&detail.card, locale);
     let vat_line = locale.t_args(
         match segment {
@@ -220,7 +227,7 @@ pub(crate) async fn page(
         let tenths = (stars * 10 + reviews / 2) / reviews;
         format!("{}.{}", tenths / 10, tenths % 10)
     });
-    let consumer_price = price_row(&detail.card, Segment::Consumer).unit_gross;
+    let consumer_price = price_row(&detail.card, &Buyer::Consumer).unit_gross;
     let url = format!("{public}/products/{}", detail.card.slug);
     let crumb_pairs: Vec<(String, String)> = crumbs
         .iter()
@@ -318,6 +325,8 @@ pub(crate) async fn page(
         description: paragraphs(&detail.description, "\n\n"),
         specs: detail.specs.clone(),
         price: PriceView::from_breakdown(&breakdown, locale),
+        why: WhyPriceView::new(&breakdown, &buyer, locale),
+        volume: volume_prices(&detail.card, &buyer, locale),
         vat_line,
         delivery: if stock.is_out() {
             locale.t("delivery-when-back")
@@ -326,7 +335,7 @@ pub(crate) async fn page(
         },
         stock,
         quantity_rule,
-        related: ProductCardView::list(related, segment, locale),
+        related: ProductCardView::list(related, &buyer, locale),
         crumbs,
         name: detail.card.name.clone(),
         sku: detail.card.sku.clone(),
@@ -381,7 +390,7 @@ pub async fn notify(
         .await;
     };
     let principal = Principal::of(&req).await?;
-    let (audience, _) = audience_and_segment(&principal);
+    let audience = Shopper::of(&principal, &state).audience;
     let wanted = slug.as_str().to_string();
     let now = chrono::Utc::now().naive_utc();
     db::run_write(&state.pool, move |c| {

@@ -3,16 +3,18 @@
 //! suggestions when JavaScript is on). Both storefront themes; results are what the caller's
 //! audience may buy, priced for them.
 
-use super::catalog::{PER_PAGE, audience_and_segment};
+use super::catalog::PER_PAGE;
 use super::home::{CategoryTile, category_tiles};
 use crate::auth::Principal;
-use crate::db::{self, cache::ListingSet, cache::ReadCache, catalog::Audience, schema::products};
+use crate::db::{self, cache::ListingSet, cache::ReadCache, schema::products};
+use crate::domain::pricing::Buyer;
 use crate::domain::listing;
 use crate::domain::search::SearchQuery;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::listing::{FacetsView, ListingParams};
 use crate::web::views::ProductCardView;
+use crate::web::shopper::{self, Shopper};
 use crate::web::{PageContext, Theme, page_cache};
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -50,15 +52,16 @@ storefront_page!(
 /// filtering).
 fn plan_search(
     cache: &ReadCache,
-    audience: Audience,
+    (shopper, buyer): (&Shopper, &Buyer),
     set: &ListingSet,
     ranked: &db::search::Ranked,
     params: &ListingParams,
 ) -> Arc<listing::Outcome> {
     let url = params.url_with("/search", |p| p.page = params.page);
-    cache.outcome(audience, &url, || {
-        listing::apply(
+    cache.outcome(shopper.audience, &shopper.list_key(&url), || {
+        shopper::list_outcome(
             set.ranked(&ranked.ids),
+            buyer,
             &params.filter,
             params.sort,
             params.page,
@@ -74,7 +77,8 @@ pub async fn search(
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let principal = Principal::of(&req).await?;
-    let (audience, segment) = audience_and_segment(&principal);
+    let shopper = Shopper::of(&principal, &state);
+    let audience = shopper.audience;
     let theme = Theme::storefront_for(&principal);
     let ctx = PageContext::with_principal(&req, theme, principal);
     let shared = page_cache::key(&ctx);
@@ -83,22 +87,26 @@ pub async fn search(
     }
     let pairs = query.into_inner();
     let cache = state.cache.clone();
-    let cached = cache.peek_listing(audience).and_then(|(all, brands, set)| {
-        let every: Vec<&db::catalog::Category> = all.iter().collect();
-        let params = ListingParams::parse(&pairs, &every, &brands);
-        let ranked = cache.peek_search(&SearchQuery::parse(&params.q), &params.q, audience)?;
-        let outcome = plan_search(&cache, audience, &set, &ranked, &params);
-        let cards = cache.peek_cards(&outcome.page_ids)?;
-        Some((
-            all.clone(),
-            brands.clone(),
-            params,
-            outcome,
-            cards,
-            ranked.cut,
-        ))
-    });
-    let (all, brands, params, outcome, cards, cut) = match cached {
+    let cached = cache
+        .peek_listing(audience)
+        .zip(shopper.peek(&cache))
+        .and_then(|((all, brands, set), buyer)| {
+            let every: Vec<&db::catalog::Category> = all.iter().collect();
+            let params = ListingParams::parse(&pairs, &every, &brands);
+            let ranked = cache.peek_search(&SearchQuery::parse(&params.q), &params.q, audience)?;
+            let outcome = plan_search(&cache, (&shopper, &buyer), &set, &ranked, &params);
+            let cards = cache.peek_cards(&outcome.page_ids)?;
+            Some((
+                all.clone(),
+                brands.clone(),
+                params,
+                outcome,
+                cards,
+                ranked.cut,
+                buyer,
+            ))
+        });
+    let (all, brands, params, outcome, cards, cut, buyer) = match cached {
         Some(hit) => hit,
         None => {
             db::run(&state.pool, move |c| {
@@ -109,9 +117,10 @@ pub async fn search(
                 let set = cache.listing_set(c, audience)?;
                 let ranked =
                     cache.search(c, &SearchQuery::parse(&params.q), &params.q, audience, &set)?;
-                let outcome = plan_search(&cache, audience, &set, &ranked, &params);
+                let buyer = shopper.buyer(&cache, c)?;
+                let outcome = plan_search(&cache, (&shopper, &buyer), &set, &ranked, &params);
                 let cards = cache.cards(c, &outcome.page_ids)?;
-                Ok((all, brands, params, outcome, cards, ranked.cut))
+                Ok((all, brands, params, outcome, cards, ranked.cut, buyer))
             })
             .await?
         }
@@ -127,7 +136,7 @@ pub async fn search(
     let v = SearchView {
         blank,
         heading,
-        products: ProductCardView::list(&cards, segment, locale),
+        products: ProductCardView::list(&cards, &buyer, locale),
         total_label: locale.t_count("search-result-count", outcome.total as i64),
         capped: cut,
         facets: FacetsView::new("/search", &params, &outcome, &every, &brands, locale),
@@ -163,7 +172,7 @@ pub async fn suggest(
     query: web::Query<SuggestQuery>,
 ) -> Result<HttpResponse, AppError> {
     let principal = Principal::of(&req).await?;
-    let (audience, _) = audience_and_segment(&principal);
+    let audience = Shopper::of(&principal, &state).audience;
     let raw: String = query.into_inner().q.chars().take(200).collect();
     let parsed = SearchQuery::parse(&raw);
     let cache = state.cache.clone();
