@@ -38,7 +38,8 @@ pub fn company_pricing(
     home_country: &str,
     now: NaiveDateTime,
 ) -> Result<CompanyPricing, DbError> {
-    let company: Option<(Option<i64>, String, Option<String>, bool, String)> = companies::table
+    type CompanyTerms = (Option<i64>, String, Option<String>, bool, String);
+    let company: Option<CompanyTerms> = companies::table
         .find(company_id)
         .select((
             companies::price_list_id,
@@ -132,7 +133,11 @@ pub fn company_pricing(
             .and_then(|v| v.get(..2))
             .is_some_and(|prefix| {
                 // Greece's VAT numbers start with EL.
-                let home = if home_country == "GR" { "EL" } else { home_country };
+                let home = if home_country == "GR" {
+                    "EL"
+                } else {
+                    home_country
+                };
                 !prefix.eq_ignore_ascii_case(home)
             });
     Ok(CompanyPricing {

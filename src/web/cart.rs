@@ -210,10 +210,12 @@ async fn page(
         Ok(vec![(lines, notices, offers, buyer)])
     })
     .await?;
-    let (lines, notices, offers, buyer) = checked
-        .into_iter()
-        .next()
-        .unwrap_or((Vec::new(), Vec::new(), Default::default(), Buyer::Consumer));
+    let (lines, notices, offers, buyer) = checked.into_iter().next().unwrap_or((
+        Vec::new(),
+        Vec::new(),
+        Default::default(),
+        Buyer::Consumer,
+    ));
     let mut ctx = PageContext::with_principal(req, theme, principal);
     let mut refused = refused;
     let mut shown_lines = Vec::new();

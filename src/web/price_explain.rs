@@ -50,10 +50,7 @@ impl WhyPriceView {
                     StepKind::ListPrice => locale.t("why-list-price"),
                     StepKind::PriceList => locale.t_args(
                         "why-price-list",
-                        &[(
-                            "name",
-                            pricing.price_list_name.clone().unwrap_or_default(),
-                        )],
+                        &[("name", pricing.price_list_name.clone().unwrap_or_default())],
                     ),
                     StepKind::Contract => locale.t_args(
                         "why-contract",

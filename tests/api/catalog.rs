@@ -128,9 +128,13 @@ async fn prices_include_vat_for_consumers_and_exclude_it_for_companies() {
     let page = app.get(path).await;
     assert_eq!(page.theme(), "b2b");
     assert_eq!(page.text(".buybox .price-note"), "excl. VAT");
+    // Nordbygg has agreed prices on this product; the list price it starts from is the
+    // consumer's price without VAT (25 %: gross = net × 1.25, exactly, in öre).
+    let first_step = page.select_texts(".why-steps li").remove(0);
+    let list = parse_price(first_step.trim_start_matches("List price "));
+    assert_eq!(consumer * 100, list * 125, "{consumer} vs {list}");
     let company = parse_price(&page.text(".buybox .price-amount"));
-    // 25 % VAT: gross = net × 1.25, exactly, in öre.
-    assert_eq!(consumer * 100, company * 125, "{consumer} vs {company}");
+    assert!(company < list, "{company} is the agreed price under {list}");
 }
 
 #[tokio::test]
