@@ -251,6 +251,14 @@ mod tests {
             "qty",
             "note",
             "adjustment",
+            "read",
+            "ready",
+            "problems",
+            "count",
+            "sku",
+            "lines",
+            "quantity",
+            "size",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

@@ -68,6 +68,54 @@ fn same_origin(req: &ServiceRequest) -> bool {
     true
 }
 
+/// How far into a multipart body its first part (the token) must have ended.
+const MAX_FIRST_PART: usize = 8 * 1024;
+
+/// The boundary of a `multipart/form-data` content type.
+fn multipart_boundary(content_type: &str) -> Option<String> {
+    let (kind, params) = content_type.split_once(';')?;
+    if !kind.trim().eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    params.split(';').find_map(|p| {
+        let (k, v) = p.trim().split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("boundary")
+            .then(|| v.trim().trim_matches('"').to_string())
+            .filter(|b| !b.is_empty() && b.len() <= 70)
+    })
+}
+
+/// The token in a multipart body whose *first* part is the `csrf_token` field (our forms put
+/// the hidden field first, and browsers send parts in document order). `None` while `prefix`
+/// does not hold the whole first part yet, `Some(None)` when it is not the token.
+fn field_from_multipart(prefix: &[u8], boundary: &str) -> Option<Option<String>> {
+    let opening = format!("--{boundary}\r\n");
+    if prefix.len() < opening.len() {
+        return None;
+    }
+    if !prefix.starts_with(opening.as_bytes()) {
+        return Some(None);
+    }
+    let rest = &prefix[opening.len()..];
+    let head_end = rest.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = String::from_utf8_lossy(&rest[..head_end]).to_ascii_lowercase();
+    let named = head.lines().any(|l| {
+        l.starts_with("content-disposition:")
+            && l.contains("form-data")
+            && l.contains(&format!("name=\"{FIELD}\""))
+    });
+    if !named {
+        return Some(None);
+    }
+    let value = &rest[head_end + 4..];
+    let closing = format!("\r\n--{boundary}");
+    let end = value
+        .windows(closing.len())
+        .position(|w| w == closing.as_bytes())?;
+    Some(std::str::from_utf8(&value[..end]).ok().map(str::to_string))
+}
+
 fn field_from_form(body: &[u8]) -> Option<String> {
     serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
         .ok()?
@@ -101,7 +149,33 @@ pub async fn protect(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
-    let presented = if is_form {
+    let boundary = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(multipart_boundary);
+    let presented = if let Some(boundary) = boundary {
+        // Read only as far as the first part; the rest streams on to the handler untouched.
+        let mut payload = req.take_payload();
+        let mut prefix = BytesMut::new();
+        let found = loop {
+            if let Some(found) = field_from_multipart(&prefix, &boundary) {
+                break found;
+            }
+            if prefix.len() > MAX_FIRST_PART {
+                break None;
+            }
+            match payload.next().await {
+                Some(chunk) => prefix.extend_from_slice(&chunk?),
+                None => break None,
+            }
+        };
+        let prefix = prefix.freeze();
+        let rest: actix_http::BoxedPayloadStream =
+            Box::pin(futures_util::stream::once(async move { Ok(prefix) }).chain(payload));
+        req.set_payload(actix_web::dev::Payload::Stream { payload: rest });
+        found
+    } else if is_form {
         let mut payload = req.take_payload();
         let mut body = BytesMut::new();
         while let Some(chunk) = payload.next().await {
@@ -162,5 +236,38 @@ mod tests {
         assert!(constant_time_eq(b"abc", b"abc"));
         assert!(!constant_time_eq(b"abc", b"abd"));
         assert!(!constant_time_eq(b"abc", b"ab"));
+    }
+
+    #[test]
+    fn token_is_the_first_part_of_a_multipart_form() {
+        assert_eq!(
+            multipart_boundary("multipart/form-data; boundary=----x1").as_deref(),
+            Some("----x1")
+        );
+        assert_eq!(multipart_boundary("text/plain; boundary=x"), None);
+        let b = "----x1";
+        let body = |first: &str| {
+            format!(
+                "------x1\r\nContent-Disposition: form-data; name=\"{first}\"\r\n\r\ntok\r\n------x1\r\n\
+                 Content-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nA,1\r\n------x1--\r\n"
+            )
+        };
+        // (body so far, outcome)
+        let token = body("csrf_token");
+        let other = body("file");
+        let cases: [(&str, Option<Option<&str>>); 5] = [
+            (&token, Some(Some("tok"))),
+            (&token[..20], None),
+            (&token[..token.find("tok").unwrap() + 3], None),
+            (&other, Some(None)),
+            ("garbage that is long enough", Some(None)),
+        ];
+        for (so_far, want) in cases {
+            assert_eq!(
+                field_from_multipart(so_far.as_bytes(), b),
+                want.map(|o| o.map(str::to_string)),
+                "{so_far:?}"
+            );
+        }
     }
 }

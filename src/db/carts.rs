@@ -136,6 +136,17 @@ pub fn quantity_of(conn: &mut DbConn, cart_id: i64, product_id: i64) -> Result<i
         .unwrap_or(0))
 }
 
+/// How many of each product the cart holds (not counting saved-for-later).
+pub fn quantities(conn: &mut DbConn, cart_id: i64) -> Result<HashMap<i64, i32>, DbError> {
+    Ok(cart_lines::table
+        .filter(cart_lines::cart_id.eq(cart_id))
+        .filter(cart_lines::saved_for_later.eq(false))
+        .select((cart_lines::product_id, cart_lines::quantity))
+        .load::<(i64, i32)>(conn)?
+        .into_iter()
+        .collect())
+}
+
 /// Sets the cart's quantity of a product (adding the line when there is none) and the unit price
 /// the buyer saw.
 pub fn put(

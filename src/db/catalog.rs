@@ -179,6 +179,52 @@ pub fn cards_by_ids(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<Card>, DbError
     with_images(conn, rows)
 }
 
+/// A product's card row and its quantity rules (`min_qty`, `qty_step`, `max_qty`).
+pub type Orderable = (CardRow, i32, i32, Option<i32>);
+
+/// Active products `audience` may buy with these SKUs (as stored: upper case), with their
+/// quantity rules (`min_qty`, `qty_step`, `max_qty`): what a bulk order looks up. Queried 500
+/// SKUs at a time.
+pub fn orderable_by_skus(
+    conn: &mut DbConn,
+    skus: &[String],
+    audience: Audience,
+) -> Result<Vec<Orderable>, DbError> {
+    let mut out = Vec::with_capacity(skus.len());
+    for chunk in skus.chunks(500) {
+        let rows = products::table
+            .inner_join(tax_classes::table)
+            .left_join(brands::table)
+            .left_join(stock_levels::table)
+            .filter(products::active.eq(true))
+            .filter(products::audience.eq_any(audience.codes()))
+            .filter(products::sku.eq_any(chunk))
+            .select((
+                (
+                    products::id,
+                    products::sku,
+                    products::slug,
+                    products::name,
+                    products::summary,
+                    products::list_price_minor,
+                    products::currency,
+                    tax_classes::rate_bp,
+                    brands::name.nullable(),
+                    stock_levels::on_hand.nullable(),
+                    stock_levels::reserved.nullable(),
+                    stock_levels::low_stock_threshold.nullable(),
+                    products::created_at,
+                ),
+                products::min_qty,
+                products::qty_step,
+                products::max_qty,
+            ))
+            .load::<Orderable>(conn)?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
 const CATEGORY_COLUMNS: (
     categories::id,
     categories::parent_id,

@@ -16,7 +16,9 @@ pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 pub enum FileProblem {
     Empty,
     TooLarge,
-    TooManyLines { lines: usize },
+    TooManyLines {
+        lines: usize,
+    },
     /// An Excel or OpenDocument workbook rather than CSV.
     Spreadsheet,
     /// Not text at all.
@@ -95,9 +97,11 @@ fn delimiter(text: &str) -> u8 {
 fn looks_like_header(sku: &str, quantity: &str) -> bool {
     let (s, q) = (sku.to_lowercase(), quantity.to_lowercase());
     !q.chars().any(|c| c.is_ascii_digit())
-        && (["sku", "art", "item", "product", "produkt", "nummer", "number"]
-            .iter()
-            .any(|w| s.contains(w))
+        && ([
+            "sku", "art", "item", "product", "produkt", "nummer", "number",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
             || ["qty", "quantity", "antal", "amount"]
                 .iter()
                 .any(|w| q.contains(w)))
@@ -185,7 +189,10 @@ pub enum LineProblem {
     Unknown,
     Quantity(QuantityError),
     /// Not enough stock for what the cart would then hold.
-    Short { available: i64, in_cart: u32 },
+    Short {
+        available: i64,
+        in_cart: u32,
+    },
 }
 
 /// One product to order, or one problem: which lines it came from (more than one when
@@ -323,11 +330,24 @@ mod tests {
     #[test]
     fn reads_the_forms_buyers_paste_and_export() {
         // (text, entries as (line, sku, qty))
-        let cases: [(&str, Vec<(usize, &str, &str)>); 8] = [
-            ("PO-1, 2\nPO-2,3\n", vec![(1, "PO-1", "2"), (2, "PO-2", "3")]),
-            ("PO-1\t2\r\nPO-2\t3", vec![(1, "PO-1", "2"), (2, "PO-2", "3")]),
-            ("sku;quantity\nPO-1;2\n\nPO-2;3;ignored", vec![(2, "PO-1", "2"), (4, "PO-2", "3")]),
-            ("Artikelnummer,Antal\n\"PO-1\",\"12\"", vec![(2, "PO-1", "12")]),
+        type Read<'a> = Vec<(usize, &'a str, &'a str)>;
+        let cases: [(&str, Read); 8] = [
+            (
+                "PO-1, 2\nPO-2,3\n",
+                vec![(1, "PO-1", "2"), (2, "PO-2", "3")],
+            ),
+            (
+                "PO-1\t2\r\nPO-2\t3",
+                vec![(1, "PO-1", "2"), (2, "PO-2", "3")],
+            ),
+            (
+                "sku;quantity\nPO-1;2\n\nPO-2;3;ignored",
+                vec![(2, "PO-1", "2"), (4, "PO-2", "3")],
+            ),
+            (
+                "Artikelnummer,Antal\n\"PO-1\",\"12\"",
+                vec![(2, "PO-1", "12")],
+            ),
             ("PO-1 2\nPO 2 7", vec![(1, "PO-1", "2"), (2, "PO 2", "7")]),
             ("PO-1", vec![(1, "PO-1", "")]),
             ("=HYPERLINK(\"x\"),1", vec![(1, "=HYPERLINK(\"x\")", "1")]),
@@ -418,7 +438,9 @@ mod tests {
             (
                 vec![2, 10],
                 "37",
-                Err(LineProblem::Quantity(QuantityError::NotInSteps { step: 12 })),
+                Err(LineProblem::Quantity(QuantityError::NotInSteps {
+                    step: 12,
+                })),
             ),
             (vec![3], "1", Err(LineProblem::Unknown)),
             (

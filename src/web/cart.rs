@@ -121,7 +121,7 @@ pub async fn after_sign_in(
     Ok(())
 }
 
-fn quantity_message(error: &QuantityError, locale: Locale) -> String {
+pub(crate) fn quantity_message(error: &QuantityError, locale: Locale) -> String {
     let (key, args) = error.message();
     locale.t_args(key, &args)
 }

@@ -264,6 +264,38 @@ impl TestApp {
         Self::page(res).await
     }
 
+    /// POST a multipart form: the CSRF token from `form_page` first (unless `token` says
+    /// otherwise), then `fields`, then a file part.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        file: Option<(&str, Vec<u8>)>,
+    ) -> Page {
+        let mut form = reqwest::multipart::Form::new();
+        if let Some(token) = token {
+            form = form.text("csrf_token", token.to_string());
+        }
+        if let Some((name, bytes)) = file {
+            form = form.part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes)
+                    .file_name(name.to_string())
+                    .mime_str("text/csv")
+                    .unwrap(),
+            );
+        }
+        let res = self
+            .client
+            .post(self.url(path))
+            .header("accept-language", "en")
+            .multipart(form)
+            .send()
+            .await
+            .expect("POST");
+        Self::page(res).await
+    }
+
     /// Opens an e-mailed link and presses the button on the page it shows (a link never acts on
     /// GET).
     pub async fn follow_link(&self, link: &str) -> Page {

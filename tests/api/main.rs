@@ -25,6 +25,7 @@ mod page_cache;
 mod password_reset;
 mod persistence;
 mod profile;
+mod quick_order;
 mod register;
 mod returns;
 mod reviews;

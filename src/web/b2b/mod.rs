@@ -2,12 +2,30 @@
 //! live under `/b2b/…` (added by the B2B issue).
 
 pub mod home;
+mod quick_order;
 mod users;
 
 use actix_web::web;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
+        web::resource("/b2b/quick-order")
+            .route(web::get().to(quick_order::show))
+            .route(web::post().to(quick_order::submit)),
+    )
+    .route(
+        "/b2b/quick-order/upload",
+        web::post().to(quick_order::upload),
+    )
+    .route(
+        "/b2b/quick-order/confirm",
+        web::post().to(quick_order::confirm),
+    )
+    .route(
+        "/b2b/quick-order/sample.csv",
+        web::get().to(quick_order::sample),
+    )
+    .service(
         web::resource("/b2b/company/users")
             .route(web::get().to(users::list))
             .route(web::post().to(users::invite)),
