@@ -3,6 +3,7 @@ skip-to-content = Skip to content
 nav-home = Home
 nav-categories = Categories
 nav-construction = Tools & building
+nav-quick-order = Quick order
 nav-office = Office
 nav-hospitality = Kitchen & café
 nav-business = For business

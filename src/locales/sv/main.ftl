@@ -3,6 +3,7 @@ skip-to-content = Hoppa till innehållet
 nav-home = Start
 nav-categories = Kategorier
 nav-construction = Verktyg & bygg
+nav-quick-order = Snabbeställning
 nav-office = Kontor
 nav-hospitality = Kök & café
 nav-business = För företag
