@@ -38,7 +38,7 @@ pub fn queues(conn: &mut DbConn) -> Result<Queues, DbError> {
             .count()
             .get_result(conn)?,
         orders_to_handle: orders::table
-            .filter(orders::status.eq_any(["placed", "paid", "awaiting_approval"]))
+            .filter(orders::status.eq_any(["placed", "paid", "confirmed", "awaiting_approval"]))
             .count()
             .get_result(conn)?,
         reviews_to_moderate: reviews::table

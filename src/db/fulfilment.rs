@@ -43,7 +43,7 @@ pub fn advance(
     let moved = diesel::update(
         orders::table
             .filter(orders::id.eq(order_id))
-            .filter(orders::status.eq(from)),
+            .filter(orders::status.eq_any(from)),
     )
     .set((orders::status.eq(to), orders::updated_at.eq(now)))
     .execute(c)?;

@@ -5,7 +5,7 @@
 use super::carts;
 use super::catalog::Audience;
 use super::schema::{
-    cart_lines, delivery_methods, order_events, order_lines, orders, stock_levels,
+    cart_lines, delivery_methods, invoices, order_events, order_lines, orders, stock_levels,
 };
 use super::{DbConn, DbError};
 use crate::domain::address::PostalAddress;
@@ -554,13 +554,21 @@ pub fn cancel_in(
     let changed = diesel::update(
         orders::table
             .filter(orders::id.eq(order_id))
-            .filter(orders::status.eq("paid")),
+            .filter(orders::status.eq_any(crate::domain::fulfilment::READY)),
     )
     .set((orders::status.eq("cancelled"), orders::updated_at.eq(now)))
     .execute(c)?;
     if changed == 0 {
         return Ok(Cancelled::TooLate);
     }
+    // An order on invoice: the invoice no longer counts against the company's credit.
+    diesel::update(
+        invoices::table
+            .filter(invoices::order_id.eq(order_id))
+            .filter(invoices::paid_at.is_null()),
+    )
+    .set(invoices::cancelled_at.eq(Some(now)))
+    .execute(c)?;
     give_back(c, order_id, now)?;
     event(c, order_id, "cancelled", actor, now)?;
     Ok(Cancelled::Now)

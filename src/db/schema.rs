@@ -360,6 +360,7 @@ diesel::table! {
         placed_at -> Timestamp,
         updated_at -> Timestamp,
         tracking_number -> Nullable<Text>,
+        requested_delivery -> Nullable<Date>,
     }
 }
 
@@ -416,6 +417,7 @@ diesel::table! {
         issued_at -> Timestamp,
         due_at -> Timestamp,
         paid_at -> Nullable<Timestamp>,
+        cancelled_at -> Nullable<Timestamp>,
     }
 }
 

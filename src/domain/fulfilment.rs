@@ -3,10 +3,15 @@
 //! with conditional updates so two clicks move an order once.
 //!
 //! ```text
-//! awaiting_payment ─paid─▶ paid ─▶ packed ─▶ shipped ─▶ delivered
-//!        │                  │
-//!        └──▶ (removed)     └──▶ cancelled   (stock back, coupon use back)
+//! awaiting_payment ─paid─▶ paid ──────┬─▶ packed ─▶ shipped ─▶ delivered
+//!        │                  │          │
+//!        └──▶ (removed)     └──────────┴─▶ cancelled   (stock back, coupon use back)
+//!                         confirmed ───┘   (a company order on invoice: placed, nothing to pay
+//!                                           yet; cancelling voids the invoice)
 //! ```
+
+/// Orders ready to be packed (or cancelled): paid by card, or confirmed on invoice.
+pub const READY: &[&str] = &["paid", "confirmed"];
 
 /// A step staff can take on an order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,13 +42,13 @@ impl Step {
         }
     }
 
-    /// The status an order must have for this step, and the status it gets.
-    pub fn edge(self) -> (&'static str, &'static str) {
+    /// The statuses an order may have for this step, and the status it gets.
+    pub fn edge(self) -> (&'static [&'static str], &'static str) {
         match self {
-            Step::Pack => ("paid", "packed"),
-            Step::Ship => ("packed", "shipped"),
-            Step::Deliver => ("shipped", "delivered"),
-            Step::Cancel => ("paid", "cancelled"),
+            Step::Pack => (READY, "packed"),
+            Step::Ship => (&["packed"], "shipped"),
+            Step::Deliver => (&["shipped"], "delivered"),
+            Step::Cancel => (READY, "cancelled"),
         }
     }
 }
@@ -52,7 +57,7 @@ impl Step {
 pub fn steps_from(status: &str) -> Vec<Step> {
     [Step::Pack, Step::Ship, Step::Deliver, Step::Cancel]
         .into_iter()
-        .filter(|s| s.edge().0 == status)
+        .filter(|s| s.edge().0.contains(&status))
         .collect()
 }
 
@@ -88,7 +93,7 @@ pub fn tracking_number(input: &str) -> Result<String, StepProblem> {
 
 /// Checks a step against the order's current status (and the tracking number for shipping).
 pub fn check(step: Step, status: &str, tracking: &str) -> Result<Option<String>, StepProblem> {
-    if step.edge().0 != status {
+    if !step.edge().0.contains(&status) {
         return Err(StepProblem::NotFrom(status.to_string()));
     }
     match step {
@@ -106,6 +111,8 @@ mod tests {
         // (step, from, tracking, allowed)
         let cases = [
             (Step::Pack, "paid", "", true),
+            (Step::Pack, "confirmed", "", true),
+            (Step::Cancel, "confirmed", "", true),
             (Step::Pack, "awaiting_payment", "", false),
             (Step::Pack, "packed", "", false),
             (Step::Ship, "packed", "JJSE 1234 5678", true),

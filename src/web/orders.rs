@@ -166,7 +166,7 @@ pub async fn show(
             })
             .collect(),
         offer_account,
-        cancellable: detail.order.status == "paid",
+        cancellable: crate::domain::fulfilment::READY.contains(&detail.order.status.as_str()),
         token: detail.order.public_token.clone(),
         return_url: returnable
             .as_ref()

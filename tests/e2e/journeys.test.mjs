@@ -379,6 +379,40 @@ for (const js of [true, false]) {
     await page.close();
   });
 
+  test(`a company buyer uploads a CSV, fixes the bad lines and adds the rest to the cart (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await signIn(page, app.base, "buyer@nordbygg.example");
+    await Promise.all([page.waitForNavigation(), page.click(".main-nav a[href='/b2b/quick-order']")]);
+    assert.equal(await page.getAttribute("body", "data-theme"), "b2b");
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.setInputFiles("#file", {
+      name: "order.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("sku;quantity\nPO-01000;2\nFA-01003;15\nNOPE-9;1\n"),
+    });
+    await Promise.all([page.waitForNavigation(), page.click(".quick-upload button[type=submit]")]);
+    assert.equal(await page.textContent(".quick-summary"), "3 lines read: 1 ready to add, 2 need attention.");
+    assert.match(await page.textContent(".quick-problems"), /steps of 10/);
+    if (js) assert.deepEqual(await axe(page), []);
+    // The two problem lines are rows to fix; the good line is kept.
+    assert.equal(await page.inputValue("#sku-1"), "FA-01003");
+    await page.fill("#qty-1", "20");
+    await page.fill("#sku-2", "");
+    await page.fill("#qty-2", "");
+    await Promise.all([page.waitForNavigation(), page.click(".quick-grid .form-actions button[value=check]")]);
+    assert.equal(await page.textContent(".quick-summary"), "2 lines read: 2 ready to add, 0 need attention.");
+    await Promise.all([page.waitForNavigation(), page.click(".quick-confirm button")]);
+    assert.equal(new URL(page.url()).pathname, "/cart");
+    assert.match(await page.textContent(".alert-success"), /added to your cart/);
+    const line = page.locator(".cart-line", { hasText: "FA-01003" });
+    await line.locator(".why-price summary").click();
+    assert.ok(await line.locator(".why-steps li").first().isVisible());
+    assert.match(await line.locator(".why-steps").textContent(), /List price/);
+    if (js) assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test(`staff sign in to the admin theme (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await signIn(page, app.base, "admin@duett.example");

@@ -136,6 +136,7 @@ content-kind-demo = Product demo
 content-kind-faq = FAQ
 content-kind-block = Article
 order-status-placed = Placed
+order-status-confirmed = Confirmed (invoice)
 order-status-paid = Paid
 order-status-awaiting-approval = Awaiting approval
 order-status-shipped = Shipped

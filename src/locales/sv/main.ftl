@@ -136,6 +136,7 @@ content-kind-demo = Produktdemo
 content-kind-faq = Vanliga frågor
 content-kind-block = Artikel
 order-status-placed = Lagd
+order-status-confirmed = Bekräftad (faktura)
 order-status-paid = Betald
 order-status-awaiting-approval = Väntar på godkännande
 order-status-shipped = Skickad

@@ -19,9 +19,10 @@ use serde::Deserialize;
 const PATH: &str = "/admin/orders";
 const PER_PAGE: i64 = 50;
 /// The statuses staff filter by, in the order an order goes through them.
-const STATUSES: [&str; 6] = [
+const STATUSES: [&str; 7] = [
     "awaiting_payment",
     "paid",
+    "confirmed",
     "packed",
     "shipped",
     "delivered",

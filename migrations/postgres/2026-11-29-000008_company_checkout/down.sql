@@ -1,0 +1,2 @@
+ALTER TABLE invoices DROP COLUMN cancelled_at;
+ALTER TABLE orders DROP COLUMN requested_delivery;
