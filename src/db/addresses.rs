@@ -36,6 +36,39 @@ pub fn for_user(conn: &mut DbConn, user_id: i64) -> Result<Vec<Address>, DbError
         .load(conn)?)
 }
 
+/// The company's address book (shared by its people), default first.
+pub fn for_company(conn: &mut DbConn, company_id: i64) -> Result<Vec<Address>, DbError> {
+    Ok(addresses::table
+        .filter(addresses::company_id.eq(company_id))
+        .order((addresses::is_default.desc(), addresses::id.asc()))
+        .select((
+            addresses::id,
+            addresses::label,
+            addresses::name,
+            addresses::line1,
+            addresses::line2,
+            addresses::postal_code,
+            addresses::city,
+            addresses::country,
+            addresses::phone,
+        ))
+        .load(conn)?)
+}
+
+/// The addresses a checkout offers: the person's own, and for a company buyer the company's.
+pub fn for_checkout(
+    conn: &mut DbConn,
+    user_id: i64,
+    company_id: Option<i64>,
+) -> Result<Vec<Address>, DbError> {
+    let mut all = match company_id {
+        Some(company) => for_company(conn, company)?,
+        None => Vec::new(),
+    };
+    all.extend(for_user(conn, user_id)?);
+    Ok(all)
+}
+
 pub fn add_for_user(conn: &mut DbConn, user_id: i64, a: &PostalAddress) -> Result<i64, DbError> {
     let first = addresses::table
         .filter(addresses::user_id.eq(user_id))

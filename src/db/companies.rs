@@ -27,6 +27,37 @@ pub struct Dashboard {
     pub recent_orders: Vec<RecentOrder>,
 }
 
+/// What the company owes on invoices neither paid nor cancelled, in minor units.
+pub fn open_invoices(conn: &mut DbConn, company_id: i64) -> Result<i64, DbError> {
+    let used: Option<i64> = invoices::table
+        .filter(invoices::company_id.eq(company_id))
+        .filter(invoices::paid_at.is_null())
+        .filter(invoices::cancelled_at.is_null())
+        .select(sql::<Nullable<BigInt>>("CAST(SUM(amount_minor) AS BIGINT)"))
+        .first(conn)?;
+    Ok(used.unwrap_or(0))
+}
+
+/// Holds the company's row until the transaction ends, so two orders on invoice cannot both
+/// spend the same credit (Postgres; SQLite's write transactions already run one at a time).
+pub fn lock(conn: &mut DbConn, company_id: i64) -> Result<(), DbError> {
+    if let super::connection::AnyConnection::Pg(pg) = conn {
+        diesel::sql_query("SELECT id FROM companies WHERE id = $1 FOR UPDATE")
+            .bind::<BigInt, _>(company_id)
+            .execute(pg)?;
+    }
+    Ok(())
+}
+
+/// The company's credit limit and what is left of it after its open invoices (minor units).
+pub fn credit(conn: &mut DbConn, company_id: i64) -> Result<(i64, i64), DbError> {
+    let limit: i64 = companies::table
+        .find(company_id)
+        .select(companies::credit_limit_minor)
+        .first(conn)?;
+    Ok((limit, limit - open_invoices(conn, company_id)?))
+}
+
 /// Everything in the dashboard strip, always scoped to `company_id`.
 pub fn dashboard(conn: &mut DbConn, company_id: i64) -> Result<Dashboard, DbError> {
     let pending_approvals = approvals::table
@@ -43,11 +74,7 @@ pub fn dashboard(conn: &mut DbConn, company_id: i64) -> Result<Dashboard, DbErro
         .find(company_id)
         .select((companies::credit_limit_minor, companies::currency))
         .first(conn)?;
-    let used: Option<i64> = invoices::table
-        .filter(invoices::company_id.eq(company_id))
-        .filter(invoices::paid_at.is_null())
-        .select(sql::<Nullable<BigInt>>("CAST(SUM(amount_minor) AS BIGINT)"))
-        .first(conn)?;
+    let used = open_invoices(conn, company_id)?;
     let recent_orders = orders::table
         .filter(orders::company_id.eq(company_id))
         .order(orders::placed_at.desc())
@@ -64,7 +91,7 @@ pub fn dashboard(conn: &mut DbConn, company_id: i64) -> Result<Dashboard, DbErro
         pending_approvals,
         open_quotes,
         credit_limit,
-        credit_used: MinorUnits(used.unwrap_or(0)),
+        credit_used: MinorUnits(used),
         currency,
         recent_orders,
     })

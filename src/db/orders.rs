@@ -124,7 +124,12 @@ pub struct NewOrder {
     pub email: String,
     pub address: PostalAddress,
     pub delivery_code: String,
+    /// `card` (paid on the provider's page) or `invoice` (company buyers on their terms).
     pub payment_method: &'static str,
+    /// The company's purchase order number, requested delivery date and comment.
+    pub po_number: Option<String>,
+    pub requested_delivery: Option<chrono::NaiveDate>,
+    pub note: String,
     pub idempotency_key: String,
     /// The coupon code the buyer typed, if any.
     pub coupon_code: Option<String>,
@@ -140,10 +145,22 @@ pub enum Refusal {
     EmptyCart,
     NoLongerSold,
     DeliveryUnavailable,
-    Quantity { name: String, error: QuantityError },
-    OutOfStock { name: String, available: i64 },
+    Quantity {
+        name: String,
+        error: QuantityError,
+    },
+    OutOfStock {
+        name: String,
+        available: i64,
+    },
     TotalChanged,
     Coupon(CouponProblem),
+    /// Invoice is not among this buyer's payment terms.
+    InvoiceUnavailable,
+    /// The order would take the company over its credit limit; this much is left.
+    CreditLimit {
+        available_minor: i64,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -285,6 +302,23 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
     if total_minor != order.shown_total_minor {
         return refuse(Refusal::TotalChanged);
     }
+    // On invoice: the company's terms, within what is left of its credit.
+    let invoice = if order.payment_method == "invoice" {
+        let (Some(company), Some(terms)) = (
+            order.company_id,
+            order.buyer.terms().filter(|t| t.days > 0).cloned(),
+        ) else {
+            return refuse(Refusal::InvoiceUnavailable);
+        };
+        super::companies::lock(c, company)?;
+        let (_, available_minor) = super::companies::credit(c, company)?;
+        if total_minor > available_minor {
+            return refuse(Refusal::CreditLimit { available_minor });
+        }
+        Some((company, terms))
+    } else {
+        None
+    };
     // Reserve: each update must find enough unreserved stock, or nothing of this order stays.
     for line in &lines {
         let quantity = i32::try_from(line.line.quantity).unwrap_or(i32::MAX);
@@ -337,8 +371,16 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             orders::user_id.eq(order.user_id),
             orders::company_id.eq(order.company_id),
             orders::email.eq(&order.email),
-            orders::status.eq("awaiting_payment"),
+            orders::status.eq(if invoice.is_some() {
+                "confirmed"
+            } else {
+                "awaiting_payment"
+            }),
             orders::payment_method.eq(order.payment_method),
+            orders::payment_terms.eq(order.buyer.terms().map(|t| t.code.clone())),
+            orders::po_number.eq(&order.po_number),
+            orders::requested_delivery.eq(order.requested_delivery),
+            orders::reverse_charge.eq(order.buyer.pricing().is_some_and(|p| p.reverse_charge)),
             orders::currency.eq("SEK"),
             orders::subtotal_minor.eq(minor(totals.goods.gross)),
             orders::discount_minor.eq(minor(totals.discount)),
@@ -349,7 +391,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             orders::delivery_method.eq(&option.code),
             orders::shipping_address.eq(&address),
             orders::billing_address.eq(&address),
-            orders::note.eq(""),
+            orders::note.eq(&order.note),
             orders::idempotency_key.eq(&order.idempotency_key),
             orders::placed_at.eq(order.now),
             orders::updated_at.eq(order.now),
@@ -385,12 +427,31 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             .execute(c)?;
     }
     event(c, id, "placed", order.user_id, order.now)?;
+    let status = match &invoice {
+        None => "awaiting_payment",
+        Some((company, terms)) => {
+            diesel::insert_into(invoices::table)
+                .values((
+                    invoices::number.eq(format!("F{number}")),
+                    invoices::order_id.eq(id),
+                    invoices::company_id.eq(Some(*company)),
+                    invoices::amount_minor.eq(total_minor),
+                    invoices::currency.eq("SEK"),
+                    invoices::issued_at.eq(order.now),
+                    invoices::due_at.eq(order.now + chrono::Duration::days(i64::from(terms.days))),
+                ))
+                .execute(c)?;
+            noted_event(c, id, "confirmed", &terms.name, order.user_id, order.now)?;
+            clear_ordered(c, id, Some(order.cart_id))?;
+            "confirmed"
+        }
+    };
     Ok((
         OrderRef {
             id,
             number,
             public_token: token,
-            status: "awaiting_payment".into(),
+            status: status.into(),
             total_minor,
             currency: "SEK".into(),
             email: order.email.clone(),

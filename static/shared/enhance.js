@@ -160,13 +160,29 @@
             else coupon.removeAttribute(name);
           });
         }
+        // Paying on invoice may be over the company's credit: the reason comes along too.
+        var said = "";
+        var payField = form.querySelector("input[name=payment]");
+        if (payField) {
+          var set = payField.closest("fieldset");
+          var old = form.querySelector("#payment-error");
+          var freshError = page.querySelector("#payment-error");
+          if (old) old.remove();
+          if (freshError) {
+            set.appendChild(freshError);
+            set.setAttribute("aria-describedby", "payment-error");
+            said = freshError.textContent;
+          } else {
+            set.removeAttribute("aria-describedby");
+          }
+        }
         var row = summary.querySelector(".summary-total");
-        var said = feedback ? feedback.textContent.replace(/\s+/g, " ").trim() : "";
+        said = (said ? said + " " : "") + (feedback ? feedback.textContent.replace(/\s+/g, " ").trim() : "");
         status.textContent = (said ? said + " " : "") + (row ? row.textContent.replace(/\s+/g, " ").trim() : "");
       })
       .catch(function () {});
   };
-  form.querySelectorAll("input[name=delivery]").forEach(function (radio) {
+  form.querySelectorAll("input[name=delivery], input[name=payment]").forEach(function (radio) {
     radio.addEventListener("change", refresh);
   });
   // "Apply" on the coupon field recomputes in place instead of reloading the page.

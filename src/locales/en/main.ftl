@@ -812,3 +812,23 @@ quick-file-binary = This file is not text. Upload a CSV file saved from a spread
 quick-nothing = Type at least one SKU and quantity, paste lines or upload a file.
 quick-added = The lines were added to your cart.
 list-and = and
+
+# Company checkout
+checkout-order-details = Order details
+checkout-po-number = Your purchase order number (optional)
+checkout-po-invalid = Use at most { $max } characters for the purchase order number.
+checkout-requested-delivery = Requested delivery date (optional)
+checkout-requested-delivery-hint = We deliver as soon as we can unless you choose a later date.
+checkout-date-invalid = Enter the date as year-month-day, e.g. 2026-12-15.
+checkout-date-too-early = Choose a date after today.
+checkout-date-too-late = Choose a date within a year.
+checkout-note = Comment for us (optional)
+checkout-note-too-long = Keep the comment to { $max } characters.
+checkout-invoice-credit = credit available { $available } of { $limit }
+checkout-terms-discount = { $adjustment } % off for prepayment
+checkout-terms-surcharge = prices { $adjustment } % higher on these terms
+checkout-credit-exceeded = This order is more than your company's available credit ({ $available }). Pay by card, or ask your company admin about the credit limit.
+checkout-invoice-unavailable = Your company does not buy on invoice. Pay by card.
+checkout-place-order = Place order
+checkout-vat-reverse = VAT 0 % (reverse charge)
+checkout-reverse-charge-note = Reverse charge: VAT is accounted for by the buyer (Article 196, Council Directive 2006/112/EC).

@@ -812,3 +812,23 @@ quick-file-binary = Filen är inte text. Ladda upp en CSV-fil sparad från ett k
 quick-nothing = Skriv minst ett artikelnummer och antal, klistra in rader eller ladda upp en fil.
 quick-added = Raderna lades i varukorgen.
 list-and = och
+
+# Company checkout
+checkout-order-details = Orderuppgifter
+checkout-po-number = Ert inköpsordernummer (valfritt)
+checkout-po-invalid = Använd högst { $max } tecken för inköpsordernumret.
+checkout-requested-delivery = Önskat leveransdatum (valfritt)
+checkout-requested-delivery-hint = Vi levererar så snart vi kan om ni inte väljer ett senare datum.
+checkout-date-invalid = Skriv datumet som år-månad-dag, t.ex. 2026-12-15.
+checkout-date-too-early = Välj ett datum efter i dag.
+checkout-date-too-late = Välj ett datum inom ett år.
+checkout-note = Kommentar till oss (valfritt)
+checkout-note-too-long = Håll kommentaren till { $max } tecken.
+checkout-invoice-credit = tillgänglig kredit { $available } av { $limit }
+checkout-terms-discount = { $adjustment } % rabatt vid förskottsbetalning
+checkout-terms-surcharge = priserna { $adjustment } % högre med dessa villkor
+checkout-credit-exceeded = Ordern är större än ert företags tillgängliga kredit ({ $available }). Betala med kort eller fråga er företagsadministratör om kreditgränsen.
+checkout-invoice-unavailable = Ert företag handlar inte mot faktura. Betala med kort.
+checkout-place-order = Lägg order
+checkout-vat-reverse = Moms 0 % (omvänd skattskyldighet)
+checkout-reverse-charge-note = Omvänd skattskyldighet: köparen redovisar momsen (artikel 196, rådets direktiv 2006/112/EG).

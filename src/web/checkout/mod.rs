@@ -5,7 +5,7 @@
 //! `/checkout/return`. Nothing the browser sends about prices or totals is trusted: the summary's
 //! total travels only so that a changed total is shown before anything is charged.
 
-use crate::auth::Principal;
+use crate::auth::{Principal, session};
 use crate::db::orders::{self, NewOrder, Refusal};
 use crate::db::{self, carts};
 use crate::domain::accounts::Email;
@@ -25,6 +25,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
+mod company;
 mod returned;
 
 /// What the buyer typed, kept across submits (and in the session while they pay).
@@ -60,6 +61,16 @@ pub struct CheckoutInput {
     /// `update` recomputes the summary; anything else places the order.
     #[serde(default)]
     pub action: String,
+    /// `card` or (company buyers) `invoice`.
+    #[serde(default)]
+    pub payment: String,
+    /// Company buyers: purchase order number, requested delivery date (YYYY-MM-DD), comment.
+    #[serde(default)]
+    pub po_number: String,
+    #[serde(default)]
+    pub requested_delivery: String,
+    #[serde(default)]
+    pub note: String,
 }
 
 pub struct CountryView {
@@ -104,6 +115,14 @@ pub struct CheckoutView {
     pub notices: Vec<String>,
     pub signed_in: bool,
     pub saved_addresses: Vec<SavedAddressView>,
+    /// A company buyer: the order details fieldset and the choice of invoice.
+    pub company: bool,
+    pub payments: Vec<company::PaymentView>,
+    /// The legal note when VAT is reverse charged.
+    pub reverse_charge: Option<String>,
+    /// The earliest delivery date that may be asked for (tomorrow), for the date field.
+    pub min_date: String,
+    pub pay_label: String,
 }
 
 impl CheckoutView {
@@ -192,13 +211,21 @@ async fn page(
         return Ok(see_other("/cart"));
     };
     let typed_coupon = input.coupon.clone();
+    let typed_payment = input.payment.clone();
     let email = input.email.trim().to_lowercase();
     let user_id = principal.user().map(|u| u.id);
+    let company_id = shopper.company;
     let loaded = db::run(&state.pool, move |c| {
         let Some(cart_id) = carts::find(c, &owner)? else {
             return Ok(None);
         };
-        let buyer = shopper.buyer(&cache, c)?;
+        let base = shopper.buyer(&cache, c)?;
+        let terms = company::load(c, &base)?;
+        let method = terms.as_ref().map_or("card", |t| t.method(&typed_payment));
+        let buyer = match &terms {
+            Some(t) => t.buyer(&base, method),
+            None => base,
+        };
         let (lines, _) = orders::priced_cart(c, cart_id, audience, &buyer)?;
         let rules = db::cart_rules::applied(c, &lines, chrono::Utc::now().naive_utc())?;
         let coupon = match db::coupons::by_code(c, &typed_coupon)? {
@@ -209,23 +236,24 @@ async fn page(
             None => None,
         };
         let saved = match user_id {
-            Some(uid) => db::addresses::for_user(c, uid)?,
+            Some(uid) => db::addresses::for_checkout(c, uid, company_id)?,
             None => Vec::new(),
         };
         Ok(Some((
-            lines,
-            rules,
+            (lines, rules),
             orders::delivery_options(c)?,
             coupon,
             saved,
+            (terms, method, buyer),
         )))
     })
     .await?;
-    let Some((lines, rules, options, coupon, saved)) =
-        loaded.filter(|(lines, _, _, _, _)| !lines.is_empty())
+    let Some(((lines, rules), options, coupon, saved, (terms, method, buyer))) =
+        loaded.filter(|((lines, _), ..)| !lines.is_empty())
     else {
         return Ok(see_other("/cart"));
     };
+    input.payment = method.to_string();
     let saved_addresses = saved
         .into_iter()
         .map(|a| SavedAddressView {
@@ -340,10 +368,23 @@ async fn page(
         Segment::Consumer => {
             summary.push((locale.t("checkout-vat-included"), totals.vat.format(code)))
         }
+        Segment::Company if buyer.pricing().is_some_and(|p| p.reverse_charge) => {
+            summary.push((locale.t("checkout-vat-reverse"), totals.vat.format(code)))
+        }
         Segment::Company => summary.push((locale.t("checkout-vat"), totals.vat.format(code))),
     }
     let total_minor = totals.gross.to_minor().unwrap_or(0);
     input.shown_total = total_minor.to_string();
+    if let Some(t) = terms.as_ref().filter(|_| method == "invoice")
+        && total_minor > t.credit_available_minor
+        && !errors.iter().any(|(f, _)| *f == "payment")
+    {
+        errors.push(("payment", credit_message(t.credit_available_minor, locale)));
+    }
+    let payments = match &terms {
+        Some(t) => company::payments(t, method, locale),
+        None => Vec::new(),
+    };
     let countries = COUNTRIES
         .iter()
         .map(|c| CountryView {
@@ -372,12 +413,40 @@ async fn page(
         notices,
         signed_in,
         saved_addresses,
+        company: terms.is_some(),
+        payments,
+        reverse_charge: buyer
+            .pricing()
+            .filter(|p| p.reverse_charge)
+            .map(|_| locale.t("checkout-reverse-charge-note")),
+        min_date: (chrono::Utc::now().date_naive() + chrono::Duration::days(1))
+            .format("%Y-%m-%d")
+            .to_string(),
+        pay_label: locale.t(if method == "invoice" {
+            "checkout-place-order"
+        } else {
+            "checkout-pay"
+        }),
         input,
     };
     Ok(crate::web::cache_control(
         render_checkout(ctx, v, status)?,
         "no-store",
     ))
+}
+
+fn credit_message(available_minor: i64, locale: Locale) -> String {
+    locale.t_args(
+        "checkout-credit-exceeded",
+        &[(
+            "available",
+            crate::domain::money::Money::from_minor(
+                available_minor.max(0),
+                crate::domain::money::Currency::Sek,
+            )
+            .format(locale.code()),
+        )],
+    )
 }
 
 fn delivery_label(
@@ -422,7 +491,11 @@ pub async fn submit(
         if let (Some(user), Ok(id)) = (principal.user(), input.saved_address.trim().parse::<i64>())
         {
             let uid = user.id;
-            let saved = db::run(&state.pool, move |c| db::addresses::for_user(c, uid)).await?;
+            let company = Shopper::of(&principal, &state).company;
+            let saved = db::run(&state.pool, move |c| {
+                db::addresses::for_checkout(c, uid, company)
+            })
+            .await?;
             if let Some(a) = saved.into_iter().find(|a| a.id == id) {
                 input.name = a.name;
                 input.line1 = a.line1;
@@ -488,6 +561,13 @@ pub async fn submit(
             None
         }
     };
+    let is_company = matches!(principal, Principal::CompanyUser { .. });
+    let (po_number, requested_delivery, note) = if is_company {
+        company::details(&input, chrono::Utc::now().date_naive(), locale, &mut errors)
+    } else {
+        (None, None, String::new())
+    };
+    let typed_payment = input.payment.clone();
     let (Some(email), Some(address), true) = (email, address, errors.is_empty()) else {
         return page(
             &req,
@@ -521,6 +601,9 @@ pub async fn submit(
         address,
         delivery_code: input.delivery.clone(),
         payment_method: "card",
+        po_number,
+        requested_delivery,
+        note,
         idempotency_key: input.order_key.clone(),
         coupon_code: Some(input.coupon.clone()).filter(|c| !c.trim().is_empty()),
         shown_total_minor: input.shown_total.trim().parse().unwrap_or(-1),
@@ -530,20 +613,53 @@ pub async fn submit(
         let Some(cart_id) = carts::find(c, &owner)? else {
             return Ok(Err(orders::PlaceError::Refused(Refusal::EmptyCart)));
         };
-        let buyer = shopper.fresh_buyer(c)?;
-        Ok(orders::place(
+        let fresh = shopper.fresh_buyer(c)?;
+        // The same choice the page showed: a company's own terms unless it chose card.
+        let (buyer, payment_method) = match company::load(c, &fresh)? {
+            Some(terms) => {
+                let method = terms.method(&typed_payment);
+                (terms.buyer(&fresh, method), method)
+            }
+            None => (fresh, "card"),
+        };
+        let placed = orders::place(
             c,
             &NewOrder {
                 cart_id,
                 buyer,
+                payment_method,
                 ..new_order
             },
-        ))
+        );
+        let items = carts::items(c, cart_id)?;
+        Ok(placed.map(|p| (p, items)))
     })
     .await?;
     match placed {
-        Ok((order, _)) => {
+        Ok(((order, fresh), items)) => {
             let _ = session.insert(SAVED_FORM, &input);
+            if order.status == "confirmed" {
+                // On invoice: nothing to pay now; the confirmation goes out at once.
+                session.remove(SAVED_FORM);
+                session::set_cart_items(&session, items);
+                if fresh {
+                    let link = format!(
+                        "{}{}",
+                        state.public_base_url(),
+                        order_url(&order.number, &order.public_token)
+                    );
+                    let mail = crate::web::mail::Mail::order_confirmation(
+                        locale,
+                        &order.email,
+                        &order.number,
+                        &link,
+                    );
+                    db::run_write(&state.pool, move |c| {
+                        db::outbox::enqueue(c, &mail.to, &mail.subject, &mail.body)
+                    })
+                    .await?;
+                }
+            }
             if order.status == "awaiting_payment" {
                 Ok(see_other(state.payments.start_url(&order.public_token)))
             } else {
@@ -553,8 +669,18 @@ pub async fn submit(
         Err(orders::PlaceError::Refused(Refusal::EmptyCart)) => Ok(see_other("/cart")),
         Err(orders::PlaceError::Refused(refusal)) => {
             let alert = refusal_text(&refusal, locale);
-            if let Refusal::Coupon(problem) = &refusal {
-                let errors = vec![("coupon", coupon_message(problem, locale))];
+            let field = match &refusal {
+                Refusal::Coupon(problem) => Some(("coupon", coupon_message(problem, locale))),
+                Refusal::CreditLimit { available_minor } => {
+                    Some(("payment", credit_message(*available_minor, locale)))
+                }
+                Refusal::InvoiceUnavailable => {
+                    Some(("payment", locale.t("checkout-invoice-unavailable")))
+                }
+                _ => None,
+            };
+            if let Some(error) = field {
+                let errors = vec![error];
                 input.order_key = new_key();
                 return page(
                     &req,
@@ -599,6 +725,8 @@ fn refusal_text(refusal: &Refusal, locale: Locale) -> String {
         ),
         Refusal::TotalChanged => locale.t("checkout-total-changed"),
         Refusal::Coupon(problem) => coupon_message(problem, locale),
+        Refusal::InvoiceUnavailable => locale.t("checkout-invoice-unavailable"),
+        Refusal::CreditLimit { available_minor } => credit_message(*available_minor, locale),
     }
 }
 

@@ -130,4 +130,3 @@ pub async fn webhook(
         .content_type("text/plain; charset=utf-8")
         .body(format!("{applied:?}")))
 }
-
