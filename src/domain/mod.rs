@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod address;
+pub mod approvals;
 pub mod bulk_order;
 pub mod cart;
 pub mod catalog;
