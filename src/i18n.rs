@@ -259,6 +259,8 @@ mod tests {
             "lines",
             "quantity",
             "size",
+            "amount",
+            "comment",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

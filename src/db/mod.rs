@@ -7,6 +7,7 @@
 
 pub mod addresses;
 pub mod admin;
+pub mod approvals;
 pub mod audit;
 pub mod back_in_stock;
 pub mod cache;

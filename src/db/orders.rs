@@ -427,9 +427,28 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             .execute(c)?;
     }
     event(c, id, "placed", order.user_id, order.now)?;
-    let status = match &invoice {
-        None => "awaiting_payment",
-        Some((company, terms)) => {
+    // Over the buyer's limits: the company's approvers decide first (then the invoice is
+    // issued, or the buyer pays by card).
+    let net_minor = total_minor - minor(totals.vat);
+    let approval = match (order.company_id, order.user_id) {
+        (Some(company), Some(user)) => {
+            super::approvals::needed(c, company, user, net_minor, order.now)?
+                .map(|reason| (company, user, reason))
+        }
+        _ => None,
+    };
+    let status = match (&invoice, approval) {
+        (_, Some((company, user, reason))) => {
+            super::approvals::request(c, id, company, user, reason, order.now)?;
+            diesel::update(orders::table.find(id))
+                .set(orders::status.eq("awaiting_approval"))
+                .execute(c)?;
+            event(c, id, "awaiting_approval", order.user_id, order.now)?;
+            clear_ordered(c, id, Some(order.cart_id))?;
+            "awaiting_approval"
+        }
+        (None, None) => "awaiting_payment",
+        (Some((company, terms)), None) => {
             diesel::insert_into(invoices::table)
                 .values((
                     invoices::number.eq(format!("F{number}")),
@@ -657,6 +676,8 @@ fn clear_ordered(c: &mut DbConn, order_id: i64, cart_id: Option<i64>) -> Result<
 
 /// Orders left on the payment page longer than this give their stock back.
 pub const UNPAID_MINUTES: i64 = 30;
+/// Approved company orders to be paid by card wait this long for the payment.
+pub const APPROVED_UNPAID_DAYS: i64 = 7;
 
 /// Releases the reservations of orders still awaiting payment that were placed before `before`
 /// and removes them (the buyer left the payment page); returns how many.
@@ -665,12 +686,29 @@ pub fn expire_unpaid(
     before: NaiveDateTime,
     now: NaiveDateTime,
 ) -> Result<usize, DbError> {
-    let stale: Vec<i64> = orders::table
+    // An order approved by the buyer's company waits longer for its card payment: a week
+    // after the approval.
+    let approved = || {
+        super::schema::approvals::table
+            .filter(super::schema::approvals::status.eq("approved"))
+            .select(super::schema::approvals::order_id)
+    };
+    let mut stale: Vec<i64> = orders::table
         .filter(orders::status.eq("awaiting_payment"))
         .filter(orders::placed_at.lt(before))
+        .filter(orders::id.ne_all(approved()))
         .select(orders::id)
         .limit(500)
         .load(conn)?;
+    stale.extend(
+        orders::table
+            .filter(orders::status.eq("awaiting_payment"))
+            .filter(orders::updated_at.lt(now - chrono::Duration::days(APPROVED_UNPAID_DAYS)))
+            .filter(orders::id.eq_any(approved()))
+            .select(orders::id)
+            .limit(500)
+            .load::<i64>(conn)?,
+    );
     let mut expired = 0;
     for id in stale {
         // Each in its own transaction, and only if it is still unpaid (a payment may just have
@@ -695,7 +733,7 @@ pub fn expire_unpaid(
 }
 
 /// What an order held goes back: its stock reservations and its coupon use.
-fn give_back(c: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Result<(), DbError> {
+pub(crate) fn give_back(c: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Result<(), DbError> {
     let reserved: Vec<(Option<i64>, i32)> = order_lines::table
         .filter(order_lines::order_id.eq(order_id))
         .select((order_lines::product_id, order_lines::quantity))

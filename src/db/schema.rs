@@ -403,6 +403,7 @@ diesel::table! {
         reason -> Text,
         created_at -> Timestamp,
         decided_at -> Nullable<Timestamp>,
+        comment -> Text,
     }
 }
 

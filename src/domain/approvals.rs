@@ -13,9 +13,14 @@ pub struct Limits {
 /// Why an order needs approval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {
-    OverOrderLimit { limit_minor: i64 },
+    OverOrderLimit {
+        limit_minor: i64,
+    },
     /// With this order the month's spending would be `would_be_minor`.
-    OverMonthlyLimit { limit_minor: i64, would_be_minor: i64 },
+    OverMonthlyLimit {
+        limit_minor: i64,
+        would_be_minor: i64,
+    },
 }
 
 impl Reason {
@@ -90,7 +95,14 @@ mod tests {
         // (order, spent this month, limits, outcome)
         let cases = [
             (2_500_000, 0, both, None),
-            (2_500_001, 0, both, Some(Reason::OverOrderLimit { limit_minor: 2_500_000 })),
+            (
+                2_500_001,
+                0,
+                both,
+                Some(Reason::OverOrderLimit {
+                    limit_minor: 2_500_000,
+                }),
+            ),
             (2_000_000, 8_000_000, both, None),
             (
                 2_000_001,
@@ -106,9 +118,11 @@ mod tests {
                 3_000_000,
                 9_000_000,
                 both,
-                Some(Reason::OverOrderLimit { limit_minor: 2_500_000 }),
+                Some(Reason::OverOrderLimit {
+                    limit_minor: 2_500_000,
+                }),
             ),
-            (10_000_0000, 10_000_0000, Limits::default(), None),
+            (100_000_000, 100_000_000, Limits::default(), None),
             (
                 1,
                 0,
@@ -132,7 +146,11 @@ mod tests {
             ),
         ];
         for (order, spent, limits, want) in cases {
-            assert_eq!(needed(order, spent, limits), want, "{order} {spent} {limits:?}");
+            assert_eq!(
+                needed(order, spent, limits),
+                want,
+                "{order} {spent} {limits:?}"
+            );
         }
     }
 

@@ -59,6 +59,57 @@ impl Mail {
         }
     }
 
+    /// To an approver: an order waits for their decision.
+    pub fn approval_requested(
+        locale: Locale,
+        to: &str,
+        number: &str,
+        requester: &str,
+        amount: &str,
+        link: &str,
+    ) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t_args("mail-approval-subject", &[("number", number.to_string())]),
+            body: locale.t_args(
+                "mail-approval-body",
+                &[
+                    ("number", number.to_string()),
+                    ("name", requester.to_string()),
+                    ("amount", amount.to_string()),
+                    ("link", link.to_string()),
+                ],
+            ),
+        }
+    }
+
+    /// To the buyer: their order was approved (pay or wait for delivery) or rejected.
+    pub fn approval_decided(
+        locale: Locale,
+        to: &str,
+        number: &str,
+        approved: bool,
+        comment: &str,
+        link: &str,
+    ) -> Mail {
+        let key = if approved { "approved" } else { "rejected" };
+        Mail {
+            to: to.to_string(),
+            subject: locale.t_args(
+                &format!("mail-approval-{key}-subject"),
+                &[("number", number.to_string())],
+            ),
+            body: locale.t_args(
+                &format!("mail-approval-{key}-body"),
+                &[
+                    ("number", number.to_string()),
+                    ("comment", comment.to_string()),
+                    ("link", link.to_string()),
+                ],
+            ),
+        }
+    }
+
     /// "We have your return request", with the slip's link.
     pub fn return_received(locale: Locale, to: &str, number: &str, link: &str) -> Mail {
         Mail {

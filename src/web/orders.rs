@@ -41,6 +41,10 @@ pub struct OrderView {
     pub offer_account: bool,
     /// Paid and not packed yet: the buyer may cancel.
     pub cancellable: bool,
+    /// A company order's approval: why it was needed, and the decision.
+    pub approval: Option<String>,
+    /// Waiting for the card payment (after an approval, say): where to pay.
+    pub pay_url: Option<String>,
     /// The link's token, for the cancel form.
     pub token: String,
     /// "Return or exchange items", while the order can be returned.
@@ -105,16 +109,17 @@ pub async fn show(
     let token: String = query.into_inner().t.chars().take(64).collect();
     let number = number.into_inner();
     let now = chrono::Utc::now().naive_utc();
-    let (detail, returnable) = db::run(&state.pool, move |c| {
+    let (detail, returnable, approval) = db::run(&state.pool, move |c| {
         let Some(order) = orders::by_link(c, &number, &token)? else {
             return Ok(None);
         };
+        let approval = db::approvals::of_order(c, order.id)?;
         // Only a shipped order has anything to return.
         let returnable = match order.status.as_str() {
             "shipped" | "delivered" => Some(db::returns::for_order(c, order.clone(), now)?),
             _ => None,
         };
-        Ok(Some((orders::detail(c, order)?, returnable)))
+        Ok(Some((orders::detail(c, order)?, returnable, approval)))
     })
     .await?
     .ok_or(AppError::NotFound)?;
@@ -130,7 +135,15 @@ pub async fn show(
     let v = OrderView {
         number: detail.order.number.clone(),
         status: status_label(&detail.order.status, locale),
-        paid: detail.order.status != "awaiting_payment",
+        paid: !matches!(
+            detail.order.status.as_str(),
+            "awaiting_payment" | "awaiting_approval" | "rejected"
+        ),
+        approval: approval
+            .as_ref()
+            .map(|a| crate::web::b2b::approvals::order_note(a, locale)),
+        pay_url: (detail.order.status == "awaiting_payment")
+            .then(|| state.payments.start_url(&detail.order.public_token)),
         cancelled: detail.order.status == "cancelled",
         email: detail.order.email.clone(),
         lines: detail

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod approvals;
 mod b2b_checkout;
 mod b2b_pricing;
 mod back_in_stock;

@@ -1,6 +1,7 @@
 //! The business portal. Its home shares the `/` address with the consumer home; B2B-only pages
 //! live under `/b2b/…` (added by the B2B issue).
 
+pub mod approvals;
 pub mod home;
 mod quick_order;
 mod users;
@@ -8,31 +9,33 @@ mod users;
 use actix_web::web;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/b2b/quick-order")
-            .route(web::get().to(quick_order::show))
-            .route(web::post().to(quick_order::submit)),
-    )
-    .route(
-        "/b2b/quick-order/upload",
-        web::post().to(quick_order::upload),
-    )
-    .route(
-        "/b2b/quick-order/confirm",
-        web::post().to(quick_order::confirm),
-    )
-    .route(
-        "/b2b/quick-order/sample.csv",
-        web::get().to(quick_order::sample),
-    )
-    .service(
-        web::resource("/b2b/company/users")
-            .route(web::get().to(users::list))
-            .route(web::post().to(users::invite)),
-    )
-    .route("/b2b/company/users/{id}", web::post().to(users::update))
-    .route(
-        "/b2b/company/users/{id}/active",
-        web::post().to(users::set_active),
-    );
+    cfg.route("/b2b/approvals", web::get().to(approvals::show))
+        .route("/b2b/approvals/{id}", web::post().to(approvals::decide))
+        .service(
+            web::resource("/b2b/quick-order")
+                .route(web::get().to(quick_order::show))
+                .route(web::post().to(quick_order::submit)),
+        )
+        .route(
+            "/b2b/quick-order/upload",
+            web::post().to(quick_order::upload),
+        )
+        .route(
+            "/b2b/quick-order/confirm",
+            web::post().to(quick_order::confirm),
+        )
+        .route(
+            "/b2b/quick-order/sample.csv",
+            web::get().to(quick_order::sample),
+        )
+        .service(
+            web::resource("/b2b/company/users")
+                .route(web::get().to(users::list))
+                .route(web::post().to(users::invite)),
+        )
+        .route("/b2b/company/users/{id}", web::post().to(users::update))
+        .route(
+            "/b2b/company/users/{id}/active",
+            web::post().to(users::set_active),
+        );
 }

@@ -18,6 +18,7 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::startup::AppState;
 use crate::web::cart::owner;
+use crate::web::mail::Mail;
 use crate::web::shopper::Shopper;
 use crate::web::{PageContext, Theme, see_other};
 use actix_session::Session;
@@ -239,16 +240,27 @@ async fn page(
             Some(uid) => db::addresses::for_checkout(c, uid, company_id)?,
             None => Vec::new(),
         };
+        // What the buyer may spend before an approver must decide.
+        let spending = match (company_id, user_id) {
+            (Some(company), Some(uid)) => {
+                let since = db::approvals::month_start(chrono::Utc::now().naive_utc());
+                Some((
+                    db::approvals::limits(c, company, uid)?,
+                    db::approvals::spent_since(c, company, uid, since)?,
+                ))
+            }
+            _ => None,
+        };
         Ok(Some((
             (lines, rules),
             orders::delivery_options(c)?,
             coupon,
             saved,
-            (terms, method, buyer),
+            (terms, method, buyer, spending),
         )))
     })
     .await?;
-    let Some(((lines, rules), options, coupon, saved, (terms, method, buyer))) =
+    let Some(((lines, rules), options, coupon, saved, (terms, method, buyer, spending))) =
         loaded.filter(|((lines, _), ..)| !lines.is_empty())
     else {
         return Ok(see_other("/cart"));
@@ -385,6 +397,18 @@ async fn page(
         Some(t) => company::payments(t, method, locale),
         None => Vec::new(),
     };
+    if let Some((limits, spent)) = spending {
+        let net = total_minor - totals.vat.to_minor().unwrap_or(0);
+        if let Some(reason) = crate::domain::approvals::needed(net, spent, limits) {
+            notices.push(locale.t_args(
+                "checkout-needs-approval",
+                &[(
+                    "reason",
+                    crate::web::b2b::approvals::reason_text(reason, locale),
+                )],
+            ));
+        }
+    }
     let countries = COUNTRIES
         .iter()
         .map(|c| CountryView {
@@ -433,6 +457,43 @@ async fn page(
         render_checkout(ctx, v, status)?,
         "no-store",
     ))
+}
+
+/// Tells the company's approvers (not the buyer) that an order waits for them.
+async fn notify_approvers(state: &AppState, order: &orders::OrderRef) -> Result<(), AppError> {
+    let id = order.id;
+    let link = format!("{}/b2b/approvals", state.public_base_url());
+    let (number, buyer_email) = (order.number.clone(), order.email.clone());
+    let default = state.default_locale;
+    db::run_write(&state.pool, move |c| {
+        let Some(approval) = db::approvals::of_order(c, id)? else {
+            return Ok(());
+        };
+        let company: i64 = {
+            use diesel::prelude::*;
+            db::schema::orders::table
+                .find(id)
+                .select(db::schema::orders::company_id)
+                .first::<Option<i64>>(c)?
+                .unwrap_or(0)
+        };
+        for (email, _, lang) in db::approvals::approvers(c, company)? {
+            if email == buyer_email {
+                continue;
+            }
+            let their = lang.as_deref().and_then(Locale::parse).unwrap_or(default);
+            let amount = crate::domain::money::Money::from_minor(
+                approval.net_minor,
+                crate::domain::money::Currency::Sek,
+            )
+            .format(their.code());
+            Mail::approval_requested(their, &email, &number, &approval.requester, &amount, &link)
+                .enqueue(c)?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(())
 }
 
 fn credit_message(available_minor: i64, locale: Locale) -> String {
@@ -638,6 +699,14 @@ pub async fn submit(
     match placed {
         Ok(((order, fresh), items)) => {
             let _ = session.insert(SAVED_FORM, &input);
+            if order.status == "awaiting_approval" {
+                session.remove(SAVED_FORM);
+                session::set_cart_items(&session, items);
+                session::flash(&session, "checkout-sent-for-approval");
+                if fresh {
+                    notify_approvers(&state, &order).await?;
+                }
+            }
             if order.status == "confirmed" {
                 // On invoice: nothing to pay now; the confirmation goes out at once.
                 session.remove(SAVED_FORM);
