@@ -11,6 +11,7 @@ use diesel::sql_types::{BigInt, Nullable};
 #[derive(Debug, Clone, Queryable)]
 pub struct RecentOrder {
     pub number: String,
+    pub public_token: String,
     pub placed_at: NaiveDateTime,
     pub status: String,
     pub total: MinorUnits,
@@ -81,6 +82,7 @@ pub fn dashboard(conn: &mut DbConn, company_id: i64) -> Result<Dashboard, DbErro
         .limit(3)
         .select((
             orders::number,
+            orders::public_token,
             orders::placed_at,
             orders::status,
             orders::total_minor,

@@ -533,6 +533,16 @@ pub fn by_link(conn: &mut DbConn, number: &str, token: &str) -> Result<Option<Or
     Ok(by_token(conn, token)?.filter(|o| o.number == number))
 }
 
+/// The company an order was placed for, if any.
+pub fn company_of(conn: &mut DbConn, order_id: i64) -> Result<Option<i64>, DbError> {
+    Ok(orders::table
+        .find(order_id)
+        .select(orders::company_id)
+        .first::<Option<i64>>(conn)
+        .optional()?
+        .flatten())
+}
+
 /// An order by its public token (the link in the confirmation).
 pub fn by_token(conn: &mut DbConn, token: &str) -> Result<Option<OrderRef>, DbError> {
     Ok(orders::table

@@ -45,6 +45,8 @@ pub struct OrderView {
     pub approval: Option<String>,
     /// Waiting for the card payment (after an approval, say): where to pay.
     pub pay_url: Option<String>,
+    /// A company buyer looking at their company's order: "Order again" (lines by SKU).
+    pub reorder: bool,
     /// The link's token, for the cancel form.
     pub token: String,
     /// "Return or exchange items", while the order can be returned.
@@ -109,23 +111,31 @@ pub async fn show(
     let token: String = query.into_inner().t.chars().take(64).collect();
     let number = number.into_inner();
     let now = chrono::Utc::now().naive_utc();
-    let (detail, returnable, approval) = db::run(&state.pool, move |c| {
+    let (detail, returnable, approval, company) = db::run(&state.pool, move |c| {
         let Some(order) = orders::by_link(c, &number, &token)? else {
             return Ok(None);
         };
         let approval = db::approvals::of_order(c, order.id)?;
+        let company = orders::company_of(c, order.id)?;
         // Only a shipped order has anything to return.
         let returnable = match order.status.as_str() {
             "shipped" | "delivered" => Some(db::returns::for_order(c, order.clone(), now)?),
             _ => None,
         };
-        Ok(Some((orders::detail(c, order)?, returnable, approval)))
+        Ok(Some((
+            orders::detail(c, order)?,
+            returnable,
+            approval,
+            company,
+        )))
     })
     .await?
     .ok_or(AppError::NotFound)?;
     let principal = Principal::of(&req).await?;
     let theme = Theme::storefront_for(&principal);
     let offer_account = !principal.is_signed_in();
+    let reorder = company.is_some()
+        && matches!(&principal, Principal::CompanyUser { company: mine, .. } if Some(mine.id) == company);
     let ctx = PageContext::with_principal(&req, theme, principal);
     let locale = ctx.locale;
     let code = locale.code();
@@ -142,6 +152,7 @@ pub async fn show(
         approval: approval
             .as_ref()
             .map(|a| crate::web::b2b::approvals::order_note(a, locale)),
+        reorder,
         pay_url: (detail.order.status == "awaiting_payment")
             .then(|| state.payments.start_url(&detail.order.public_token)),
         cancelled: detail.order.status == "cancelled",

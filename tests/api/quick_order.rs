@@ -300,3 +300,112 @@ async fn confirming_checks_again_and_adds_nothing_when_something_changed() {
             .contains("No product with this SKU")
     );
 }
+
+#[tokio::test]
+async fn a_past_order_is_ordered_again_at_todays_prices_by_its_company_only() {
+    let app = spawn_app().await;
+    stock(&app, "HA-01025", 50);
+    stock(&app, "OF-01005", 50);
+    app.login("buyer@nordbygg.example").await;
+    let report = app
+        .post_form(
+            PAGE,
+            PAGE,
+            &[("paste", "HA-01025,2\nOF-01005,1"), ("action", "check")],
+        )
+        .await;
+    let lines = report
+        .attr(".quick-confirm input[name=lines]", "value")
+        .unwrap();
+    app.post_form("/b2b/quick-order/confirm", PAGE, &[("lines", &lines)])
+        .await;
+    let checkout = app
+        .post_form(
+            "/checkout",
+            "/checkout",
+            &[
+                ("payment", "invoice"),
+                ("action", "update"),
+                ("delivery", "pickup"),
+            ],
+        )
+        .await;
+    let total = checkout.attr("input[name=shown_total]", "value").unwrap();
+    let key = checkout.attr("input[name=order_key]", "value").unwrap();
+    let placed = app
+        .post_form(
+            "/checkout",
+            "/checkout",
+            &[
+                ("email", "buyer@nordbygg.example"),
+                ("name", "Nordbygg AB"),
+                ("line1", "Industrivägen 4"),
+                ("postal_code", "903 27"),
+                ("city", "Umeå"),
+                ("delivery", "pickup"),
+                ("payment", "invoice"),
+                ("shown_total", &total),
+                ("order_key", &key),
+                ("action", "pay"),
+            ],
+        )
+        .await;
+    assert_eq!(placed.status, 303, "{}", placed.text("main"));
+    let order_path = placed.location();
+    let order = app.get(&order_path).await;
+    let mut offered = order.attrs(".reorder input[name=line]", "value");
+    offered.sort();
+    assert_eq!(offered, vec!["HA-01025", "OF-01005"]);
+    let number = order.attr(".reorder input[name=number]", "value").unwrap();
+    let token = order.attr(".reorder input[name=t]", "value").unwrap();
+    assert!(cart(&app).is_empty());
+    // One line of it, checked like a quick order, then confirmed.
+    let again = app
+        .post_form(
+            "/b2b/reorder",
+            &order_path,
+            &[
+                ("number", &number),
+                ("t", &token),
+                ("selected", "1"),
+                ("line", "HA-01025"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, 200);
+    assert_eq!(
+        again.text(".quick-summary"),
+        "1 lines read: 1 ready to add, 0 need attention."
+    );
+    let lines = again
+        .attr(".quick-confirm input[name=lines]", "value")
+        .unwrap();
+    assert_eq!(lines, "HA-01025\t2\n");
+    app.post_form("/b2b/quick-order/confirm", PAGE, &[("lines", &lines)])
+        .await;
+    assert_eq!(cart(&app), vec![("HA-01025".to_string(), 2)]);
+    // Nothing chosen is said so; the dashboard's button orders all of it.
+    let none = app
+        .post_form(
+            "/b2b/reorder",
+            &order_path,
+            &[("number", &number), ("t", &token), ("selected", "1")],
+        )
+        .await;
+    assert_eq!(none.status, 422);
+    let home = app.get("/").await;
+    assert_eq!(home.count(".recent-orders form[action='/b2b/reorder']"), 1);
+    // Another company's buyer with the very same link: not found. A consumer: refused.
+    let other = app.another_browser();
+    other.login("buyer@kontorsgruppen.example").await;
+    let far = other
+        .post_form("/b2b/reorder", "/", &[("number", &number), ("t", &token)])
+        .await;
+    assert_eq!(far.status, 404);
+    let consumer = app.another_browser();
+    consumer.login("shopper@example.com").await;
+    let refused = consumer
+        .post_form("/b2b/reorder", "/", &[("number", &number), ("t", &token)])
+        .await;
+    assert_eq!(refused.status, 403);
+}

@@ -413,6 +413,45 @@ for (const js of [true, false]) {
     await page.close();
   });
 
+  test(`a buyer orders over their limit on invoice and an approver approves it (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await signIn(page, app.base, "buyer@kontorsgruppen.example");
+    await page.goto(`${app.base}/b2b/quick-order`);
+    await page.fill("#paste", "DE-01150, 3");
+    await Promise.all([page.waitForNavigation(), page.click(".quick-paste button[type=submit]")]);
+    await Promise.all([page.waitForNavigation(), page.click(".quick-confirm button")]);
+    await page.goto(`${app.base}/checkout`);
+    assert.match(await page.textContent(".coupon-feedback"), /needs your company's approval/);
+    assert.equal(await page.inputValue("#line1"), "Stora Södergatan 8", "the company's address");
+    assert.ok(await page.isChecked("#payment-invoice"));
+    await page.fill("#po_number", `PO-${mode.replace(/\W/g, "")}`);
+    if (js) assert.deepEqual(await axe(page), []);
+    await Promise.all([page.waitForNavigation(), page.click(".checkout-pay")]);
+    assert.match(new URL(page.url()).pathname, /^\/orders\//);
+    assert.match(await page.textContent(".order-status"), /Awaiting approval/);
+    const number = (await page.textContent(".order-number")).trim();
+    if (js) assert.deepEqual(await axe(page), []);
+
+    const approver = await newPage(browser, { js });
+    await signIn(approver, app.base, "approver@kontorsgruppen.example");
+    await Promise.all([approver.waitForNavigation(), approver.click(".main-nav a[href='/b2b/approvals']")]);
+    if (js) assert.deepEqual(await axe(approver), []);
+    const item = approver.locator(".approval", { hasText: number });
+    await item.locator("textarea").fill("Approved for the new office");
+    await Promise.all([approver.waitForNavigation(), item.locator("button[value=approve]").click()]);
+    assert.match(await approver.textContent(".alert-success"), /approved/);
+    assert.match(await approver.textContent(".approvals-decided"), new RegExp(number));
+    if (js) assert.deepEqual(await axe(approver), []);
+
+    await page.reload();
+    assert.match(await page.textContent(".order-status"), /Confirmed \(invoice\)/);
+    assert.match(await page.textContent(".order-approval"), /Approved for the new office/);
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(approver.errors, []);
+    await page.close();
+    await approver.close();
+  });
+
   test(`staff sign in to the admin theme (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await signIn(page, app.base, "admin@duett.example");

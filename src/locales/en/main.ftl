@@ -879,3 +879,10 @@ mail-approval-approved-body = Your order { $number } was approved. { $comment } 
 mail-approval-rejected-subject = Order { $number } was rejected
 mail-approval-rejected-body = Your order { $number } was rejected: { $comment } See it here: { $link }
 nav-approvals = Approvals
+
+# Reorder
+order-again = Order again
+order-again-hint = The lines you choose are checked at today's prices and stock; you confirm before they go into the cart.
+order-again-button = Check and order again
+quick-reorder-none = Choose at least one line to order again.
+b2b-reorder = Order again

@@ -879,3 +879,10 @@ mail-approval-approved-body = Din order { $number } godkändes. { $comment } Se 
 mail-approval-rejected-subject = Order { $number } avslogs
 mail-approval-rejected-body = Din order { $number } avslogs: { $comment } Se den här: { $link }
 nav-approvals = Attestering
+
+# Reorder
+order-again = Beställ igen
+order-again-hint = Raderna du väljer kontrolleras mot dagens priser och lager; du bekräftar innan de läggs i varukorgen.
+order-again-button = Kontrollera och beställ igen
+quick-reorder-none = Välj minst en rad att beställa igen.
+b2b-reorder = Beställ igen

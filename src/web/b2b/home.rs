@@ -22,6 +22,8 @@ pub struct ContentView {
 
 pub struct RecentOrderView {
     pub number: String,
+    pub url: String,
+    pub token: String,
     pub date: String,
     pub status: String,
     pub total: String,
@@ -119,6 +121,8 @@ pub async fn page(
                 date: locale.date(o.placed_at),
                 status: crate::web::orders::status_label(&o.status, locale),
                 total: o.total.money(&o.currency).format(locale.code()),
+                url: crate::web::checkout::order_url(&o.number, &o.public_token),
+                token: o.public_token,
                 number: o.number,
             })
             .collect(),

@@ -16,6 +16,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(quick_order::show))
                 .route(web::post().to(quick_order::submit)),
         )
+        .route("/b2b/reorder", web::post().to(quick_order::reorder))
         .route(
             "/b2b/quick-order/upload",
             web::post().to(quick_order::upload),

@@ -166,7 +166,11 @@ pub async fn show(
     {
         input.email = user.email.clone();
         let user_id = user.id;
-        let saved = db::run(&state.pool, move |c| db::addresses::for_user(c, user_id)).await?;
+        let company = Shopper::of(&principal, &state).company;
+        let saved = db::run(&state.pool, move |c| {
+            db::addresses::for_checkout(c, user_id, company)
+        })
+        .await?;
         if let Some(a) = saved.into_iter().next() {
             input.name = a.name;
             input.line1 = a.line1;
