@@ -21,6 +21,7 @@ pub mod coupons;
 pub mod fresh;
 pub mod fulfilment;
 pub mod listing_set;
+pub mod lists;
 pub mod money_sql;
 pub mod orders;
 pub mod outbox;

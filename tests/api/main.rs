@@ -21,6 +21,7 @@ mod errors;
 mod helpers;
 mod home;
 mod i18n;
+mod lists;
 mod mail_delivery;
 mod ops;
 mod page_cache;

@@ -886,3 +886,42 @@ order-again-hint = The lines you choose are checked at today's prices and stock;
 order-again-button = Check and order again
 quick-reorder-none = Choose at least one line to order again.
 b2b-reorder = Order again
+
+# Requisition lists
+lists-title = Requisition lists
+lists-lead = Keep the products you order again and again. Shared lists are seen and ordered by everyone in your company; the owner and company admins change them.
+lists-none = No lists yet.
+lists-name = Name
+lists-owner = Owner
+lists-lines = Lines
+lists-updated = Changed
+lists-you = You
+lists-shared-badge = Shared
+lists-create = New list
+lists-shared = Share with my company
+lists-create-button = Create the list
+lists-name-missing = Give the list a name.
+lists-name-too-long = Use at most { $max } characters for the name.
+lists-line-count = { $count ->
+    [one] 1 line
+   *[other] { $count } lines
+}
+lists-back = All lists
+lists-shared-by = Shared list
+lists-private = Private list
+lists-empty = The list is empty. Add products by SKU below or from a product page.
+lists-choose = Order
+lists-order = Check the chosen lines and order
+lists-order-note = Today's prices and stock are checked first; you confirm before they go into the cart.
+lists-add = Add a product
+lists-add-button = Add to the list
+lists-settings = Name and sharing
+lists-save = Save
+lists-delete = Delete the list
+lists-saved = The list is saved.
+lists-deleted = The list is deleted.
+lists-added = Added to the list.
+lists-choose-lines = Choose at least one line to order.
+lists-add-from-product = Add to a list
+lists-which = List
+nav-lists = Lists

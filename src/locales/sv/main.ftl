@@ -886,3 +886,42 @@ order-again-hint = Raderna du väljer kontrolleras mot dagens priser och lager; 
 order-again-button = Kontrollera och beställ igen
 quick-reorder-none = Välj minst en rad att beställa igen.
 b2b-reorder = Beställ igen
+
+# Requisition lists
+lists-title = Inköpslistor
+lists-lead = Spara produkterna ni beställer om och om igen. Delade listor ses och beställs av alla i ert företag; ägaren och företagsadministratörer ändrar dem.
+lists-none = Inga listor ännu.
+lists-name = Namn
+lists-owner = Ägare
+lists-lines = Rader
+lists-updated = Ändrad
+lists-you = Du
+lists-shared-badge = Delad
+lists-create = Ny lista
+lists-shared = Dela med mitt företag
+lists-create-button = Skapa listan
+lists-name-missing = Ge listan ett namn.
+lists-name-too-long = Använd högst { $max } tecken för namnet.
+lists-line-count = { $count ->
+    [one] 1 rad
+   *[other] { $count } rader
+}
+lists-back = Alla listor
+lists-shared-by = Delad lista
+lists-private = Privat lista
+lists-empty = Listan är tom. Lägg till produkter med artikelnummer nedan eller från en produktsida.
+lists-choose = Beställ
+lists-order = Kontrollera valda rader och beställ
+lists-order-note = Dagens priser och lager kontrolleras först; du bekräftar innan de läggs i varukorgen.
+lists-add = Lägg till en produkt
+lists-add-button = Lägg till i listan
+lists-settings = Namn och delning
+lists-save = Spara
+lists-delete = Ta bort listan
+lists-saved = Listan är sparad.
+lists-deleted = Listan är borttagen.
+lists-added = Tillagd i listan.
+lists-choose-lines = Välj minst en rad att beställa.
+lists-add-from-product = Lägg i en lista
+lists-which = Lista
+nav-lists = Listor

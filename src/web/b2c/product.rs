@@ -48,6 +48,8 @@ pub struct ProductView {
     /// A company buyer's breakdown ("why this price") and volume prices.
     pub why: Option<WhyPriceView>,
     pub volume: Vec<VolumeView>,
+    /// A company buyer's requisition lists they may add this product to (id, name).
+    pub lists: Vec<(i64, String)>,
     pub vat_line: String,
     pub stock: StockView,
     pub quantity_rule: Option<String>,
@@ -178,6 +180,15 @@ pub(crate) async fn page(
             })
             .await?
         }
+    };
+    let lists = match crate::db::lists::Viewer::for_principal(&ctx.principal) {
+        Some(v) => db::run(&state.pool, move |c| db::lists::visible(c, v))
+            .await?
+            .into_iter()
+            .filter(|(l, _)| l.editable_by(v))
+            .map(|(l, _)| (l.id, l.name))
+            .collect(),
+        None => Vec::new(),
     };
     let detail = &page.detail;
     let related = &page.related;
@@ -327,6 +338,7 @@ pub(crate) async fn page(
         price: PriceView::from_breakdown(&breakdown, locale),
         why: WhyPriceView::new(&breakdown, &buyer, locale),
         volume: volume_prices(&detail.card, &buyer, locale),
+        lists,
         vat_line,
         delivery: if stock.is_out() {
             locale.t("delivery-when-back")

@@ -4,7 +4,7 @@
 //! goes into the cart until the buyer confirms the lines that are ready
 //! (`/b2b/quick-order/confirm`, checked again in the same transaction that adds them).
 
-mod report;
+pub(super) mod report;
 
 use crate::auth::{CompanyMember, Principal, session};
 use crate::db::{self, DbConn, DbError, carts};
@@ -182,7 +182,7 @@ fn checked(entries: &[Entry], looked: &Looked) -> Vec<Checked> {
 }
 
 /// Checks the entries and shows the report (problems as editable rows, the rest kept).
-async fn check_and_show(
+pub(super) async fn check_and_show(
     req: &HttpRequest,
     state: &AppState,
     session: &Session,
