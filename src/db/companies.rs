@@ -28,6 +28,30 @@ pub struct Dashboard {
     pub recent_orders: Vec<RecentOrder>,
 }
 
+/// The products the company has ordered most (units, orders not cancelled or rejected).
+pub fn frequently_bought(
+    conn: &mut DbConn,
+    company_id: i64,
+    limit: usize,
+) -> Result<Vec<i64>, DbError> {
+    use super::schema::order_lines;
+    let rows: Vec<(Option<i64>, i32)> = order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::company_id.eq(company_id))
+        .filter(orders::status.ne_all(["cancelled", "rejected", "awaiting_payment"]))
+        .select((order_lines::product_id, order_lines::quantity))
+        .load(conn)?;
+    let mut units: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+    for (product, qty) in rows {
+        if let Some(p) = product {
+            *units.entry(p).or_default() += i64::from(qty);
+        }
+    }
+    let mut ranked: Vec<(i64, i64)> = units.into_iter().collect();
+    ranked.sort_by_key(|(id, n)| (std::cmp::Reverse(*n), *id));
+    Ok(ranked.into_iter().take(limit).map(|(id, _)| id).collect())
+}
+
 /// What the company owes on invoices neither paid nor cancelled, in minor units.
 pub fn open_invoices(conn: &mut DbConn, company_id: i64) -> Result<i64, DbError> {
     let used: Option<i64> = invoices::table

@@ -395,6 +395,9 @@ async fn a_past_order_is_ordered_again_at_todays_prices_by_its_company_only() {
     assert_eq!(none.status, 422);
     let home = app.get("/").await;
     assert_eq!(home.count(".recent-orders form[action='/b2b/reorder']"), 1);
+    // The home's carousel starts with what the company orders most.
+    let skus = home.attrs(".carousel .card input[name=sku]", "value");
+    assert_eq!(&skus[..2], ["HA-01025", "OF-01005"], "{skus:?}");
     // Another company's buyer with the very same link: not found. A consumer: refused.
     let other = app.another_browser();
     other.login("buyer@kontorsgruppen.example").await;

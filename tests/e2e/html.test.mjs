@@ -67,7 +67,7 @@ test("every page validates as HTML in every theme", async () => {
   await signIn(buyer, app.base, "buyer@nordbygg.example");
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(buyer, [
     "/", "/products/wood-screws-4-0-40-200-fa-01003", "/content/demo-cordless-system", "/categories/fasteners", "/account", "/search?q=screw", "/cart",
-    "/b2b/quick-order",
+    "/b2b/quick-order", "/b2b/approvals", "/b2b/lists",
   ])).map(([k, v]) => [`b2b ${k}`, v])));
   await buyer.close();
 
@@ -130,6 +130,6 @@ test("every page validates as HTML in every theme", async () => {
   ])).map(([k, v]) => [`admin ${k}`, v])));
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 50);
+  assert.equal(Object.keys(pages).length, 52);
   assert.equal(validate(pages), "");
 });

@@ -452,6 +452,28 @@ for (const js of [true, false]) {
     await approver.close();
   });
 
+  test(`a buyer keeps a requisition list and orders from it (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await signIn(page, app.base, "buyer@smakbyran.example");
+    await Promise.all([page.waitForNavigation(), page.click(".main-nav a[href='/b2b/lists']")]);
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#list-name", `Kitchen ${mode}`);
+    await Promise.all([page.waitForNavigation(), page.click(".list-create button[type=submit]")]);
+    assert.equal(await page.textContent("h1"), `Kitchen ${mode}`);
+    await page.fill("#add-sku", "TA-01142");
+    await page.fill("#add-quantity", "4");
+    await Promise.all([page.waitForNavigation(), page.click("form[action$='/lines'] button[type=submit]")]);
+    assert.equal(await page.inputValue(".list-lines input[name=quantity]"), "4");
+    if (js) assert.deepEqual(await axe(page), []);
+    await Promise.all([page.waitForNavigation(), page.click("button.list-order")]);
+    assert.match(await page.textContent(".quick-summary"), /1 ready to add/);
+    await Promise.all([page.waitForNavigation(), page.click(".quick-confirm button")]);
+    assert.equal(new URL(page.url()).pathname, "/cart");
+    assert.ok((await page.locator(".cart-line", { hasText: "TA-01142" }).count()) === 1);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test(`staff sign in to the admin theme (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await signIn(page, app.base, "admin@duett.example");

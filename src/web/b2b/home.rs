@@ -63,6 +63,36 @@ fn content_views(ctx: &PageContext, cards: Vec<db::content::ContentCard>) -> Vec
         .collect()
 }
 
+/// The carousel for a company: what it orders most, then its contract and price-list items,
+/// then featured products — twelve at most, each once, only products sold to companies.
+fn carousel(
+    c: &mut db::DbConn,
+    cache: &db::cache::ReadCache,
+    company_id: i64,
+    buyer: &crate::domain::pricing::Buyer,
+) -> Result<Vec<db::catalog::Card>, db::DbError> {
+    let mut ids = db::companies::frequently_bought(c, company_id, 12)?;
+    let mut agreed: Vec<i64> = buyer
+        .pricing()
+        .map(|p| p.deals.keys().copied().collect())
+        .unwrap_or_default();
+    agreed.sort_unstable();
+    ids.extend(agreed);
+    let sold = cache.listing_set(c, Audience::Companies)?;
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(*id) && sold.get(*id).is_some_and(|row| row.available > 0));
+    ids.truncate(12);
+    let mut cards = db::catalog::cards_by_ids(c, &ids)?;
+    if cards.len() < 12 {
+        for card in db::catalog::featured(c, Audience::Companies, 12)? {
+            if cards.len() < 12 && !cards.iter().any(|x| x.row.id == card.row.id) {
+                cards.push(card);
+            }
+        }
+    }
+    Ok(cards)
+}
+
 /// Renders the business home for a company user.
 pub async fn page(
     req: HttpRequest,
@@ -85,10 +115,11 @@ pub async fn page(
     let shopper = Shopper::of(&principal, &state);
     let (promotions, demos, carousel, content, dashboard, categories, buyer) =
         db::run(&state.pool, move |c| {
+            let buyer = shopper.buyer(&cache, c)?;
             Ok((
                 db::content::current_promotions(c, now, &["everyone", "companies", "signed_in"])?,
                 db::content::for_business(c, now, &["demo"], &industry, role_code, 3)?,
-                db::catalog::featured(c, Audience::Companies, 12)?,
+                carousel(c, &cache, company_id, &buyer)?,
                 db::content::for_business(
                     c,
                     now,
@@ -99,7 +130,7 @@ pub async fn page(
                 )?,
                 db::companies::dashboard(c, company_id)?,
                 cache.categories(c)?,
-                shopper.buyer(&cache, c)?,
+                buyer,
             ))
         })
         .await?;
