@@ -366,3 +366,55 @@ pub fn invite_member(
     let membership = add_member(conn, user_id, company_id, role)?;
     Ok(Ok((user_id, membership)))
 }
+
+/// One of the company's invoices, as its statement lists it.
+#[derive(Debug, Clone, Queryable)]
+pub struct InvoiceRow {
+    pub number: String,
+    pub order_number: String,
+    pub order_token: String,
+    pub amount: MinorUnits,
+    pub currency: String,
+    pub issued_at: NaiveDateTime,
+    pub due_at: NaiveDateTime,
+    pub paid_at: Option<NaiveDateTime>,
+    pub cancelled_at: Option<NaiveDateTime>,
+}
+
+/// The company's invoices, open ones first by due date, then the 50 settled last.
+pub fn invoices(conn: &mut DbConn, company_id: i64) -> Result<Vec<InvoiceRow>, DbError> {
+    let columns = (
+        invoices::number,
+        orders::number,
+        orders::public_token,
+        invoices::amount_minor,
+        invoices::currency,
+        invoices::issued_at,
+        invoices::due_at,
+        invoices::paid_at,
+        invoices::cancelled_at,
+    );
+    let mut rows: Vec<InvoiceRow> = invoices::table
+        .inner_join(orders::table)
+        .filter(invoices::company_id.eq(company_id))
+        .filter(invoices::paid_at.is_null())
+        .filter(invoices::cancelled_at.is_null())
+        .order(invoices::due_at.asc())
+        .select(columns)
+        .load(conn)?;
+    rows.extend(
+        invoices::table
+            .inner_join(orders::table)
+            .filter(invoices::company_id.eq(company_id))
+            .filter(
+                invoices::paid_at
+                    .is_not_null()
+                    .or(invoices::cancelled_at.is_not_null()),
+            )
+            .order(invoices::issued_at.desc())
+            .limit(50)
+            .select(columns)
+            .load::<InvoiceRow>(conn)?,
+    );
+    Ok(rows)
+}

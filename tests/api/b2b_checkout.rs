@@ -222,6 +222,26 @@ async fn an_order_on_invoice_is_confirmed_with_its_invoice_and_cancelling_frees_
     assert!(order.text("main").contains("Confirmed (invoice)"));
     let (_, available) = duett::db::companies::credit(&mut c, company).unwrap();
     assert_eq!(available, 25_000_000 - total);
+    // The company admin's statement lists it; buyers and other companies do not see it.
+    let admin = app.another_browser();
+    admin.login("admin@nordbygg.example").await;
+    let statement = admin.get("/b2b/company/invoices").await;
+    assert_eq!(statement.status, 200);
+    assert_eq!(statement.count(".invoices-open tbody tr"), 1);
+    assert_eq!(
+        statement.text(".invoices-balance"),
+        statement.text(".invoices-open tbody td:nth-child(5)")
+    );
+    assert_eq!(app.get("/b2b/company/invoices").await.status, 403);
+    let other = app.another_browser();
+    other.login("admin@kontorsgruppen.example").await;
+    assert_eq!(
+        other
+            .get("/b2b/company/invoices")
+            .await
+            .count(".invoices-open tbody tr"),
+        0
+    );
     // Cancelling (staff or buyer) voids the invoice: the credit is back.
     duett::db::orders::cancel(&mut c, id, None, chrono::Utc::now().naive_utc()).unwrap();
     let (_, available) = duett::db::companies::credit(&mut c, company).unwrap();

@@ -925,3 +925,21 @@ lists-choose-lines = Choose at least one line to order.
 lists-add-from-product = Add to a list
 lists-which = List
 nav-lists = Lists
+
+# Company invoices
+invoices-title = Invoices and balance
+invoices-balance = Open balance
+invoices-overdue-total = Overdue
+invoices-open = Open invoices
+invoices-none-open = No open invoices.
+invoices-settled = Paid and cancelled
+invoices-number = Invoice
+invoices-issued = Issued
+invoices-due = Due
+invoices-amount = Amount incl. VAT
+invoices-state = State
+invoice-open = Open
+invoice-overdue = Overdue
+invoice-paid = Paid
+invoice-cancelled = Cancelled
+nav-invoices = Invoices

@@ -925,3 +925,21 @@ lists-choose-lines = Välj minst en rad att beställa.
 lists-add-from-product = Lägg i en lista
 lists-which = Lista
 nav-lists = Listor
+
+# Company invoices
+invoices-title = Fakturor och saldo
+invoices-balance = Öppet saldo
+invoices-overdue-total = Förfallet
+invoices-open = Öppna fakturor
+invoices-none-open = Inga öppna fakturor.
+invoices-settled = Betalda och makulerade
+invoices-number = Faktura
+invoices-issued = Utfärdad
+invoices-due = Förfaller
+invoices-amount = Belopp inkl. moms
+invoices-state = Status
+invoice-open = Öppen
+invoice-overdue = Förfallen
+invoice-paid = Betald
+invoice-cancelled = Makulerad
+nav-invoices = Fakturor

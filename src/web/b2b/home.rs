@@ -30,6 +30,8 @@ pub struct RecentOrderView {
 }
 
 pub struct DashboardView {
+    /// Company admins get a link to the invoices and balance.
+    pub admin: bool,
     pub pending_approvals: i64,
     pub open_quotes: i64,
     pub credit_available: String,
@@ -141,6 +143,13 @@ pub async fn page(
     let available =
         crate::domain::money::Money::new(limit.amount() - used.amount(), limit.currency());
     let dashboard = DashboardView {
+        admin: matches!(
+            &principal,
+            Principal::CompanyUser {
+                role: crate::domain::accounts::CompanyRole::Admin,
+                ..
+            }
+        ),
         pending_approvals: dashboard.pending_approvals,
         open_quotes: dashboard.open_quotes,
         credit_available: available.format(locale.code()),

@@ -3,6 +3,7 @@
 
 pub mod approvals;
 pub mod home;
+mod invoices;
 mod lists;
 mod quick_order;
 mod users;
@@ -28,6 +29,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::post().to(lists::change_line),
     )
     .route("/b2b/lists/{id}/order", web::post().to(lists::order))
+    .route("/b2b/company/invoices", web::get().to(invoices::show))
     .route("/b2b/approvals", web::get().to(approvals::show))
     .route("/b2b/approvals/{id}", web::post().to(approvals::decide))
     .service(
