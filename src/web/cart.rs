@@ -698,8 +698,66 @@ pub async fn restore(
     line_action(req, state, session, path.into_inner(), LineAction::Restore).await
 }
 
+/// `GET /cart/export.csv`: the cart's lines (not saved for later) as the buyer sees them.
+pub async fn export(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    use crate::domain::export::{Cell, to_csv};
+    let principal = Principal::of(&req).await?;
+    let shopper = Shopper::of(&principal, &state);
+    let segment = shopper.segment();
+    let owner = owner(&principal, &session);
+    let cache = state.cache.clone();
+    let lines = db::run(&state.pool, move |c| {
+        let Some(owner) = owner else {
+            return Ok(Vec::new());
+        };
+        let Some(cart_id) = carts::find(c, &owner)? else {
+            return Ok(Vec::new());
+        };
+        let buyer = shopper.buyer(&cache, c)?;
+        Ok(db::orders::priced_cart(c, cart_id, shopper.audience, &buyer)?.0)
+    })
+    .await?;
+    let rows: Vec<Vec<Cell>> = lines
+        .iter()
+        .map(|l| {
+            let unit = l.line.unit.shown_unit();
+            vec![
+                Cell::Text(l.sku.clone()),
+                Cell::Text(l.name.clone()),
+                Cell::Number(l.line.quantity.to_string()),
+                Cell::Number(crate::web::export_amount(unit.to_minor().unwrap_or(0))),
+                Cell::Number(crate::web::export_amount(
+                    unit.times(l.line.quantity).to_minor().unwrap_or(0),
+                )),
+            ]
+        })
+        .collect();
+    let header: [&str; 5] = match segment {
+        Segment::Consumer => [
+            "sku",
+            "name",
+            "quantity",
+            "unit_price_incl_vat",
+            "total_incl_vat",
+        ],
+        Segment::Company => [
+            "sku",
+            "name",
+            "quantity",
+            "unit_price_excl_vat",
+            "total_excl_vat",
+        ],
+    };
+    Ok(crate::web::csv_download("cart.csv", to_csv(&header, &rows)))
+}
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/cart", web::get().to(show))
+        .route("/cart/export.csv", web::get().to(export))
         .route("/cart/add", web::post().to(add))
         .route("/cart/lines/{id}", web::post().to(update))
         .route("/cart/lines/{id}/remove", web::post().to(remove))

@@ -98,6 +98,27 @@ pub fn cache_control(mut response: HttpResponse, value: &'static str) -> HttpRes
     response
 }
 
+/// A CSV download (from `domain::export::to_csv`), private to the person who asked.
+pub fn csv_download(filename: &str, body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
+        .body(body)
+}
+
+/// An amount for an export: "1234.50".
+pub fn export_amount(minor: i64) -> String {
+    format!(
+        "{:.2}",
+        crate::domain::money::Money::from_minor(minor, crate::domain::money::Currency::Sek)
+            .amount()
+    )
+}
+
 /// The client's address, the key for per-address rate limits. The peer address, not a forwarded
 /// header: nothing here is behind a trusted proxy yet.
 pub fn client_ip(req: &actix_web::HttpRequest) -> String {

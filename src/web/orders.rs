@@ -334,6 +334,59 @@ pub struct CancelInput {
     t: String,
 }
 
+/// `GET /orders/{number}/export.csv?t=…`: the order's lines as CSV (the link's token needed,
+/// like the order page).
+pub async fn export(
+    state: web::Data<AppState>,
+    number: web::Path<String>,
+    query: web::Query<OrderQuery>,
+) -> Result<HttpResponse, AppError> {
+    use crate::domain::export::{Cell, to_csv};
+    let token: String = query.into_inner().t.chars().take(64).collect();
+    let number = number.into_inner();
+    let wanted = number.clone();
+    let detail = db::run(&state.pool, move |c| {
+        let Some(order) = orders::by_link(c, &wanted, &token)? else {
+            return Ok(None);
+        };
+        Ok(Some(orders::detail(c, order)?))
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let rows: Vec<Vec<Cell>> = detail
+        .lines
+        .iter()
+        .map(|l| {
+            vec![
+                Cell::Text(l.sku.clone()),
+                Cell::Text(l.name.clone()),
+                Cell::Number(l.quantity.to_string()),
+                Cell::Number(crate::web::export_amount(l.unit_price_minor)),
+                Cell::Number(format!(
+                    "{}",
+                    rust_decimal::Decimal::new(i64::from(l.tax_rate_bp), 2).normalize()
+                )),
+                Cell::Number(crate::web::export_amount(l.line_total_minor)),
+            ]
+        })
+        .collect();
+    let body = to_csv(
+        &[
+            "sku",
+            "name",
+            "quantity",
+            "unit_price_excl_vat",
+            "vat_percent",
+            "line_total_incl_vat",
+        ],
+        &rows,
+    );
+    Ok(crate::web::csv_download(
+        &format!("order-{number}.csv"),
+        body,
+    ))
+}
+
 /// `POST /orders/{number}/cancel` (`t` = the order link's token): cancels a paid order that is
 /// not packed yet; the payment is refunded through the provider and the stock is free again.
 pub async fn cancel(
@@ -377,5 +430,6 @@ pub async fn cancel(
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/orders", web::get().to(list))
         .route("/orders/{number}", web::get().to(show))
+        .route("/orders/{number}/export.csv", web::get().to(export))
         .route("/orders/{number}/cancel", web::post().to(cancel));
 }

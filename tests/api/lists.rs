@@ -209,3 +209,56 @@ async fn shared_lists_are_seen_in_the_company_changed_by_their_owner_and_hidden_
     consumer.login("shopper@example.com").await;
     assert_eq!(consumer.get("/b2b/lists").await.status, 403);
 }
+
+#[tokio::test]
+async fn carts_lists_and_orders_export_as_csv_only_to_those_who_may_see_them() {
+    let app = spawn_app().await;
+    stock(&app, "HA-01025", 50);
+    app.login("buyer@nordbygg.example").await;
+    let list = new_list(&app, "Export me", false).await;
+    app.post_form(
+        &format!("{list}/lines"),
+        &list,
+        &[("sku", "HA-01025"), ("quantity", "2")],
+    )
+    .await;
+    // A product named like a formula is defused in every export.
+    diesel::update(products::table.filter(products::sku.eq("HA-01025")))
+        .set(products::name.eq("=HYPERLINK(\"http://evil.example\")"))
+        .execute(&mut app.pool.get().unwrap())
+        .unwrap();
+    let res = app.get_raw(&format!("{list}/export.csv")).await;
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("attachment")
+    );
+    let body = res.text().await.unwrap();
+    let mut lines = body.trim_start_matches('\u{feff}').lines();
+    assert_eq!(lines.next(), Some("sku,name,quantity,unit_price_excl_vat"));
+    let row = lines.next().unwrap();
+    assert!(row.starts_with("HA-01025,\"'=HYPERLINK("), "{row}");
+    assert!(row.contains(",2,"), "{row}");
+    // The cart.
+    app.post_form(
+        "/cart/add",
+        "/b2b/quick-order",
+        &[("sku", "HA-01025"), ("quantity", "3")],
+    )
+    .await;
+    let cart = app.get_raw("/cart/export.csv").await.text().await.unwrap();
+    assert!(cart.contains("sku,name,quantity,unit_price_excl_vat,total_excl_vat"));
+    assert!(cart.contains("HA-01025,\"'=HYPERLINK("), "{cart}");
+    // Someone else's list: not found.
+    let stranger = app.another_browser();
+    stranger.login("buyer@kontorsgruppen.example").await;
+    assert_eq!(
+        stranger
+            .get_raw(&format!("{list}/export.csv"))
+            .await
+            .status(),
+        404
+    );
+}

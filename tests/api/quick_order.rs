@@ -412,3 +412,55 @@ async fn a_past_order_is_ordered_again_at_todays_prices_by_its_company_only() {
         .await;
     assert_eq!(refused.status, 403);
 }
+
+#[tokio::test]
+async fn an_order_exports_as_csv_with_its_link_only() {
+    let app = spawn_app().await;
+    stock(&app, "HA-01025", 50);
+    app.login("buyer@nordbygg.example").await;
+    let report = app
+        .post_form(PAGE, PAGE, &[("paste", "HA-01025,2"), ("action", "check")])
+        .await;
+    let lines = report
+        .attr(".quick-confirm input[name=lines]", "value")
+        .unwrap();
+    app.post_form("/b2b/quick-order/confirm", PAGE, &[("lines", &lines)])
+        .await;
+    let checkout = app.get("/checkout").await;
+    let placed = app
+        .post_form(
+            "/checkout",
+            "/checkout",
+            &[
+                ("email", "buyer@nordbygg.example"),
+                ("name", "Nordbygg AB"),
+                ("line1", "Industrivägen 4"),
+                ("postal_code", "903 27"),
+                ("city", "Umeå"),
+                ("delivery", "standard"),
+                ("payment", "invoice"),
+                (
+                    "shown_total",
+                    &checkout.attr("input[name=shown_total]", "value").unwrap(),
+                ),
+                (
+                    "order_key",
+                    &checkout.attr("input[name=order_key]", "value").unwrap(),
+                ),
+                ("action", "pay"),
+            ],
+        )
+        .await;
+    assert_eq!(placed.status, 303);
+    let page = app.get(&placed.location()).await;
+    let link = page.attr("a.order-export", "href").unwrap();
+    let csv = app.get_raw(&link).await.text().await.unwrap();
+    let mut rows = csv.trim_start_matches('\u{feff}').lines();
+    assert_eq!(
+        rows.next(),
+        Some("sku,name,quantity,unit_price_excl_vat,vat_percent,line_total_incl_vat")
+    );
+    assert!(rows.next().unwrap().starts_with("HA-01025,"));
+    let wrong = link.split("?t=").next().unwrap().to_string() + "?t=nope";
+    assert_eq!(app.get_raw(&wrong).await.status(), 404);
+}

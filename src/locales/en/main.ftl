@@ -943,3 +943,6 @@ invoice-overdue = Overdue
 invoice-paid = Paid
 invoice-cancelled = Cancelled
 nav-invoices = Invoices
+
+# Exports
+export-csv = Download as CSV

@@ -943,3 +943,6 @@ invoice-overdue = Förfallen
 invoice-paid = Betald
 invoice-cancelled = Makulerad
 nav-invoices = Fakturor
+
+# Exports
+export-csv = Ladda ner som CSV

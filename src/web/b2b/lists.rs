@@ -500,6 +500,59 @@ pub async fn change_line(
     }
 }
 
+/// `GET /b2b/lists/{id}/export.csv`: the list as CSV (SKU, name, quantity, today's unit price).
+pub async fn export(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    use crate::domain::export::{Cell, to_csv};
+    let id = path.into_inner();
+    let principal = Principal::of(&req).await?;
+    let v = viewer(&principal)?;
+    let shopper = Shopper::of(&principal, &state);
+    let cache = state.cache.clone();
+    let (list, lines, buyer) = db::run(&state.pool, move |c| {
+        let Some(list) = lists::find(c, v, id)? else {
+            return Ok(None);
+        };
+        Ok(Some((
+            list,
+            lists::lines(c, id)?,
+            shopper.buyer(&cache, c)?,
+        )))
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let rows: Vec<Vec<Cell>> = lines
+        .iter()
+        .filter_map(|l| {
+            let card = l.card.as_ref()?;
+            let qty = u32::try_from(l.quantity).unwrap_or(1);
+            let unit = price_row_qty(&card.row, &buyer, qty).shown_unit();
+            Some(vec![
+                Cell::Text(card.row.sku.clone()),
+                Cell::Text(card.row.name.clone()),
+                Cell::Number(l.quantity.to_string()),
+                Cell::Number(crate::web::export_amount(unit.to_minor().unwrap_or(0))),
+            ])
+        })
+        .collect();
+    let body = to_csv(&["sku", "name", "quantity", "unit_price_excl_vat"], &rows);
+    let name: String = list
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    Ok(crate::web::csv_download(&format!("list-{name}.csv"), body))
+}
+
 /// `POST /b2b/lists/{id}/order` (`line`: line ids, repeated): the chosen lines checked like a
 /// quick order, for the buyer to confirm into the cart. Anyone who sees the list may order it.
 pub async fn order(

@@ -29,6 +29,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::post().to(lists::change_line),
     )
     .route("/b2b/lists/{id}/order", web::post().to(lists::order))
+    .route("/b2b/lists/{id}/export.csv", web::get().to(lists::export))
     .route("/b2b/company/invoices", web::get().to(invoices::show))
     .route("/b2b/approvals", web::get().to(approvals::show))
     .route("/b2b/approvals/{id}", web::post().to(approvals::decide))
