@@ -886,16 +886,42 @@ pub fn for_person(
     user_id: i64,
     company_id: Option<i64>,
     limit: i64,
-) -> Result<Vec<(OrderRef, NaiveDateTime)>, DbError> {
+) -> Result<Vec<(OrderRef, NaiveDateTime, String)>, DbError> {
+    orders_of(conn, Some(user_id), company_id, limit)
+}
+
+/// Every order of a company, whoever placed it (for its admins and approvers).
+pub fn for_company(
+    conn: &mut DbConn,
+    company_id: i64,
+    limit: i64,
+) -> Result<Vec<(OrderRef, NaiveDateTime, String)>, DbError> {
+    orders_of(conn, None, Some(company_id), limit)
+}
+
+fn orders_of(
+    conn: &mut DbConn,
+    user_id: Option<i64>,
+    company_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<(OrderRef, NaiveDateTime, String)>, DbError> {
+    use super::schema::users;
     let mut query = orders::table
-        .filter(orders::user_id.eq(user_id))
+        .left_join(users::table.on(orders::user_id.eq(users::id.nullable())))
         .order((orders::placed_at.desc(), orders::id.desc()))
         .limit(limit)
-        .select((ORDER_REF, orders::placed_at))
+        .select((ORDER_REF, orders::placed_at, users::name.nullable()))
         .into_boxed();
+    if let Some(uid) = user_id {
+        query = query.filter(orders::user_id.eq(uid));
+    }
     query = match company_id {
         Some(cid) => query.filter(orders::company_id.eq(cid)),
         None => query.filter(orders::company_id.is_null()),
     };
-    Ok(query.load(conn)?)
+    let rows: Vec<(OrderRef, NaiveDateTime, Option<String>)> = query.load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(o, at, by)| (o, at, by.unwrap_or_default()))
+        .collect())
 }

@@ -239,10 +239,14 @@ pub struct OrderRow {
     pub datetime: String,
     pub status: String,
     pub total: String,
+    /// Who placed it, on a company-wide list.
+    pub by: Option<String>,
 }
 
 pub struct OrdersView {
     pub orders: Vec<OrderRow>,
+    /// Every order of the company (its admins and approvers), not only the viewer's.
+    pub company_wide: bool,
 }
 
 storefront_page!(
@@ -263,17 +267,29 @@ pub async fn list(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
         Principal::CompanyUser { user, company, .. } => (user.id, Some(company.id)),
         Principal::Consumer(u) | Principal::Staff { user: u, .. } => (u.id, None),
     };
-    let rows = db::run(&state.pool, move |c| {
-        orders::for_person(c, user_id, company_id, 100)
+    // Company admins and approvers see every order of the company, with who placed it.
+    let company_wide = matches!(
+        &principal,
+        Principal::CompanyUser {
+            role: crate::domain::accounts::CompanyRole::Admin
+                | crate::domain::accounts::CompanyRole::Approver,
+            ..
+        }
+    );
+    let rows = db::run(&state.pool, move |c| match (company_wide, company_id) {
+        (true, Some(company)) => orders::for_company(c, company, 200),
+        _ => orders::for_person(c, user_id, company_id, 100),
     })
     .await?;
     let theme = Theme::storefront_for(&principal);
     let ctx = PageContext::with_principal(&req, theme, principal);
     let locale = ctx.locale;
     let v = OrdersView {
+        company_wide,
         orders: rows
             .into_iter()
-            .map(|(o, placed)| OrderRow {
+            .map(|(o, placed, by)| OrderRow {
+                by: if company_wide { Some(by) } else { None },
                 url: super::checkout::order_url(&o.number, &o.public_token),
                 placed: placed.format("%Y-%m-%d").to_string(),
                 datetime: placed.format("%Y-%m-%dT%H:%M:%SZ").to_string(),

@@ -209,6 +209,16 @@ async fn an_order_over_the_limit_waits_and_an_approver_confirms_it_on_invoice() 
     assert_eq!(again.status, 409);
     let decided = approver.get("/b2b/approvals").await;
     assert!(decided.text(".approvals-decided").contains("Approved"));
+    // Approvers (and admins) see every order of the company with who placed it; buyers their own.
+    let all = approver.get("/orders").await;
+    assert_eq!(all.select_texts(".order-by"), vec!["Britt Bygg"]);
+    assert_eq!(app.get("/orders").await.count(".order-by"), 0);
+    let stranger = app.another_browser();
+    stranger.login("admin@kontorsgruppen.example").await;
+    assert_eq!(
+        stranger.get("/orders").await.count(".orders-list tbody tr"),
+        0
+    );
 }
 
 #[tokio::test]

@@ -946,3 +946,4 @@ nav-invoices = Invoices
 
 # Exports
 export-csv = Download as CSV
+orders-company-wide = Every order of your company, whoever placed it.

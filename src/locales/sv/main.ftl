@@ -946,3 +946,4 @@ nav-invoices = Fakturor
 
 # Exports
 export-csv = Ladda ner som CSV
+orders-company-wide = Alla ert företags ordrar, vem som än lade dem.
