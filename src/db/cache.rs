@@ -23,6 +23,14 @@ pub const REVIEWS_SHOWN: i64 = 20;
 /// How many ranked search results are kept (and faceted) per query.
 pub const SEARCH_LIMIT: i64 = 1_000;
 
+/// What the business home shows every company user of one industry and role: promotions,
+/// product demos and the guides, case studies and posts picked for them.
+pub struct BusinessHome {
+    pub promotions: Vec<Promotion>,
+    pub demos: Vec<content::ContentCard>,
+    pub content: Vec<content::ContentCard>,
+}
+
 /// What the consumer home shows, shared by every visitor in the same audience.
 pub struct StorefrontHome {
     pub promotions: Vec<Promotion>,
@@ -44,6 +52,8 @@ pub struct ReadCache {
     products: Cache<(String, Audience), Arc<ProductPage>>,
     pages: Cache<String, Arc<RenderedPage>>,
     company_pricing: Cache<i64, Arc<CompanyPricing>>,
+    business_homes: Cache<(String, &'static str), Arc<BusinessHome>>,
+    company_carousels: Cache<i64, Arc<Vec<Card>>>,
 }
 
 /// A whole page as an anonymous visitor gets it, opaque here (the web layer renders it and puts
@@ -147,6 +157,14 @@ impl ReadCache {
                 .max_capacity(10_000)
                 .time_to_live(home_ttl)
                 .build(),
+            business_homes: Cache::builder()
+                .max_capacity(1_000)
+                .time_to_live(home_ttl)
+                .build(),
+            company_carousels: Cache::builder()
+                .max_capacity(10_000)
+                .time_to_live(home_ttl)
+                .build(),
         }
     }
 
@@ -164,6 +182,49 @@ impl ReadCache {
         self.products.invalidate_all();
         self.pages.invalidate_all();
         self.company_pricing.invalidate_all();
+        self.business_homes.invalidate_all();
+        self.company_carousels.invalidate_all();
+    }
+
+    /// The business home's shared content for an industry and role, a few seconds old at most.
+    pub fn business_home(
+        &self,
+        conn: &mut DbConn,
+        industry: &str,
+        role: &'static str,
+        now: NaiveDateTime,
+    ) -> Result<Arc<BusinessHome>, DbError> {
+        self.business_homes
+            .try_get_with((industry.to_string(), role), || {
+                Ok(Arc::new(BusinessHome {
+                    promotions: content::current_promotions(
+                        conn,
+                        now,
+                        &["everyone", "companies", "signed_in"],
+                    )?,
+                    demos: content::for_business(conn, now, &["demo"], industry, role, 3)?,
+                    content: content::for_business(
+                        conn,
+                        now,
+                        &["guide", "case_study", "blog"],
+                        industry,
+                        role,
+                        6,
+                    )?,
+                }))
+            })
+            .map_err(shared)
+    }
+
+    /// A company's carousel (`load` picks it), a few seconds old at most.
+    pub fn company_carousel(
+        &self,
+        company_id: i64,
+        load: impl FnOnce() -> Result<Vec<Card>, DbError>,
+    ) -> Result<Arc<Vec<Card>>, DbError> {
+        self.company_carousels
+            .try_get_with(company_id, || load().map(Arc::new))
+            .map_err(shared)
     }
 
     /// A company's agreements when cached (no database hop).

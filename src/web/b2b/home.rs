@@ -115,27 +115,22 @@ pub async fn page(
     let now = chrono::Utc::now().naive_utc();
     let cache = state.cache.clone();
     let shopper = Shopper::of(&principal, &state);
-    let (promotions, demos, carousel, content, dashboard, categories, buyer) =
-        db::run(&state.pool, move |c| {
-            let buyer = shopper.buyer(&cache, c)?;
-            Ok((
-                db::content::current_promotions(c, now, &["everyone", "companies", "signed_in"])?,
-                db::content::for_business(c, now, &["demo"], &industry, role_code, 3)?,
-                carousel(c, &cache, company_id, &buyer)?,
-                db::content::for_business(
-                    c,
-                    now,
-                    &["guide", "case_study", "blog"],
-                    &industry,
-                    role_code,
-                    6,
-                )?,
-                db::companies::dashboard(c, company_id)?,
-                cache.categories(c)?,
-                buyer,
-            ))
-        })
-        .await?;
+    // Shared parts come from the read cache (per industry and role, per company); the
+    // dashboard's figures are read fresh.
+    let (home, carousel, dashboard, categories, buyer) = db::run(&state.pool, move |c| {
+        let buyer = shopper.buyer(&cache, c)?;
+        let home = cache.business_home(c, &industry, role_code, now)?;
+        let carousel =
+            cache.company_carousel(company_id, || carousel(c, &cache, company_id, &buyer))?;
+        Ok((
+            home,
+            carousel,
+            db::companies::dashboard(c, company_id)?,
+            cache.categories(c)?,
+            buyer,
+        ))
+    })
+    .await?;
     let ctx = PageContext::with_principal(&req, Theme::B2b, principal.clone());
     let locale = ctx.locale;
     let limit = dashboard.credit_limit.money(&dashboard.currency);
@@ -169,10 +164,10 @@ pub async fn page(
     };
     render(&B2bHomePage {
         greeting: locale.t_args("b2b-greeting", &[("name", greeting_name)]),
-        promotions: promotions.iter().map(PromotionView::from).collect(),
-        demos: content_views(&ctx, demos),
+        promotions: home.promotions.iter().map(PromotionView::from).collect(),
+        demos: content_views(&ctx, home.demos.clone()),
         carousel: ProductCardView::list(&carousel, &buyer, locale),
-        content: content_views(&ctx, content),
+        content: content_views(&ctx, home.content.clone()),
         dashboard,
         categories: category_tiles(&categories),
         ctx,

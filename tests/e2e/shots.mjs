@@ -1,0 +1,43 @@
+// Screenshots of this session's pages at desktop and phone width (not a test; run by hand).
+import { startApp, startBrowser, newPage, signIn } from "./harness.mjs";
+const app = await startApp();
+const browser = await startBrowser();
+for (const [w, h, tag] of [[1280, 900, "desktop"], [390, 844, "phone"]]) {
+  const page = await newPage(browser, { js: true });
+  await page.setViewportSize({ width: w, height: h });
+  await signIn(page, app.base, "buyer@nordbygg.example");
+  await page.goto(`${app.base}/products/cordless-drill-driver-18-v-compact-po-01000`);
+  await page.click(".why-price summary");
+  await page.screenshot({ path: `/tmp/shots/product-why-${tag}.png`, fullPage: true });
+  await page.goto(`${app.base}/b2b/quick-order`);
+  await page.setInputFiles("#file", { name: "o.csv", mimeType: "text/csv", buffer: Buffer.from("sku;quantity\nHA-01025;2\nFA-01003;15\nNOPE-9;1\nha-01025;1\n=cmd;1\n") });
+  await Promise.all([page.waitForNavigation(), page.click(".quick-upload button[type=submit]")]);
+  await page.screenshot({ path: `/tmp/shots/quick-report-${tag}.png`, fullPage: true });
+  await Promise.all([page.waitForNavigation(), page.click(".quick-confirm button")]);
+  await page.goto(`${app.base}/checkout`);
+  await page.screenshot({ path: `/tmp/shots/checkout-b2b-${tag}.png`, fullPage: true });
+  await page.close();
+}
+const approver = await newPage(browser, { js: true });
+await approver.setViewportSize({ width: 1280, height: 900 });
+await signIn(approver, app.base, "buyer@kontorsgruppen.example");
+await approver.goto(`${app.base}/b2b/quick-order`);
+await approver.fill("#paste", "DE-01150, 3");
+await Promise.all([approver.waitForNavigation(), approver.click(".quick-paste button[type=submit]")]);
+await Promise.all([approver.waitForNavigation(), approver.click(".quick-confirm button")]);
+await approver.goto(`${app.base}/checkout`);
+await Promise.all([approver.waitForNavigation(), approver.click(".checkout-pay")]);
+await approver.screenshot({ path: `/tmp/shots/order-awaiting-approval.png`, fullPage: true });
+const a2 = await newPage(browser, { js: true });
+await a2.setViewportSize({ width: 390, height: 844 });
+await signIn(a2, app.base, "approver@kontorsgruppen.example");
+await a2.goto(`${app.base}/b2b/approvals`);
+await a2.screenshot({ path: `/tmp/shots/approvals-phone.png`, fullPage: true });
+await a2.goto(`${app.base}/b2b/lists`);
+await a2.fill("#list-name", "Office basics");
+await Promise.all([a2.waitForNavigation(), a2.click(".list-create button[type=submit]")]);
+await a2.fill("#add-sku", "HA-01025"); await a2.fill("#add-quantity", "3");
+await Promise.all([a2.waitForNavigation(), a2.click("form[action$='/lines'] button[type=submit]")]);
+await a2.screenshot({ path: `/tmp/shots/list-phone.png`, fullPage: true });
+await browser.close();
+await app.stop();
