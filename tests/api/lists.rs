@@ -90,7 +90,7 @@ async fn a_buyer_keeps_a_list_and_orders_chosen_lines_through_the_check() {
     assert_eq!(report.status, 200);
     assert_eq!(
         report.text(".quick-summary"),
-        "1 lines read: 1 ready to add, 0 need attention."
+        "Lines read: 1. Ready to add: 1. Need attention: 0."
     );
     let lines = report
         .attr(".quick-confirm input[name=lines]", "value")

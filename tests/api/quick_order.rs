@@ -80,7 +80,7 @@ async fn grid_rows_are_checked_fixed_and_confirmed_into_the_cart() {
     assert_eq!(report.status, 200);
     assert_eq!(
         report.text(".quick-summary"),
-        "3 lines read: 1 ready to add, 2 need attention."
+        "Lines read: 3. Ready to add: 1. Need attention: 2."
     );
     let problems = report.select_texts(".quick-problems tbody tr");
     assert_eq!(problems.len(), 2, "{problems:?}");
@@ -122,7 +122,7 @@ async fn grid_rows_are_checked_fixed_and_confirmed_into_the_cart() {
         .await;
     assert_eq!(
         fixed.text(".quick-summary"),
-        "2 lines read: 2 ready to add, 0 need attention."
+        "Lines read: 2. Ready to add: 2. Need attention: 0."
     );
     let lines = fixed
         .attr(".quick-confirm input[name=lines]", "value")
@@ -375,7 +375,7 @@ async fn a_past_order_is_ordered_again_at_todays_prices_by_its_company_only() {
     assert_eq!(again.status, 200);
     assert_eq!(
         again.text(".quick-summary"),
-        "1 lines read: 1 ready to add, 0 need attention."
+        "Lines read: 1. Ready to add: 1. Need attention: 0."
     );
     let lines = again
         .attr(".quick-confirm input[name=lines]", "value")

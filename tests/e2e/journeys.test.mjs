@@ -391,7 +391,7 @@ for (const js of [true, false]) {
       buffer: Buffer.from("sku;quantity\nHA-01025;2\nFA-01003;15\nNOPE-9;1\n"),
     });
     await Promise.all([page.waitForNavigation(), page.click(".quick-upload button[type=submit]")]);
-    assert.equal(await page.textContent(".quick-summary"), "3 lines read: 1 ready to add, 2 need attention.");
+    assert.equal(await page.textContent(".quick-summary"), "Lines read: 3. Ready to add: 1. Need attention: 2.");
     assert.match(await page.textContent(".quick-problems"), /steps of 10/);
     if (js) assert.deepEqual(await axe(page), []);
     // The two problem lines are rows to fix; the good line is kept.
@@ -400,7 +400,7 @@ for (const js of [true, false]) {
     await page.fill("#sku-2", "");
     await page.fill("#qty-2", "");
     await Promise.all([page.waitForNavigation(), page.click(".quick-grid .form-actions button[value=check]")]);
-    assert.equal(await page.textContent(".quick-summary"), "2 lines read: 2 ready to add, 0 need attention.");
+    assert.equal(await page.textContent(".quick-summary"), "Lines read: 2. Ready to add: 2. Need attention: 0.");
     await Promise.all([page.waitForNavigation(), page.click(".quick-confirm button")]);
     assert.equal(new URL(page.url()).pathname, "/cart");
     assert.match(await page.textContent(".alert-success"), /added to your cart/);
@@ -466,7 +466,7 @@ for (const js of [true, false]) {
     assert.equal(await page.inputValue(".list-lines input[name=quantity]"), "4");
     if (js) assert.deepEqual(await axe(page), []);
     await Promise.all([page.waitForNavigation(), page.click("button.list-order")]);
-    assert.match(await page.textContent(".quick-summary"), /1 ready to add/);
+    assert.match(await page.textContent(".quick-summary"), /Ready to add: 1\./);
     await Promise.all([page.waitForNavigation(), page.click(".quick-confirm button")]);
     assert.equal(new URL(page.url()).pathname, "/cart");
     assert.ok((await page.locator(".cart-line", { hasText: "TA-01142" }).count()) === 1);

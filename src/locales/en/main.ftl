@@ -787,11 +787,14 @@ quick-file-hint = SKU in the first column, quantity in the second; up to { $max 
 quick-sample = Download a sample file
 quick-upload = Upload and check
 quick-report-title = Check result
-quick-summary = { $read } lines read: { $ready } ready to add, { $problems } need attention.
+quick-summary = Lines read: { $read }. Ready to add: { $ready }. Need attention: { $problems }.
 quick-problems-title = Lines that need attention
 quick-ready-title = Ready to add to the cart
 quick-ready-more = …and { $count } more lines, all added when you confirm.
-quick-confirm = Add { $count } lines to the cart
+quick-confirm = { $count ->
+    [one] Add 1 line to the cart
+   *[other] Add { $count } lines to the cart
+}
 quick-confirm-note = Lines that need attention are not added; fix them below.
 quick-start-over = Start over
 quick-merged = { $sku } appeared on { $lines }: merged into one line of { $quantity }.

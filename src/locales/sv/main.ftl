@@ -787,11 +787,14 @@ quick-file-hint = Artikelnummer i första kolumnen, antal i andra; högst { $max
 quick-sample = Ladda ner en exempelfil
 quick-upload = Ladda upp och kontrollera
 quick-report-title = Resultat av kontrollen
-quick-summary = { $read } rader lästa: { $ready } klara att lägga till, { $problems } behöver åtgärdas.
+quick-summary = Lästa rader: { $read }. Klara att lägga till: { $ready }. Behöver åtgärdas: { $problems }.
 quick-problems-title = Rader som behöver åtgärdas
 quick-ready-title = Klara att lägga i varukorgen
 quick-ready-more = …och { $count } rader till, som alla läggs till när du bekräftar.
-quick-confirm = Lägg { $count } rader i varukorgen
+quick-confirm = { $count ->
+    [one] Lägg 1 rad i varukorgen
+   *[other] Lägg { $count } rader i varukorgen
+}
 quick-confirm-note = Rader som behöver åtgärdas läggs inte till; rätta dem nedan.
 quick-start-over = Börja om
 quick-merged = { $sku } fanns på { $lines }: sammanslaget till en rad med { $quantity }.

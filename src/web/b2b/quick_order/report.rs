@@ -172,7 +172,7 @@ pub fn build(
                 &[("count", (ready_count - READY_SHOWN).to_string())],
             )
         }),
-        confirm_label: locale.t_args("quick-confirm", &[("count", ready_count.to_string())]),
+        confirm_label: locale.t_count("quick-confirm", ready_count as i64),
         problems,
         ready,
         ready_count,
