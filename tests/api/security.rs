@@ -66,6 +66,31 @@ async fn a_cross_site_post_is_refused_even_with_a_token() {
         .await
         .unwrap();
     assert_eq!(same.status(), 303);
+    // `Origin: null` (a page sent with `Referrer-Policy: no-referrer`, like the order page) is
+    // believed only with the browser's own same-origin mark, and the token is still needed.
+    let app = spawn_app().await;
+    let token = app.csrf_token("/login").await;
+    let form = [
+        ("email", "shopper@example.com"),
+        ("password", PASSWORD),
+        ("csrf_token", token.as_str()),
+    ];
+    for (site, status) in [
+        ("same-origin", 303),
+        ("cross-site", 403),
+        ("same-site", 403),
+    ] {
+        let res = app
+            .client
+            .post(app.url("/login"))
+            .header("origin", "null")
+            .header("sec-fetch-site", site)
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), status, "Origin: null with {site}");
+    }
 }
 
 #[tokio::test]

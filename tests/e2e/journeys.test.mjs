@@ -452,6 +452,24 @@ for (const js of [true, false]) {
     await approver.close();
   });
 
+  test(`a buyer orders again from their order history (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await signIn(page, app.base, "buyer@kontorsgruppen.example");
+    await page.goto(`${app.base}/orders`);
+    await Promise.all([page.waitForNavigation(), page.click(".orders-list tbody tr:first-child a")]);
+    assert.ok((await page.locator(".reorder input[name=line]").count()) >= 1);
+    if (js) assert.deepEqual(await axe(page), []);
+    await Promise.all([page.waitForNavigation(), page.click(".reorder button[type=submit]")]);
+    assert.match(await page.textContent(".quick-summary"), /Need attention: 0\./);
+    assert.match(await page.textContent(".quick-ready"), /DE-01150/);
+    await Promise.all([page.waitForNavigation(), page.click(".quick-confirm button")]);
+    assert.equal(new URL(page.url()).pathname, "/cart");
+    assert.ok((await page.locator(".cart-line", { hasText: "DE-01150" }).count()) === 1);
+    if (js) assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test(`a buyer keeps a requisition list and orders from it (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await signIn(page, app.base, "buyer@smakbyran.example");
