@@ -18,21 +18,34 @@ pub struct Address {
     pub phone: String,
 }
 
+/// The columns of an [`Address`], in its field order.
+const ADDRESS: (
+    addresses::id,
+    addresses::label,
+    addresses::name,
+    addresses::line1,
+    addresses::line2,
+    addresses::postal_code,
+    addresses::city,
+    addresses::country,
+    addresses::phone,
+) = (
+    addresses::id,
+    addresses::label,
+    addresses::name,
+    addresses::line1,
+    addresses::line2,
+    addresses::postal_code,
+    addresses::city,
+    addresses::country,
+    addresses::phone,
+);
+
 pub fn for_user(conn: &mut DbConn, user_id: i64) -> Result<Vec<Address>, DbError> {
     Ok(addresses::table
         .filter(addresses::user_id.eq(user_id))
         .order((addresses::is_default.desc(), addresses::id.asc()))
-        .select((
-            addresses::id,
-            addresses::label,
-            addresses::name,
-            addresses::line1,
-            addresses::line2,
-            addresses::postal_code,
-            addresses::city,
-            addresses::country,
-            addresses::phone,
-        ))
+        .select(ADDRESS)
         .load(conn)?)
 }
 
@@ -41,17 +54,7 @@ pub fn for_company(conn: &mut DbConn, company_id: i64) -> Result<Vec<Address>, D
     Ok(addresses::table
         .filter(addresses::company_id.eq(company_id))
         .order((addresses::is_default.desc(), addresses::id.asc()))
-        .select((
-            addresses::id,
-            addresses::label,
-            addresses::name,
-            addresses::line1,
-            addresses::line2,
-            addresses::postal_code,
-            addresses::city,
-            addresses::country,
-            addresses::phone,
-        ))
+        .select(ADDRESS)
         .load(conn)?)
 }
 

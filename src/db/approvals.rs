@@ -4,7 +4,7 @@
 //! once.
 
 use super::orders::{ORDER_REF, OrderRef};
-use super::schema::{approvals, company_memberships, invoices, orders, users};
+use super::schema::{approvals, company_memberships, orders, users};
 use super::{DbConn, DbError};
 use crate::domain::approvals::{DecideProblem, Limits, Reason};
 use chrono::{Datelike, NaiveDateTime};
@@ -356,17 +356,15 @@ pub fn decide(
         return Ok(Some(Decided::Rejected(order)));
     }
     if let Some(terms) = invoice_terms {
-        diesel::insert_into(invoices::table)
-            .values((
-                invoices::number.eq(format!("F{}", order.number)),
-                invoices::order_id.eq(order_id),
-                invoices::company_id.eq(Some(company_id)),
-                invoices::amount_minor.eq(total),
-                invoices::currency.eq(&order.currency),
-                invoices::issued_at.eq(now),
-                invoices::due_at.eq(now + chrono::Duration::days(i64::from(terms.days))),
-            ))
-            .execute(c)?;
+        super::companies::issue_invoice(
+            c,
+            order_id,
+            &order.number,
+            company_id,
+            total,
+            &terms,
+            now,
+        )?;
         super::orders::noted_event(c, order_id, "confirmed", &terms.name, Some(approver), now)?;
     }
     Ok(Some(Decided::Approved(order)))

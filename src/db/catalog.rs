@@ -93,6 +93,27 @@ pub struct ProductDetail {
     pub max_qty: Option<i32>,
 }
 
+/// The columns of a [`CardRow`], in its field order (with its joins: tax class, brand, stock).
+macro_rules! card_columns {
+    () => {
+        (
+            products::id,
+            products::sku,
+            products::slug,
+            products::name,
+            products::summary,
+            products::list_price_minor,
+            products::currency,
+            tax_classes::rate_bp,
+            brands::name.nullable(),
+            stock_levels::on_hand.nullable(),
+            stock_levels::reserved.nullable(),
+            stock_levels::low_stock_threshold.nullable(),
+            products::created_at,
+        )
+    };
+}
+
 macro_rules! card_query {
     () => {
         products::table
@@ -100,21 +121,7 @@ macro_rules! card_query {
             .left_join(brands::table)
             .left_join(stock_levels::table)
             .filter(products::active.eq(true))
-            .select((
-                products::id,
-                products::sku,
-                products::slug,
-                products::name,
-                products::summary,
-                products::list_price_minor,
-                products::currency,
-                tax_classes::rate_bp,
-                brands::name.nullable(),
-                stock_levels::on_hand.nullable(),
-                stock_levels::reserved.nullable(),
-                stock_levels::low_stock_threshold.nullable(),
-                products::created_at,
-            ))
+            .select(card_columns!())
     };
 }
 
@@ -200,21 +207,7 @@ pub fn orderable_by_skus(
             .filter(products::audience.eq_any(audience.codes()))
             .filter(products::sku.eq_any(chunk))
             .select((
-                (
-                    products::id,
-                    products::sku,
-                    products::slug,
-                    products::name,
-                    products::summary,
-                    products::list_price_minor,
-                    products::currency,
-                    tax_classes::rate_bp,
-                    brands::name.nullable(),
-                    stock_levels::on_hand.nullable(),
-                    stock_levels::reserved.nullable(),
-                    stock_levels::low_stock_threshold.nullable(),
-                    products::created_at,
-                ),
+                card_columns!(),
                 products::min_qty,
                 products::qty_step,
                 products::max_qty,

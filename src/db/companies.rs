@@ -63,6 +63,31 @@ pub fn open_invoices(conn: &mut DbConn, company_id: i64) -> Result<i64, DbError>
     Ok(used.unwrap_or(0))
 }
 
+/// Issues the invoice of an order placed on `terms` (number `F{order number}`, due after the
+/// terms' days), inside the caller's transaction.
+pub fn issue_invoice(
+    c: &mut DbConn,
+    order_id: i64,
+    order_number: &str,
+    company_id: i64,
+    amount_minor: i64,
+    terms: &crate::domain::pricing::Terms,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::insert_into(invoices::table)
+        .values((
+            invoices::number.eq(format!("F{order_number}")),
+            invoices::order_id.eq(order_id),
+            invoices::company_id.eq(Some(company_id)),
+            invoices::amount_minor.eq(amount_minor),
+            invoices::currency.eq("SEK"),
+            invoices::issued_at.eq(now),
+            invoices::due_at.eq(now + chrono::Duration::days(i64::from(terms.days))),
+        ))
+        .execute(c)?;
+    Ok(())
+}
+
 /// Holds the company's row until the transaction ends, so two orders on invoice cannot both
 /// spend the same credit (Postgres; SQLite's write transactions already run one at a time).
 pub fn lock(conn: &mut DbConn, company_id: i64) -> Result<(), DbError> {

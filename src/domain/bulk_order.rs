@@ -240,23 +240,25 @@ pub fn check(entries: &[Entry], find: impl Fn(&str) -> Option<Found>) -> Vec<Che
     let mut out: Vec<Checked> = Vec::new();
     let mut groups: HashMap<String, (usize, u64)> = HashMap::new();
     for e in entries {
-        let problem = if e.sku.is_empty() {
-            Some(LineProblem::MissingSku)
+        let parsed = if e.sku.is_empty() {
+            Err(LineProblem::MissingSku)
         } else if formula(&e.sku) || formula(&e.quantity) {
-            Some(LineProblem::Formula)
+            Err(LineProblem::Formula)
         } else {
-            loose.parse(&e.quantity).err().map(LineProblem::Quantity)
+            loose.parse(&e.quantity).map_err(LineProblem::Quantity)
         };
-        if let Some(problem) = problem {
-            out.push(Checked {
-                lines: vec![e.line],
-                sku: e.sku.clone(),
-                quantity: e.quantity.clone(),
-                outcome: Err(problem),
-            });
-            continue;
-        }
-        let quantity = u64::from(loose.parse(&e.quantity).unwrap_or(0));
+        let quantity = match parsed {
+            Ok(q) => u64::from(q),
+            Err(problem) => {
+                out.push(Checked {
+                    lines: vec![e.line],
+                    sku: e.sku.clone(),
+                    quantity: e.quantity.clone(),
+                    outcome: Err(problem),
+                });
+                continue;
+            }
+        };
         let key = normalise_sku(&e.sku);
         match groups.get_mut(&key) {
             Some((at, total)) => {

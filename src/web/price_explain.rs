@@ -23,14 +23,21 @@ pub struct WhyPriceView {
     pub total: String,
 }
 
+/// A share in basis points as a percentage number, written for the locale: 150 → "1.5" / "1,5".
+pub(crate) fn percent(bp: i32, locale: Locale) -> String {
+    let pct = rust_decimal::Decimal::new(i64::from(bp), 2)
+        .normalize()
+        .to_string();
+    if locale.code() == "sv" {
+        pct.replace('.', ",")
+    } else {
+        pct
+    }
+}
+
 /// "−2 %", "+1.5 %", "±0 %".
 fn adjustment(bp: i32, locale: Locale) -> String {
-    let pct = rust_decimal::Decimal::new(i64::from(bp.abs()), 2).normalize();
-    let pct = if locale.code() == "sv" {
-        pct.to_string().replace('.', ",")
-    } else {
-        pct.to_string()
-    };
+    let pct = percent(bp.abs(), locale);
     match bp.signum() {
         -1 => format!("−{pct} %"),
         1 => format!("+{pct} %"),

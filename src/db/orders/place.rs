@@ -303,6 +303,21 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
     .collect::<Vec<&str>>()
     .join("\n");
     let minor = |m: Money| m.to_minor().unwrap_or(0);
+    // Over the buyer's limits: the company's approvers decide first (then the invoice is
+    // issued, or the buyer pays by card).
+    let approval = match (order.company_id, order.user_id) {
+        (Some(company), Some(user)) => {
+            let net_minor = total_minor - minor(totals.vat);
+            crate::db::approvals::needed(c, company, user, net_minor, order.now)?
+                .map(|reason| (company, user, reason))
+        }
+        _ => None,
+    };
+    let status = match (&invoice, &approval) {
+        (_, Some(_)) => "awaiting_approval",
+        (Some(_), None) => "confirmed",
+        (None, None) => "awaiting_payment",
+    };
     let number = format!(
         "{}-{:08}",
         order.now.format("%y%m%d"),
@@ -320,11 +335,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             orders::user_id.eq(order.user_id),
             orders::company_id.eq(order.company_id),
             orders::email.eq(&order.email),
-            orders::status.eq(if invoice.is_some() {
-                "confirmed"
-            } else {
-                "awaiting_payment"
-            }),
+            orders::status.eq(status),
             orders::payment_method.eq(order.payment_method),
             orders::payment_terms.eq(order.buyer.terms().map(|t| t.code.clone())),
             orders::po_number.eq(&order.po_number),
@@ -376,44 +387,27 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             .execute(c)?;
     }
     event(c, id, "placed", order.user_id, order.now)?;
-    // Over the buyer's limits: the company's approvers decide first (then the invoice is
-    // issued, or the buyer pays by card).
-    let net_minor = total_minor - minor(totals.vat);
-    let approval = match (order.company_id, order.user_id) {
-        (Some(company), Some(user)) => {
-            crate::db::approvals::needed(c, company, user, net_minor, order.now)?
-                .map(|reason| (company, user, reason))
-        }
-        _ => None,
-    };
-    let status = match (&invoice, approval) {
+    match (&invoice, approval) {
         (_, Some((company, user, reason))) => {
             crate::db::approvals::request(c, id, company, user, reason, order.now)?;
-            diesel::update(orders::table.find(id))
-                .set(orders::status.eq("awaiting_approval"))
-                .execute(c)?;
             event(c, id, "awaiting_approval", order.user_id, order.now)?;
             clear_ordered(c, id, Some(order.cart_id))?;
-            "awaiting_approval"
         }
-        (None, None) => "awaiting_payment",
         (Some((company, terms)), None) => {
-            diesel::insert_into(invoices::table)
-                .values((
-                    invoices::number.eq(format!("F{number}")),
-                    invoices::order_id.eq(id),
-                    invoices::company_id.eq(Some(*company)),
-                    invoices::amount_minor.eq(total_minor),
-                    invoices::currency.eq("SEK"),
-                    invoices::issued_at.eq(order.now),
-                    invoices::due_at.eq(order.now + chrono::Duration::days(i64::from(terms.days))),
-                ))
-                .execute(c)?;
+            crate::db::companies::issue_invoice(
+                c,
+                id,
+                &number,
+                *company,
+                total_minor,
+                terms,
+                order.now,
+            )?;
             noted_event(c, id, "confirmed", &terms.name, order.user_id, order.now)?;
             clear_ordered(c, id, Some(order.cart_id))?;
-            "confirmed"
         }
-    };
+        (None, None) => {}
+    }
     Ok((
         OrderRef {
             id,

@@ -8,6 +8,7 @@ use crate::db::{self, DbConn, DbError};
 use crate::domain::money::{Currency, Money};
 use crate::domain::pricing::{Buyer, Terms};
 use crate::i18n::Locale;
+use crate::web::price_explain::percent;
 use chrono::NaiveDate;
 
 /// The longest purchase order number and comment accepted.
@@ -79,17 +80,6 @@ fn adjustment_note(terms: Option<&Terms>, locale: Locale) -> String {
             &[("adjustment", percent(bp, locale))],
         ),
         _ => String::new(),
-    }
-}
-
-fn percent(bp: i32, locale: Locale) -> String {
-    let p = rust_decimal::Decimal::new(i64::from(bp), 2)
-        .normalize()
-        .to_string();
-    if locale.code() == "sv" {
-        p.replace('.', ",")
-    } else {
-        p
     }
 }
 

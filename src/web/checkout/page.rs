@@ -282,13 +282,8 @@ pub(super) async fn notify_approvers(
         let Some(approval) = db::approvals::of_order(c, id)? else {
             return Ok(());
         };
-        let company: i64 = {
-            use diesel::prelude::*;
-            db::schema::orders::table
-                .find(id)
-                .select(db::schema::orders::company_id)
-                .first::<Option<i64>>(c)?
-                .unwrap_or(0)
+        let Some(company) = orders::company_of(c, id)? else {
+            return Ok(());
         };
         for (email, _, lang) in db::approvals::approvers(c, company)? {
             if email == buyer_email {
