@@ -332,3 +332,21 @@ impl TestApp {
         page
     }
 }
+
+/// Sets a product's stock (by SKU) to `on_hand` units, none reserved.
+pub fn stock(app: &TestApp, sku: &str, on_hand: i32) {
+    use diesel::prelude::*;
+    use duett::db::schema::{products, stock_levels};
+    let id: i64 = products::table
+        .filter(products::sku.eq(sku))
+        .select(products::id)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    diesel::update(stock_levels::table.find(id))
+        .set((
+            stock_levels::on_hand.eq(on_hand),
+            stock_levels::reserved.eq(0),
+        ))
+        .execute(&mut app.pool.get().unwrap())
+        .unwrap();
+}

@@ -1,24 +1,9 @@
 //! Requisition lists: private or shared inside the company, changed by their owner (or a company
 //! admin), ordered through the quick order's check; never visible to another company.
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, spawn_app, stock};
 use diesel::prelude::*;
-use duett::db::schema::{cart_lines, products, requisition_lists, stock_levels};
-
-fn stock(app: &TestApp, sku: &str, on_hand: i32) {
-    let id: i64 = products::table
-        .filter(products::sku.eq(sku))
-        .select(products::id)
-        .first(&mut app.pool.get().unwrap())
-        .unwrap();
-    diesel::update(stock_levels::table.find(id))
-        .set((
-            stock_levels::on_hand.eq(on_hand),
-            stock_levels::reserved.eq(0),
-        ))
-        .execute(&mut app.pool.get().unwrap())
-        .unwrap();
-}
+use duett::db::schema::{cart_lines, products, requisition_lists};
 
 async fn new_list(app: &TestApp, name: &str, shared: bool) -> String {
     let mut fields = vec![("name", name)];

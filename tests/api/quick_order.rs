@@ -1,26 +1,11 @@
 //! The quick order: SKU rows, pasted lines and CSV files are checked as a whole and reported line
 //! by line; only confirmed, still-valid lines reach the cart. Company users only.
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, spawn_app, stock};
 use diesel::prelude::*;
-use duett::db::schema::{cart_lines, products, stock_levels};
+use duett::db::schema::{cart_lines, products};
 
 const PAGE: &str = "/b2b/quick-order";
-
-fn stock(app: &TestApp, sku: &str, on_hand: i32) {
-    let id: i64 = products::table
-        .filter(products::sku.eq(sku))
-        .select(products::id)
-        .first(&mut app.pool.get().unwrap())
-        .unwrap();
-    diesel::update(stock_levels::table.find(id))
-        .set((
-            stock_levels::on_hand.eq(on_hand),
-            stock_levels::reserved.eq(0),
-        ))
-        .execute(&mut app.pool.get().unwrap())
-        .unwrap();
-}
 
 fn cart(app: &TestApp) -> Vec<(String, i32)> {
     cart_lines::table
