@@ -204,21 +204,24 @@ pub struct Line {
     pub max_qty: Option<i32>,
 }
 
+/// A line as read, before its product's card is attached: (line id, product id, quantity, saved
+/// for later, price last seen, min qty, qty step, max qty, product audience, product active).
+pub(super) type RawLine = (
+    i64,
+    i64,
+    i32,
+    bool,
+    Option<i64>,
+    i32,
+    i32,
+    Option<i32>,
+    String,
+    bool,
+);
+
 /// The cart's lines, oldest first (one query for the lines, one for the cards).
 pub fn lines(conn: &mut DbConn, cart_id: i64, audience: Audience) -> Result<Vec<Line>, DbError> {
-    type Raw = (
-        i64,
-        i64,
-        i32,
-        bool,
-        Option<i64>,
-        i32,
-        i32,
-        Option<i32>,
-        String,
-        bool,
-    );
-    let raw: Vec<Raw> = cart_lines::table
+    let raw: Vec<RawLine> = cart_lines::table
         .inner_join(products::table)
         .filter(cart_lines::cart_id.eq(cart_id))
         .order(cart_lines::id)
@@ -235,6 +238,16 @@ pub fn lines(conn: &mut DbConn, cart_id: i64, audience: Audience) -> Result<Vec<
             products::active,
         ))
         .load(conn)?;
+    with_cards(conn, raw, audience)
+}
+
+/// Attaches each line's product card (one query); a product no longer sold to `audience` gets
+/// none.
+pub(super) fn with_cards(
+    conn: &mut DbConn,
+    raw: Vec<RawLine>,
+    audience: Audience,
+) -> Result<Vec<Line>, DbError> {
     let sold: Vec<i64> = raw
         .iter()
         .filter(|r| r.9 && audience.codes().contains(&r.8.as_str()))

@@ -26,6 +26,7 @@ pub mod money_sql;
 pub mod orders;
 pub mod outbox;
 pub mod prices;
+pub mod quotes;
 pub mod returns;
 pub mod reviews;
 pub mod schema;

@@ -457,6 +457,7 @@ diesel::table! {
         author_user_id -> BigInt,
         body -> Text,
         created_at -> Timestamp,
+        kind -> Text,
     }
 }
 

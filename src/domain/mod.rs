@@ -14,6 +14,7 @@ pub mod fulfilment;
 pub mod listing;
 pub mod money;
 pub mod pricing;
+pub mod quotes;
 pub mod returns;
 pub mod reviews;
 pub mod search;

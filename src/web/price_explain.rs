@@ -81,6 +81,13 @@ impl WhyPriceView {
                             ("adjustment", adjustment(adjustment_bp, locale)),
                         ],
                     ),
+                    StepKind::Quoted => locale.t_args(
+                        "why-quoted",
+                        &[(
+                            "number",
+                            buyer.quote().map(|q| q.number.clone()).unwrap_or_default(),
+                        )],
+                    ),
                     StepKind::Rounding => locale.t("why-rounding"),
                 };
                 StepView {

@@ -21,7 +21,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 pub use place::{
-    NewOrder, PlaceError, PricedCartLine, Refusal, delivery_options, place, priced_cart, totals_of,
+    NewOrder, PlaceError, PricedCartLine, Refusal, Source, delivery_options, place, priced_cart,
+    priced_lines, totals_of,
 };
 
 /// The columns of an [`OrderRef`], in its field order.
@@ -253,6 +254,10 @@ fn clear_ordered(c: &mut DbConn, order_id: i64, cart_id: Option<i64>) -> Result<
     let Some(cart_id) = cart_id else {
         return Ok(());
     };
+    // An order of a quote was not made from the cart.
+    if crate::db::quotes::of_order(c, order_id)?.is_some() {
+        return Ok(());
+    }
     let ordered: Vec<Option<i64>> = order_lines::table
         .filter(order_lines::order_id.eq(order_id))
         .select(order_lines::product_id)
@@ -347,6 +352,7 @@ pub(crate) fn give_back(c: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Re
 
 fn release_and_remove(c: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Result<(), DbError> {
     give_back(c, order_id, now)?;
+    crate::db::quotes::order_removed(c, order_id, now)?;
     diesel::delete(order_events::table.filter(order_events::order_id.eq(order_id))).execute(c)?;
     diesel::delete(order_lines::table.filter(order_lines::order_id.eq(order_id))).execute(c)?;
     diesel::delete(orders::table.find(order_id)).execute(c)?;

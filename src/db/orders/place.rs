@@ -53,10 +53,38 @@ pub fn priced_cart(
     audience: Audience,
     buyer: &Buyer,
 ) -> Result<(Vec<PricedCartLine>, usize), DbError> {
+    Ok(priced(carts::lines(conn, cart_id, audience)?, buyer))
+}
+
+/// What an order is made of: the buyer's cart, or an accepted quote's lines (at its prices,
+/// which the buyer carries).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Cart(i64),
+    Quote(i64),
+}
+
+/// The lines of `source` priced for `buyer`, and how many were left out as no longer sold.
+pub fn priced_lines(
+    conn: &mut DbConn,
+    source: Source,
+    audience: Audience,
+    buyer: &Buyer,
+) -> Result<(Vec<PricedCartLine>, usize), DbError> {
+    match source {
+        Source::Cart(id) => priced_cart(conn, id, audience, buyer),
+        Source::Quote(id) => Ok(priced(
+            crate::db::quotes::order_lines(conn, id, audience)?,
+            buyer,
+        )),
+    }
+}
+
+fn priced(lines: Vec<carts::Line>, buyer: &Buyer) -> (Vec<PricedCartLine>, usize) {
     let segment = buyer.segment();
     let mut priced = Vec::new();
     let mut gone = 0;
-    for line in carts::lines(conn, cart_id, audience)? {
+    for line in lines {
         if line.saved_for_later {
             continue;
         }
@@ -83,7 +111,7 @@ pub fn priced_cart(
             },
         });
     }
-    Ok((priced, gone))
+    (priced, gone)
 }
 
 /// The totals of priced lines with a delivery method, the cart rules that apply and an optional
@@ -102,7 +130,9 @@ pub fn totals_of(
 /// Everything placing an order needs; prices and totals are never taken from the form.
 #[derive(Debug, Clone)]
 pub struct NewOrder {
-    pub cart_id: i64,
+    /// The cart, or an accepted quote (then `buyer` carries its prices, and neither cart rules
+    /// nor coupons apply: the quoted prices are the deal).
+    pub source: Source,
     pub audience: Audience,
     /// Who pays, with the company's agreements read just before placing.
     pub buyer: Buyer,
@@ -131,6 +161,8 @@ pub struct NewOrder {
 pub enum Refusal {
     EmptyCart,
     NoLongerSold,
+    /// The quote is no longer accepted, or its offer has run out.
+    QuoteClosed,
     DeliveryUnavailable,
     Quantity {
         name: String,
@@ -200,7 +232,11 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
         return Ok((existing, false));
     }
     let refuse = |r: Refusal| Err(PlaceError::Refused(r));
-    let (lines, gone) = priced_cart(c, order.cart_id, order.audience, &order.buyer)?;
+    let (lines, gone) = priced_lines(c, order.source, order.audience, &order.buyer)?;
+    let (cart_id, quote_id) = match order.source {
+        Source::Cart(id) => (Some(id), None),
+        Source::Quote(id) => (None, Some(id)),
+    };
     let segment = order.buyer.segment();
     if gone > 0 {
         return refuse(Refusal::NoLongerSold);
@@ -220,11 +256,14 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             });
         }
     }
-    let rules = crate::db::cart_rules::applied(c, &lines, order.now)?;
+    let rules = match quote_id {
+        None => crate::db::cart_rules::applied(c, &lines, order.now)?,
+        Some(_) => Vec::new(),
+    };
     let coupon = match order
         .coupon_code
         .as_deref()
-        .filter(|c| !c.trim().is_empty())
+        .filter(|c| !c.trim().is_empty() && quote_id.is_none())
     {
         None => None,
         Some(code) => {
@@ -386,12 +425,23 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
             ))
             .execute(c)?;
     }
+    if let Some(quote) = quote_id {
+        let marked = match (order.company_id, order.user_id) {
+            (Some(company), Some(user)) => {
+                crate::db::quotes::mark_ordered(c, quote, company, id, user, order.now)?
+            }
+            _ => false,
+        };
+        if !marked {
+            return refuse(Refusal::QuoteClosed);
+        }
+    }
     event(c, id, "placed", order.user_id, order.now)?;
     match (&invoice, approval) {
         (_, Some((company, user, reason))) => {
             crate::db::approvals::request(c, id, company, user, reason, order.now)?;
             event(c, id, "awaiting_approval", order.user_id, order.now)?;
-            clear_ordered(c, id, Some(order.cart_id))?;
+            clear_ordered(c, id, cart_id)?;
         }
         (Some((company, terms)), None) => {
             crate::db::companies::issue_invoice(
@@ -404,7 +454,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
                 order.now,
             )?;
             noted_event(c, id, "confirmed", &terms.name, order.user_id, order.now)?;
-            clear_ordered(c, id, Some(order.cart_id))?;
+            clear_ordered(c, id, cart_id)?;
         }
         (None, None) => {}
     }

@@ -63,14 +63,22 @@ pub struct CompanyPricing {
     pub deals: HashMap<i64, Deal>,
 }
 
-/// Who is buying, for the pipeline: a consumer (VAT included) or a company with its agreements
-/// and the payment terms the price is for.
+/// The unit prices (excl. VAT) of an accepted quote, by product.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuotedPrices {
+    pub number: String,
+    pub prices: HashMap<i64, Money>,
+}
+
+/// Who is buying, for the pipeline: a consumer (VAT included) or a company with its agreements,
+/// the payment terms the price is for and, when ordering an accepted quote, its prices.
 #[derive(Debug, Clone)]
 pub enum Buyer {
     Consumer,
     Company {
         pricing: Arc<CompanyPricing>,
         terms: Option<Terms>,
+        quote: Option<Arc<QuotedPrices>>,
     },
 }
 
@@ -78,17 +86,42 @@ impl Buyer {
     /// A company buyer paying on the company's own terms.
     pub fn company(pricing: Arc<CompanyPricing>) -> Buyer {
         let terms = pricing.terms.clone();
-        Buyer::Company { pricing, terms }
+        Buyer::Company {
+            pricing,
+            terms,
+            quote: None,
+        }
     }
 
     /// The same buyer paying on other terms (card at checkout counts as prepayment).
     pub fn with_terms(&self, terms: Option<Terms>) -> Buyer {
         match self {
             Buyer::Consumer => Buyer::Consumer,
-            Buyer::Company { pricing, .. } => Buyer::Company {
+            Buyer::Company { pricing, quote, .. } => Buyer::Company {
                 pricing: pricing.clone(),
                 terms,
+                quote: quote.clone(),
             },
+        }
+    }
+
+    /// The same company buyer ordering an accepted quote at its prices (consumers get none).
+    pub fn with_quote(&self, quoted: QuotedPrices) -> Buyer {
+        match self {
+            Buyer::Consumer => Buyer::Consumer,
+            Buyer::Company { pricing, terms, .. } => Buyer::Company {
+                pricing: pricing.clone(),
+                terms: terms.clone(),
+                quote: Some(Arc::new(quoted)),
+            },
+        }
+    }
+
+    /// The accepted quote being ordered, if any.
+    pub fn quote(&self) -> Option<&QuotedPrices> {
+        match self {
+            Buyer::Consumer => None,
+            Buyer::Company { quote, .. } => quote.as_deref(),
         }
     }
 
@@ -150,6 +183,7 @@ impl Buyer {
             "contract": pricing.and_then(|p| p.contract_note.clone()),
             "terms": self.terms().map(|t| t.code.clone()),
             "terms_name": self.terms().map(|t| t.name.clone()),
+            "quote": self.quote().map(|q| q.number.clone()),
             "net": b.unit_net.amount().to_string(),
             "vat_bp": b.tax_rate.bp(),
             "reverse_charge": b.reverse_charge,
@@ -172,10 +206,15 @@ impl Buyer {
             segment: self.segment(),
             agreement: match self {
                 Buyer::Consumer => None,
-                Buyer::Company { pricing, terms } => Some(super::Agreement {
+                Buyer::Company {
+                    pricing,
+                    terms,
+                    quote,
+                } => Some(super::Agreement {
                     deal: pricing.deals.get(&product_id),
                     terms: terms.as_ref(),
                     reverse_charge: pricing.reverse_charge,
+                    quoted: quote.as_ref().and_then(|q| q.prices.get(&product_id).copied()),
                 }),
             },
         })

@@ -9,6 +9,10 @@
 //! the lowest of the prices agreed for that quantity; one that is not lower is still recorded
 //! (as not used) so the breakdown explains it. The terms adjustment applies to the exact price;
 //! rounding to the minor unit happens once, at the end.
+//!
+//! A price a sales representative quoted (an accepted quote) replaces all of that: it is the
+//! negotiated unit price excl. VAT whatever the terms, so the breakdown is the list price, the
+//! quoted price and VAT.
 
 pub mod agreements;
 pub mod cart_rules;
@@ -16,7 +20,7 @@ pub mod coupons;
 pub mod tax;
 
 use crate::domain::money::Money;
-pub use agreements::{Buyer, CompanyPricing, Deal, Terms, Tier};
+pub use agreements::{Buyer, CompanyPricing, Deal, QuotedPrices, Terms, Tier};
 use rust_decimal::Decimal;
 pub use tax::TaxRate;
 
@@ -33,6 +37,8 @@ pub struct Agreement<'a> {
     pub deal: Option<&'a Deal>,
     pub terms: Option<&'a Terms>,
     pub reverse_charge: bool,
+    /// The unit price of an accepted quote for this product.
+    pub quoted: Option<Money>,
 }
 
 /// What the price of one product depends on.
@@ -71,6 +77,8 @@ pub enum StepKind {
     PaymentTerms {
         adjustment_bp: i32,
     },
+    /// The unit price of an accepted quote.
+    Quoted,
     Rounding,
 }
 
@@ -83,6 +91,7 @@ impl StepKind {
             StepKind::Contract => "contract",
             StepKind::QuantityTier { .. } => "quantity_tier",
             StepKind::PaymentTerms { .. } => "payment_terms",
+            StepKind::Quoted => "quoted",
             StepKind::Rounding => "rounding",
         }
     }
@@ -129,6 +138,18 @@ pub fn price(input: &PriceInput) -> PriceBreakdown {
         applied: true,
     }];
     let mut unit = input.list_price;
+    let agreement = input
+        .agreement
+        .filter(|_| input.segment == Segment::Company);
+    let quoted = agreement.and_then(|a| a.quoted);
+    if let Some(q) = quoted {
+        unit = q;
+        steps.push(PriceStep {
+            kind: StepKind::Quoted,
+            unit_price: q,
+            applied: true,
+        });
+    }
     let mut offer = |kind: StepKind, offered: Money, unit: &mut Money| {
         let applied = offered.amount() < unit.amount();
         if applied {
@@ -140,10 +161,7 @@ pub fn price(input: &PriceInput) -> PriceBreakdown {
             applied,
         });
     };
-    let agreement = input
-        .agreement
-        .filter(|_| input.segment == Segment::Company);
-    if let Some(deal) = agreement.and_then(|a| a.deal) {
+    if let Some(deal) = agreement.and_then(|a| a.deal).filter(|_| quoted.is_none()) {
         let plain = |tiers: &[Tier]| tiers.iter().find(|t| t.min_qty <= 1).map(|t| t.unit_price);
         if let Some(p) = plain(&deal.price_list) {
             offer(StepKind::PriceList, p, &mut unit);
@@ -177,7 +195,7 @@ pub fn price(input: &PriceInput) -> PriceBreakdown {
             );
         }
     }
-    if let Some(terms) = agreement.and_then(|a| a.terms) {
+    if let Some(terms) = agreement.and_then(|a| a.terms).filter(|_| quoted.is_none()) {
         let factor = Decimal::from(10_000 + i64::from(terms.adjustment_bp)) / Decimal::from(10_000);
         unit = unit.scale(factor);
         steps.push(PriceStep {
@@ -475,6 +493,7 @@ mod tests {
                     deal: Some(&deal),
                     terms: terms.as_ref(),
                     reverse_charge: false,
+                    quoted: None,
                 }),
             });
             assert_eq!(b.unit_net, sek(net), "{case}");
@@ -494,6 +513,95 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_price_replaces_agreements_and_terms_but_not_vat() {
+        let deal = Deal {
+            price_list: tiers(&[(1, 90_000), (10, 80_000)]),
+            contract: tiers(&[(1, 85_000)]),
+        };
+        let net60 = Terms {
+            code: "net60".into(),
+            name: "Invoice 60 days".into(),
+            days: 60,
+            adjustment_bp: 150,
+        };
+        // (case, segment, quoted öre, reverse charge, net öre, vat öre, steps)
+        type Case = (
+            &'static str,
+            Segment,
+            Option<i64>,
+            bool,
+            i64,
+            i64,
+            &'static [&'static str],
+        );
+        let cases: [Case; 5] = [
+            (
+                "no quote: volume break and terms",
+                Segment::Company,
+                None,
+                false,
+                81_200,
+                20_300,
+                &["list_price", "price_list", "contract", "quantity_tier", "payment_terms"],
+            ),
+            (
+                "quoted below every agreement",
+                Segment::Company,
+                Some(70_000),
+                false,
+                70_000,
+                17_500,
+                &["list_price", "quoted"],
+            ),
+            (
+                "quoted above an agreement is still the quoted price",
+                Segment::Company,
+                Some(95_000),
+                false,
+                95_000,
+                23_750,
+                &["list_price", "quoted"],
+            ),
+            (
+                "quoted under reverse charge",
+                Segment::Company,
+                Some(70_000),
+                true,
+                70_000,
+                0,
+                &["list_price", "quoted"],
+            ),
+            (
+                "consumers never get one",
+                Segment::Consumer,
+                Some(70_000),
+                false,
+                100_000,
+                25_000,
+                &["list_price"],
+            ),
+        ];
+        for (case, segment, quoted, rc, net, vat, steps) in cases {
+            let b = price(&PriceInput {
+                list_price: sek(100_000),
+                tax_rate: TaxRate::STANDARD,
+                quantity: 10,
+                segment,
+                agreement: Some(Agreement {
+                    deal: Some(&deal),
+                    terms: Some(&net60),
+                    reverse_charge: rc,
+                    quoted: quoted.map(sek),
+                }),
+            });
+            assert_eq!(b.unit_net, sek(net), "{case}");
+            assert_eq!(b.unit_vat, sek(vat), "{case}");
+            let got: Vec<&str> = b.steps.iter().map(|s| s.kind.code()).collect();
+            assert_eq!(got, steps, "{case}");
+        }
+    }
+
+    #[test]
     fn agreements_never_reach_consumers_and_reverse_charge_drops_vat() {
         let deal = Deal {
             price_list: tiers(&[(1, 50_000)]),
@@ -504,6 +612,7 @@ mod tests {
                 deal: Some(&deal),
                 terms: None,
                 reverse_charge,
+                quoted: None,
             })
         };
         // (segment, reverse charge, shown öre, vat öre, rate bp)

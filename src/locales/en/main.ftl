@@ -39,6 +39,7 @@ why-contract = Your contract price ({ $note })
 why-tier-list = Volume price from { $qty } units (price list)
 why-tier-contract = Volume price from { $qty } units (contract)
 why-terms = Payment terms: { $name } ({ $adjustment })
+why-quoted = Your quoted price (quote { $number })
 why-rounding = Rounded to whole öre
 why-unused = not used — your price was already lower
 why-your-price = Your price per unit, excl. VAT

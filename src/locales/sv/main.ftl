@@ -39,6 +39,7 @@ why-contract = Ert avtalspris ({ $note })
 why-tier-list = Volympris från { $qty } st (prislista)
 why-tier-contract = Volympris från { $qty } st (avtal)
 why-terms = Betalningsvillkor: { $name } ({ $adjustment })
+why-quoted = Ert offererade pris (offert { $number })
 why-rounding = Avrundat till hela ören
 why-unused = används inte — ert pris var redan lägre
 why-your-price = Ert pris per styck, exkl. moms

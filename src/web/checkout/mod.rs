@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 mod company;
 mod page;
+mod quote;
 mod returned;
 
 use page::{credit_message, notify_approvers, page};
@@ -75,6 +76,9 @@ pub struct CheckoutInput {
     pub requested_delivery: String,
     #[serde(default)]
     pub note: String,
+    /// The accepted quote being ordered (its number), instead of the cart.
+    #[serde(default)]
+    pub quote: String,
 }
 
 pub struct CountryView {
@@ -127,6 +131,10 @@ pub struct CheckoutView {
     /// The earliest delivery date that may be asked for (tomorrow), for the date field.
     pub min_date: String,
     pub pay_label: String,
+    /// Where "back" goes: the cart, or the quote's page.
+    pub back: String,
+    /// Ordering an accepted quote.
+    pub quote: Option<quote::QuoteCheckoutView>,
 }
 
 impl CheckoutView {
@@ -152,17 +160,29 @@ fn new_key() -> String {
     db::tokens::random_token()
 }
 
-/// `GET /checkout`.
+#[derive(Deserialize)]
+pub struct ShowQuery {
+    /// An accepted quote to order instead of the cart.
+    quote: Option<String>,
+}
+
+/// `GET /checkout` (`?quote={number}`: order an accepted quote).
 pub async fn show(
     req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
+    query: web::Query<ShowQuery>,
 ) -> Result<HttpResponse, AppError> {
     let principal = Principal::of(&req).await?;
     let mut input = session
         .get::<CheckoutInput>(SAVED_FORM)
         .ok()
         .flatten()
+        .unwrap_or_default();
+    input.quote = query
+        .into_inner()
+        .quote
+        .map(|q| q.trim().chars().take(40).collect())
         .unwrap_or_default();
     if input.email.is_empty()
         && let Some(user) = principal.user()
@@ -330,7 +350,7 @@ pub async fn submit(
     };
     let now = chrono::Utc::now().naive_utc();
     let new_order = NewOrder {
-        cart_id: 0,
+        source: orders::Source::Cart(0),
         audience,
         buyer: Buyer::Consumer,
         user_id,
@@ -347,11 +367,15 @@ pub async fn submit(
         shown_total_minor: input.shown_total.trim().parse().unwrap_or(-1),
         now,
     };
+    let quote_number = input.quote.clone();
+    let orderer = quote::Orderer::of(&principal);
     let placed = db::run(&state.pool, move |c| {
-        let Some(cart_id) = carts::find(c, &owner)? else {
+        let fresh = shopper.fresh_buyer(c)?;
+        let Some((source, fresh, _)) =
+            quote::source(c, &owner, &quote_number, orderer, fresh, locale)?
+        else {
             return Ok(Err(orders::PlaceError::Refused(Refusal::EmptyCart)));
         };
-        let fresh = shopper.fresh_buyer(c)?;
         // The same choice the page showed: a company's own terms unless it chose card.
         let (buyer, payment_method) = match company::load(c, &fresh)? {
             Some(terms) => {
@@ -363,13 +387,16 @@ pub async fn submit(
         let placed = orders::place(
             c,
             &NewOrder {
-                cart_id,
+                source,
                 buyer,
                 payment_method,
                 ..new_order
             },
         );
-        let items = carts::items(c, cart_id)?;
+        let items = match carts::find(c, &owner)? {
+            Some(id) => carts::items(c, id)?,
+            None => 0,
+        };
         Ok(placed.map(|p| (p, items)))
     })
     .await?;
@@ -412,7 +439,12 @@ pub async fn submit(
                 Ok(see_other(order_url(&order.number, &order.public_token)))
             }
         }
-        Err(orders::PlaceError::Refused(Refusal::EmptyCart)) => Ok(see_other("/cart")),
+        Err(orders::PlaceError::Refused(Refusal::EmptyCart)) => Ok(see_other(
+            match input.quote.trim() {
+                "" => "/cart".to_string(),
+                q => format!("/b2b/quotes/{}", crate::web::url_encode(q)),
+            },
+        )),
         Err(orders::PlaceError::Refused(refusal)) => {
             let alert = refusal_text(&refusal, locale);
             let field = match &refusal {
@@ -460,6 +492,7 @@ fn refusal_text(refusal: &Refusal, locale: Locale) -> String {
     match refusal {
         Refusal::EmptyCart => locale.t("cart-empty"),
         Refusal::NoLongerSold => locale.t("cart-unavailable"),
+        Refusal::QuoteClosed => locale.t("checkout-quote-closed"),
         Refusal::DeliveryUnavailable => locale.t("checkout-delivery-unavailable"),
         Refusal::Quantity { name, error } => {
             let (key, args) = error.message();

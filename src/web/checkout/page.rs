@@ -26,20 +26,33 @@ pub(super) async fn page(
     let email = input.email.trim().to_lowercase();
     let user_id = principal.user().map(|u| u.id);
     let company_id = shopper.company;
+    let quote = input.quote.clone();
+    let orderer = quote::Orderer::of(&principal);
+    let locale = crate::web::context::request_locale(req, &principal, state.default_locale);
+    let back = match input.quote.trim() {
+        "" => "/cart".to_string(),
+        q => format!("/b2b/quotes/{}", crate::web::url_encode(q)),
+    };
     let loaded = db::run(&state.pool, move |c| {
-        let Some(cart_id) = carts::find(c, &owner)? else {
+        let base = shopper.buyer(&cache, c)?;
+        let Some((source, base, quote)) = quote::source(c, &owner, &quote, orderer, base, locale)?
+        else {
             return Ok(None);
         };
-        let base = shopper.buyer(&cache, c)?;
         let terms = company::load(c, &base)?;
         let method = terms.as_ref().map_or("card", |t| t.method(&typed_payment));
         let buyer = match &terms {
             Some(t) => t.buyer(&base, method),
             None => base,
         };
-        let (lines, _) = orders::priced_cart(c, cart_id, audience, &buyer)?;
-        let rules = db::cart_rules::applied(c, &lines, chrono::Utc::now().naive_utc())?;
-        let coupon = match db::coupons::by_code(c, &typed_coupon)? {
+        let (lines, _) = orders::priced_lines(c, source, audience, &buyer)?;
+        let rules = match source {
+            orders::Source::Cart(_) => {
+                db::cart_rules::applied(c, &lines, chrono::Utc::now().naive_utc())?
+            }
+            orders::Source::Quote(_) => Vec::new(),
+        };
+        let coupon = match db::coupons::by_code(c, &typed_coupon)?.filter(|_| quote.is_none()) {
             Some(coupon) => {
                 let used = db::coupons::customer_uses(c, coupon.id, &email, user_id)?;
                 Some((coupon, used))
@@ -62,7 +75,7 @@ pub(super) async fn page(
             _ => None,
         };
         Ok(Some((
-            (lines, rules),
+            (lines, rules, quote),
             orders::delivery_options(c)?,
             coupon,
             saved,
@@ -70,11 +83,14 @@ pub(super) async fn page(
         )))
     })
     .await?;
-    let Some(((lines, rules), options, coupon, saved, (terms, method, buyer, spending))) =
-        loaded.filter(|((lines, _), ..)| !lines.is_empty())
+    let Some(((lines, rules, quote), options, coupon, saved, (terms, method, buyer, spending))) =
+        loaded.filter(|((lines, ..), ..)| !lines.is_empty())
     else {
-        return Ok(see_other("/cart"));
+        return Ok(see_other(back));
     };
+    if quote.is_some() {
+        input.coupon.clear();
+    }
     input.payment = method.to_string();
     let saved_addresses = saved
         .into_iter()
@@ -103,7 +119,6 @@ pub(super) async fn page(
     let theme = Theme::storefront_for(&principal);
     let signed_in = principal.is_signed_in();
     let ctx = PageContext::with_principal(req, theme, principal);
-    let locale = ctx.locale;
     let code = locale.code();
     let mut errors = errors;
     let mut notices: Vec<String> = Vec::new();
@@ -261,6 +276,8 @@ pub(super) async fn page(
         } else {
             "checkout-pay"
         }),
+        back,
+        quote,
         input,
     };
     Ok(crate::web::cache_control(
