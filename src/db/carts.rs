@@ -318,6 +318,18 @@ pub fn remove(conn: &mut DbConn, cart_id: i64, line_id: i64) -> Result<bool, DbE
     Ok(n == 1)
 }
 
+/// Removes the cart's lines (not saved for later) of these products.
+pub fn remove_products(conn: &mut DbConn, cart_id: i64, product_ids: &[i64]) -> Result<(), DbError> {
+    diesel::delete(
+        cart_lines::table
+            .filter(cart_lines::cart_id.eq(cart_id))
+            .filter(cart_lines::saved_for_later.eq(false))
+            .filter(cart_lines::product_id.eq_any(product_ids)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
 /// Moves a line to "saved for later" or back into the cart, joining a line of the same product
 /// already there (quantities add up). False when the cart has no such line.
 pub fn set_saved(

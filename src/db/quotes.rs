@@ -445,3 +445,21 @@ pub fn of_order(c: &mut DbConn, order_id: i64) -> Result<Option<String>, DbError
         .first(c)
         .optional()?)
 }
+
+/// Who hears of new requests and counter-offers: the representative who answered the quote, or,
+/// before anyone has, every active sales representative. (e-mail, language)
+pub fn shop_side(
+    c: &mut DbConn,
+    assigned_to: Option<i64>,
+) -> Result<Vec<(String, Option<String>)>, DbError> {
+    let mut q = users::table
+        .filter(users::kind.eq("staff"))
+        .filter(users::disabled.eq(false))
+        .select((users::email, users::locale))
+        .into_boxed();
+    q = match assigned_to {
+        Some(id) => q.filter(users::id.eq(id)),
+        None => q.filter(users::staff_role.eq("sales_rep")),
+    };
+    Ok(q.order(users::id).load(c)?)
+}

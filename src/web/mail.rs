@@ -110,6 +110,17 @@ impl Mail {
         }
     }
 
+    /// A quote moved: `what` is `requested`, `countered` or `message` (to the shop) or
+    /// `answered`, `declined` or `message` (to the buyer); the link opens the quote.
+    pub fn quote_update(locale: Locale, to: &str, what: &str, number: &str, link: &str) -> Mail {
+        let args = [("number", number.to_string()), ("link", link.to_string())];
+        Mail {
+            to: to.to_string(),
+            subject: locale.t_args(&format!("mail-quote-{what}-subject"), &args),
+            body: locale.t_args(&format!("mail-quote-{what}-body"), &args),
+        }
+    }
+
     /// "We have your return request", with the slip's link.
     pub fn return_received(locale: Locale, to: &str, number: &str, link: &str) -> Mail {
         Mail {

@@ -29,6 +29,7 @@ mod password_reset;
 mod persistence;
 mod profile;
 mod quick_order;
+mod quotes;
 mod register;
 mod returns;
 mod reviews;

@@ -6,6 +6,7 @@ mod dashboard;
 pub mod nav;
 mod orders;
 mod outbox;
+mod quotes;
 mod returns;
 mod reviews;
 
@@ -27,6 +28,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/orders", web::get().to(orders::list))
         .route("/admin/orders/{number}", web::get().to(orders::show))
         .route("/admin/orders/{number}/step", web::post().to(orders::step))
+        .route("/admin/quotes", web::get().to(quotes::list))
+        .service(
+            web::resource("/admin/quotes/{number}")
+                .route(web::get().to(quotes::show))
+                .route(web::post().to(quotes::answer)),
+        )
         .route("/admin/returns", web::get().to(returns::list))
         .route("/admin/returns/{number}", web::get().to(returns::show))
         .route("/admin/returns/{number}/act", web::post().to(returns::act))

@@ -21,6 +21,11 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         &[Administrator, SalesRep, SupportAgent],
     ),
     (
+        "/admin/quotes",
+        "admin-quotes",
+        &[Administrator, SalesRep],
+    ),
+    (
         "/admin/returns",
         "admin-returns",
         &[Administrator, SupportAgent],

@@ -6,6 +6,7 @@ pub mod home;
 mod invoices;
 mod lists;
 mod quick_order;
+pub mod quotes;
 mod users;
 
 use actix_web::web;
@@ -30,6 +31,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     )
     .route("/b2b/lists/{id}/order", web::post().to(lists::order))
     .route("/b2b/lists/{id}/export.csv", web::get().to(lists::export))
+    .service(
+        web::resource("/b2b/quotes")
+            .route(web::get().to(quotes::index))
+            .route(web::post().to(quotes::create)),
+    )
+    .route("/b2b/quotes/new", web::get().to(quotes::new))
+    .service(
+        web::resource("/b2b/quotes/{number}")
+            .route(web::get().to(quotes::show))
+            .route(web::post().to(quotes::act)),
+    )
     .route("/b2b/company/invoices", web::get().to(invoices::show))
     .route("/b2b/approvals", web::get().to(approvals::show))
     .route("/b2b/approvals/{id}", web::post().to(approvals::decide))

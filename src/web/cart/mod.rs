@@ -58,6 +58,8 @@ pub struct CartView {
     pub total_label: String,
     pub total: String,
     pub price_note: String,
+    /// Company buyers may ask for a quote on the cart instead.
+    pub quote_request: bool,
 }
 
 storefront_page!(
@@ -348,6 +350,7 @@ async fn page(
             Segment::Consumer => locale.t("price-incl-vat"),
             Segment::Company => locale.t("price-excl-vat"),
         },
+        quote_request: segment == Segment::Company,
     };
     Ok(crate::web::cache_control(
         render_cart(ctx, v, status)?,
