@@ -261,6 +261,7 @@ mod tests {
             "size",
             "amount",
             "comment",
+            "until",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

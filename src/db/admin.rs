@@ -13,6 +13,8 @@ pub struct Queues {
     pub orders_to_handle: i64,
     pub reviews_to_moderate: i64,
     pub open_cases: i64,
+    /// Quote requests and counter-offers waiting for a sales representative.
+    pub quotes_to_answer: i64,
 }
 
 pub fn queues(conn: &mut DbConn) -> Result<Queues, DbError> {
@@ -37,6 +39,7 @@ pub fn queues(conn: &mut DbConn) -> Result<Queues, DbError> {
             .filter(companies::status.eq("pending"))
             .count()
             .get_result(conn)?,
+        quotes_to_answer: super::quotes::waiting_for_shop(conn)?,
         orders_to_handle: orders::table
             .filter(orders::status.eq_any(["placed", "paid", "confirmed", "awaiting_approval"]))
             .count()

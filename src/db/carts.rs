@@ -319,7 +319,11 @@ pub fn remove(conn: &mut DbConn, cart_id: i64, line_id: i64) -> Result<bool, DbE
 }
 
 /// Removes the cart's lines (not saved for later) of these products.
-pub fn remove_products(conn: &mut DbConn, cart_id: i64, product_ids: &[i64]) -> Result<(), DbError> {
+pub fn remove_products(
+    conn: &mut DbConn,
+    cart_id: i64,
+    product_ids: &[i64],
+) -> Result<(), DbError> {
     diesel::delete(
         cart_lines::table
             .filter(cart_lines::cart_id.eq(cart_id))

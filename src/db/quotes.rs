@@ -5,9 +5,7 @@
 
 use super::carts::{self, RawLine};
 use super::catalog::Audience;
-use super::schema::{
-    companies, products, quote_lines, quote_messages, quotes, tax_classes, users,
-};
+use super::schema::{companies, products, quote_lines, quote_messages, quotes, tax_classes, users};
 use super::{DbConn, DbError};
 use crate::domain::money::{Currency, Money};
 use crate::domain::quotes::{Action, Status};

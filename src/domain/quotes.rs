@@ -240,7 +240,8 @@ mod tests {
     #[test]
     fn who_moves_a_quote_where() {
         // (from, action, side, expired, result)
-        let cases: [(Status, Action, Side, bool, Result<Status, Problem>); 27] = [
+        type Case = (Status, Action, Side, bool, Result<Status, Problem>);
+        let cases: [Case; 27] = [
             (Requested, Offer, Shop, false, Ok(Answered)),
             (Negotiating, Offer, Shop, false, Ok(Answered)),
             (Answered, Offer, Shop, true, Ok(Answered)), // a revised (or renewed) offer
@@ -310,10 +311,15 @@ mod tests {
             assert_eq!(got.as_deref().map_err(|e| *e), want, "{typed:?}");
         }
         let through = valid_through(today);
-        assert!(!expired(Some(through), today.and_hms_opt(23, 59, 59).unwrap()));
+        assert!(!expired(
+            Some(through),
+            today.and_hms_opt(23, 59, 59).unwrap()
+        ));
         assert!(expired(
             Some(through),
-            (today + chrono::Duration::days(1)).and_hms_opt(0, 0, 0).unwrap()
+            (today + chrono::Duration::days(1))
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
         ));
         assert!(!expired(None, through));
     }
@@ -340,7 +346,10 @@ mod tests {
             Some(sek(1_020_603))
         );
         assert_eq!(offer_total(&[(1, Some(sek(100))), (2, None)]), None);
-        assert_eq!(parse_message(&"x".repeat(MESSAGE_MAX)).map(|m| m.len()), Ok(2000));
+        assert_eq!(
+            parse_message(&"x".repeat(MESSAGE_MAX)).map(|m| m.len()),
+            Ok(2000)
+        );
         assert_eq!(
             parse_message(&"x".repeat(MESSAGE_MAX + 1)),
             Err("quote-message-too-long")

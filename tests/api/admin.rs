@@ -11,6 +11,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
             &[
                 "/admin",
                 "/admin/orders",
+                "/admin/quotes",
                 "/admin/returns",
                 "/admin/applications",
                 "/admin/reviews",
@@ -28,11 +29,16 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/reviews",
                 "/admin/outbox",
             ],
-            &["/admin/applications", "/admin/audit"],
+            &["/admin/quotes", "/admin/applications", "/admin/audit"],
         ),
         (
             "sales@duett.example",
-            &["/admin", "/admin/orders", "/admin/applications"],
+            &[
+                "/admin",
+                "/admin/orders",
+                "/admin/quotes",
+                "/admin/applications",
+            ],
             &[
                 "/admin/returns",
                 "/admin/reviews",
@@ -45,6 +51,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
             &["/admin", "/admin/reviews"],
             &[
                 "/admin/orders",
+                "/admin/quotes",
                 "/admin/returns",
                 "/admin/applications",
                 "/admin/outbox",

@@ -39,8 +39,12 @@ fn setup(app: &TestApp) -> i64 {
 
 /// The buyer puts `qty` drills in the cart and asks for a quote; returns the quote's address.
 async fn request(app: &TestApp, product: i64, qty: &str, target: &str) -> String {
-    app.post_form("/cart/add", DRILL, &[("sku", "PO-01000"), ("quantity", qty)])
-        .await;
+    app.post_form(
+        "/cart/add",
+        DRILL,
+        &[("sku", "PO-01000"), ("quantity", qty)],
+    )
+    .await;
     let form = app.get("/b2b/quotes/new").await;
     assert_eq!(form.status, 200);
     assert_eq!(
@@ -124,7 +128,10 @@ async fn a_quote_is_requested_offered_countered_accepted_and_ordered_at_its_pric
     let catalog = app.another_browser();
     catalog.login("catalog@duett.example").await;
     assert_eq!(catalog.get("/admin/quotes").await.status, 403);
-    assert_eq!(catalog.get(&format!("/admin/quotes/{number}")).await.status, 403);
+    assert_eq!(
+        catalog.get(&format!("/admin/quotes/{number}")).await.status,
+        403
+    );
     let rep = app.another_browser();
     rep.login("sales@duett.example").await;
     let inbox = rep.get("/admin/quotes").await;
@@ -133,13 +140,19 @@ async fn a_quote_is_requested_offered_countered_accepted_and_ordered_at_its_pric
     assert!(inbox.text(".admin-quotes").contains("Nordbygg"));
     let admin_url = format!("/admin/quotes/{number}");
     let answer = rep.get(&admin_url).await;
-    assert!(answer.text(".quote-lines").contains("SEK 1,000.00"), "list price");
+    assert!(
+        answer.text(".quote-lines").contains("SEK 1,000.00"),
+        "list price"
+    );
     let line = line_id(&app);
 
     // A bad price or date is explained next to its field, and what was typed stays.
     let bad = offer(&rep, &admin_url, line, "abc", &in_days(10)).await;
     assert_eq!(bad.status, 422);
-    assert!(bad.text(&format!("#price-error-{line}")).contains("as an amount"));
+    assert!(
+        bad.text(&format!("#price-error-{line}"))
+            .contains("as an amount")
+    );
     assert_eq!(
         bad.attr(&format!("#price-{line}"), "value").as_deref(),
         Some("abc")
@@ -153,7 +166,11 @@ async fn a_quote_is_requested_offered_countered_accepted_and_ordered_at_its_pric
         .post_form(&admin_url, &admin_url, &[("action", "decline")])
         .await;
     assert_eq!(declined.status, 422, "declining needs a reason");
-    assert!(declined.text("#quote-message-error").contains("Write a message"));
+    assert!(
+        declined
+            .text("#quote-message-error")
+            .contains("Write a message")
+    );
 
     let sent = offer(&rep, &admin_url, line, "850", &in_days(10)).await;
     assert_eq!(sent.status, 303, "{}", sent.text("main"));
@@ -178,7 +195,11 @@ async fn a_quote_is_requested_offered_countered_accepted_and_ordered_at_its_pric
     assert_eq!(page.text(".quote-offered"), "SEK 850.00");
     assert_eq!(page.text(".quote-total"), "SEK 8,500.00");
     let no_message = app
-        .post_form(&url, &url, &[("action", "counter"), (&format!("qty_{line}"), "12")])
+        .post_form(
+            &url,
+            &url,
+            &[("action", "counter"), (&format!("qty_{line}"), "12")],
+        )
         .await;
     assert_eq!(no_message.status, 422);
     assert_eq!(
@@ -215,7 +236,10 @@ async fn a_quote_is_requested_offered_countered_accepted_and_ordered_at_its_pric
     let page = app.get(&url).await;
     assert!(page.text(".quote-status").contains("Counter-offer sent"));
     let early = app.post_form(&url, &url, &[("action", "accept")]).await;
-    assert_eq!(early.status, 409, "nothing to accept while the shop answers");
+    assert_eq!(
+        early.status, 409,
+        "nothing to accept while the shop answers"
+    );
     // The rep who answered hears of it (in their language).
     let reps_told: i64 = outbox::table
         .filter(outbox::to_address.eq("sales@duett.example"))
@@ -243,7 +267,11 @@ async fn a_quote_is_requested_offered_countered_accepted_and_ordered_at_its_pric
     assert_eq!(checkout.status, 200, "{}", checkout.text("main"));
     assert_eq!(checkout.count(".checkout-lines li"), 1);
     assert!(checkout.text(".checkout-lines").contains("× 12"));
-    assert!(checkout.text(".summary").contains("SEK 9,960.00"), "{}", checkout.text(".summary"));
+    assert!(
+        checkout.text(".summary").contains("SEK 9,960.00"),
+        "{}",
+        checkout.text(".summary")
+    );
     assert!(checkout.text(".quote-order-note").contains(&number));
     assert_eq!(checkout.count("input[name=coupon]"), 0);
     let total = checkout.attr("input[name=shown_total]", "value").unwrap();
@@ -287,6 +315,7 @@ async fn a_quote_is_requested_offered_countered_accepted_and_ordered_at_its_pric
     assert!(breakdown.contains("\"quoted\""), "{breakdown}");
     assert!(breakdown.contains(&number), "{breakdown}");
     let (qstatus, qorder): (String, Option<i64>) = quotes::table
+        .filter(quotes::number.eq(&number))
         .select((quotes::status, quotes::order_id))
         .first(&mut c)
         .unwrap();
@@ -295,8 +324,16 @@ async fn a_quote_is_requested_offered_countered_accepted_and_ordered_at_its_pric
     // Ordered once: the quote cannot be accepted or checked out again; the cart kept its line.
     let page = app.get(&url).await;
     assert!(page.text(".quote-status").contains("Ordered"));
-    assert_eq!(page.count(".quote-accept, .quote-checkout, .quote-reply"), 0);
-    assert_eq!(app.post_form(&url, &url, &[("action", "accept")]).await.status, 409);
+    assert_eq!(
+        page.count(".quote-accept, .quote-checkout, .quote-reply"),
+        0
+    );
+    assert_eq!(
+        app.post_form(&url, &url, &[("action", "accept")])
+            .await
+            .status,
+        409
+    );
     let back = app.get(&checkout_url).await;
     assert_eq!(back.status, 303);
     assert_eq!(back.location(), url);
@@ -320,9 +357,18 @@ async fn quotes_stay_inside_their_company_and_with_their_buyer() {
         .post_raw(&url, &[("action", "withdraw"), ("csrf_token", &token)])
         .await;
     assert_eq!(acted.status, 404);
-    assert!(!other.get("/b2b/quotes").await.text("main").contains(&number));
+    assert!(
+        !other
+            .get("/b2b/quotes")
+            .await
+            .text("main")
+            .contains(&number)
+    );
     let checkout = other.get(&format!("/checkout?quote={number}")).await;
-    assert_eq!(checkout.status, 303, "no checkout of another company's quote");
+    assert_eq!(
+        checkout.status, 303,
+        "no checkout of another company's quote"
+    );
 
     // The company's approver reads it but cannot act on it; a consumer is refused.
     let approver = app.another_browser();
@@ -344,14 +390,22 @@ async fn quotes_stay_inside_their_company_and_with_their_buyer() {
     assert_eq!(anon.status, 303);
     assert!(anon.location().starts_with("/login"));
     // Buyers do not reach the admin inbox; an unknown action is a bad request.
-    assert_eq!(app.get(&format!("/admin/quotes/{number}")).await.status, 403);
+    assert_eq!(
+        app.get(&format!("/admin/quotes/{number}")).await.status,
+        403
+    );
     let unknown = app.post_form(&url, &url, &[("action", "approve")]).await;
     assert_eq!(unknown.status, 400);
 
     // The buyer withdraws it; a rep can no longer offer.
     let withdrawn = app.post_form(&url, &url, &[("action", "withdraw")]).await;
     assert_eq!(withdrawn.status, 303);
-    assert!(app.get(&url).await.text(".quote-status").contains("Withdrawn"));
+    assert!(
+        app.get(&url)
+            .await
+            .text(".quote-status")
+            .contains("Withdrawn")
+    );
     let rep = app.another_browser();
     rep.login("sales@duett.example").await;
     let admin_url = format!("/admin/quotes/{number}");
@@ -370,10 +424,15 @@ async fn an_expired_offer_cannot_be_taken_but_can_be_renewed() {
     rep.login("admin@duett.example").await;
     let admin_url = format!("/admin/quotes/{number}");
     let line = line_id(&app);
-    assert_eq!(offer(&rep, &admin_url, line, "900", &in_days(3)).await.status, 303);
+    assert_eq!(
+        offer(&rep, &admin_url, line, "900", &in_days(3))
+            .await
+            .status,
+        303
+    );
     let yesterday = chrono::Utc::now().naive_utc() - chrono::Duration::days(1);
     let mut c = app.pool.get().unwrap();
-    diesel::update(quotes::table)
+    diesel::update(quotes::table.filter(quotes::number.eq(&number)))
         .set(quotes::valid_until.eq(Some(yesterday)))
         .execute(&mut c)
         .unwrap();
@@ -381,13 +440,17 @@ async fn an_expired_offer_cannot_be_taken_but_can_be_renewed() {
     let page = app.get(&url).await;
     assert!(page.text(".quote-status").contains("expired"));
     assert_eq!(page.count(".quote-accept"), 0);
-    assert_eq!(page.count(".quote-counter"), 1, "a counter-offer asks for a new one");
+    assert_eq!(
+        page.count(".quote-counter"),
+        1,
+        "a counter-offer asks for a new one"
+    );
     let late = app.post_form(&url, &url, &[("action", "accept")]).await;
     assert_eq!(late.status, 409);
     assert!(late.text("[role=alert]").contains("expired"));
 
     // Accepted just before it ran out: the checkout no longer takes it.
-    diesel::update(quotes::table)
+    diesel::update(quotes::table.filter(quotes::number.eq(&number)))
         .set(quotes::status.eq("accepted"))
         .execute(&mut c)
         .unwrap();
@@ -396,11 +459,16 @@ async fn an_expired_offer_cannot_be_taken_but_can_be_renewed() {
     assert_eq!(checkout.location(), url);
 
     // The rep renews the offer; now it can be taken.
-    diesel::update(quotes::table)
+    diesel::update(quotes::table.filter(quotes::number.eq(&number)))
         .set(quotes::status.eq("answered"))
         .execute(&mut c)
         .unwrap();
-    assert_eq!(offer(&rep, &admin_url, line, "880", &in_days(7)).await.status, 303);
+    assert_eq!(
+        offer(&rep, &admin_url, line, "880", &in_days(7))
+            .await
+            .status,
+        303
+    );
     let accepted = app.post_form(&url, &url, &[("action", "accept")]).await;
     assert_eq!(accepted.status, 303);
     let checkout = app.get(&accepted.location()).await;

@@ -67,8 +67,15 @@ test("every page validates as HTML in every theme", async () => {
   await signIn(buyer, app.base, "buyer@nordbygg.example");
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(buyer, [
     "/", "/products/wood-screws-4-0-40-200-fa-01003", "/content/demo-cordless-system", "/categories/fasteners", "/account", "/search?q=screw", "/cart",
-    "/b2b/quick-order", "/b2b/approvals", "/b2b/lists",
+    "/b2b/quick-order", "/b2b/approvals", "/b2b/lists", "/b2b/quotes",
   ])).map(([k, v]) => [`b2b ${k}`, v])));
+  // The demo quote with an offer to read, and the request form for a cart line.
+  await buyer.goto(`${app.base}/b2b/quotes`);
+  const demoQuote = await buyer.getAttribute(".quotes-table a", "href");
+  await buyer.goto(`${app.base}/products/wood-screws-4-0-40-200-fa-01003`);
+  await Promise.all([buyer.waitForNavigation(), buyer.click(".add-form button >> nth=0")]);
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(buyer, [demoQuote, "/b2b/quotes/new"]))
+    .map(([k, v]) => [`b2b ${k}`, v])));
   await buyer.close();
 
   const shopper = await newPage(browser);
@@ -126,10 +133,10 @@ test("every page validates as HTML in every theme", async () => {
   await signIn(staff, app.base, "admin@duett.example");
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, [
     "/admin", "/admin/applications", "/admin/reviews", "/admin/outbox", "/admin/audit", "/admin/orders?status=delivered",
-    `/admin/orders/${number}`, "/admin/returns", `/admin/returns/${returnNumber}`,
+    `/admin/orders/${number}`, "/admin/returns", `/admin/returns/${returnNumber}`, "/admin/quotes", demoQuote.replace("/b2b/", "/admin/"),
   ])).map(([k, v]) => [`admin ${k}`, v])));
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 52);
+  assert.equal(Object.keys(pages).length, 57);
   assert.equal(validate(pages), "");
 });

@@ -452,6 +452,56 @@ for (const js of [true, false]) {
     await approver.close();
   });
 
+  test(`a buyer requests a quote, a sales rep answers and the buyer orders at the quoted price (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await signIn(page, app.base, "admin@nordbygg.example");
+    await page.goto(`${app.base}/b2b/quick-order`);
+    await page.fill("#paste", "PO-01024, 30");
+    await Promise.all([page.waitForNavigation(), page.click(".quick-paste button[type=submit]")]);
+    await Promise.all([page.waitForNavigation(), page.click(".quick-confirm button")]);
+    await Promise.all([page.waitForNavigation(), page.click("a.cart-quote")]);
+    assert.equal(new URL(page.url()).pathname, "/b2b/quotes/new");
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill(".quote-lines input[name^=target_]", "850");
+    await page.fill("#quote-message", `Thirty drills for the Kiruna team (${mode})`);
+    await Promise.all([page.waitForNavigation(), page.click(".quote-send")]);
+    assert.match(new URL(page.url()).pathname, /^\/b2b\/quotes\/Q/);
+    assert.match(await page.textContent(".quote-status"), /waiting for our offer/);
+    const number = (await page.textContent(".quote-number")).trim();
+    if (js) assert.deepEqual(await axe(page), []);
+
+    const rep = await newPage(browser, { js });
+    await signIn(rep, app.base, "sales@duett.example");
+    await rep.goto(`${app.base}/admin/quotes`);
+    if (js) assert.deepEqual(await axe(rep), []);
+    await Promise.all([rep.waitForNavigation(), rep.click(`a[href='/admin/quotes/${number}']`)]);
+    if (js) assert.deepEqual(await axe(rep), []);
+    for (const input of await rep.locator(".quote-lines input[name^=price_]").all()) await input.fill("870");
+    await rep.fill("#quote-message", "870 kr each for thirty.");
+    await Promise.all([rep.waitForNavigation(), rep.click(".quote-offer")]);
+    assert.match(await rep.textContent(".alert-success"), /offer was sent/);
+
+    await page.reload();
+    assert.match(await page.textContent(".quote-status"), /Offer received/);
+    assert.equal((await page.textContent(".quote-offered")).trim(), "SEK 870.00");
+    if (js) assert.deepEqual(await axe(page), []);
+    await Promise.all([page.waitForNavigation(), page.click(".quote-accept")]);
+    assert.equal(new URL(page.url()).pathname, "/checkout");
+    assert.match(await page.textContent(".quote-order-note"), new RegExp(number));
+    assert.match(await page.textContent(".checkout-lines"), /× 30/);
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#po_number", `Q-${mode.replace(/\W/g, "")}`);
+    await Promise.all([page.waitForNavigation(), page.click(".checkout-pay")]);
+    assert.match(new URL(page.url()).pathname, /^\/orders\//);
+    assert.match(await page.textContent(".order-status"), /Confirmed \(invoice\)/);
+    await page.goto(`${app.base}/b2b/quotes/${number}`);
+    assert.match(await page.textContent(".quote-status"), /Ordered/);
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(rep.errors, []);
+    await page.close();
+    await rep.close();
+  });
+
   test(`a buyer orders again from their order history (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await signIn(page, app.base, "buyer@kontorsgruppen.example");

@@ -6,6 +6,7 @@
 mod content;
 mod data;
 mod people;
+mod quotes;
 
 use super::schema::*;
 use super::{DbConn, DbError, Pool, write_transaction};
@@ -73,6 +74,7 @@ pub fn demo_if_empty(pool: &Pool, products: usize) -> anyhow::Result<()> {
         cart_rules(c)?;
         let people = people::seed(c, &hash, &product_ids, now)?;
         content::seed(c, &product_ids, &people, now)?;
+        quotes::seed(c, now)?;
         Ok(())
     })?;
     tracing::info!(

@@ -214,7 +214,9 @@ impl Buyer {
                     deal: pricing.deals.get(&product_id),
                     terms: terms.as_ref(),
                     reverse_charge: pricing.reverse_charge,
-                    quoted: quote.as_ref().and_then(|q| q.prices.get(&product_id).copied()),
+                    quoted: quote
+                        .as_ref()
+                        .and_then(|q| q.prices.get(&product_id).copied()),
                 }),
             },
         })

@@ -542,7 +542,13 @@ mod tests {
                 false,
                 81_200,
                 20_300,
-                &["list_price", "price_list", "contract", "quantity_tier", "payment_terms"],
+                &[
+                    "list_price",
+                    "price_list",
+                    "contract",
+                    "quantity_tier",
+                    "payment_terms",
+                ],
             ),
             (
                 "quoted below every agreement",

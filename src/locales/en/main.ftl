@@ -156,6 +156,7 @@ admin-title = Dashboard
 admin-welcome = Signed in as { $name } ({ $role })
 admin-queues = Work queues
 admin-queue-orders = Orders to handle
+admin-queue-quotes = Quotes to answer
 admin-queue-applications = Business applications
 admin-queue-reviews = Reviews to moderate
 admin-queue-cases = Open support cases

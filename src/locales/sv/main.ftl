@@ -156,6 +156,7 @@ admin-title = Översikt
 admin-welcome = Inloggad som { $name } ({ $role })
 admin-queues = Arbetsköer
 admin-queue-orders = Ordrar att hantera
+admin-queue-quotes = Offerter att besvara
 admin-queue-applications = Företagsansökningar
 admin-queue-reviews = Recensioner att granska
 admin-queue-cases = Öppna supportärenden

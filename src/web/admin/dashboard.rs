@@ -43,6 +43,11 @@ pub async fn show(
             q.orders_to_handle > 0,
         ),
         queue(
+            "admin-queue-quotes",
+            q.quotes_to_answer,
+            q.quotes_to_answer > 0,
+        ),
+        queue(
             "admin-queue-applications",
             q.applications,
             q.applications > 0,

@@ -20,11 +20,7 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         "admin-orders",
         &[Administrator, SalesRep, SupportAgent],
     ),
-    (
-        "/admin/quotes",
-        "admin-quotes",
-        &[Administrator, SalesRep],
-    ),
+    ("/admin/quotes", "admin-quotes", &[Administrator, SalesRep]),
     (
         "/admin/returns",
         "admin-returns",

@@ -234,7 +234,10 @@ async fn quote_page(
                         .requested_minor
                         .map(|m| money(m, locale))
                         .unwrap_or_default(),
-                    offered: l.offered_minor.map(|m| money(m, locale)).unwrap_or_default(),
+                    offered: l
+                        .offered_minor
+                        .map(|m| money(m, locale))
+                        .unwrap_or_default(),
                     id: l.id,
                     name: l.name,
                     sku: l.sku,
@@ -310,7 +313,14 @@ pub async fn answer(
     let form: HashMap<String, String> = form
         .into_inner()
         .into_iter()
-        .map(|(k, v)| (k, v.chars().take(crate::domain::quotes::MESSAGE_MAX + 100).collect()))
+        .map(|(k, v)| {
+            (
+                k,
+                v.chars()
+                    .take(crate::domain::quotes::MESSAGE_MAX + 100)
+                    .collect(),
+            )
+        })
         .collect();
     let ctx = nav::staff_context(&req, &staff);
     let locale = ctx.locale;
@@ -331,7 +341,8 @@ pub async fn answer(
     .await?
     .ok_or(AppError::NotFound)?;
     let now = chrono::Utc::now().naive_utc();
-    let refuse = |sent: Sent, status| quote_page(&req, &staff, &state, number.clone(), sent, status);
+    let refuse =
+        |sent: Sent, status| quote_page(&req, &staff, &state, number.clone(), sent, status);
     let to = match next(q.status(), action, Side::Shop, q.expired(now)) {
         Ok(to) => to,
         Err(problem) => {

@@ -439,12 +439,12 @@ pub async fn submit(
                 Ok(see_other(order_url(&order.number, &order.public_token)))
             }
         }
-        Err(orders::PlaceError::Refused(Refusal::EmptyCart)) => Ok(see_other(
-            match input.quote.trim() {
+        Err(orders::PlaceError::Refused(Refusal::EmptyCart)) => {
+            Ok(see_other(match input.quote.trim() {
                 "" => "/cart".to_string(),
                 q => format!("/b2b/quotes/{}", crate::web::url_encode(q)),
-            },
-        )),
+            }))
+        }
         Err(orders::PlaceError::Refused(refusal)) => {
             let alert = refusal_text(&refusal, locale);
             let field = match &refusal {

@@ -171,7 +171,10 @@ pub async fn create(
             &NewQuotePage {
                 ctx,
                 lines: views,
-                message: raw_message.chars().take(crate::domain::quotes::MESSAGE_MAX + 100).collect(),
+                message: raw_message
+                    .chars()
+                    .take(crate::domain::quotes::MESSAGE_MAX + 100)
+                    .collect(),
                 message_error: message.err().map(|k| locale.t(k)),
                 alert,
             },
@@ -196,7 +199,10 @@ pub async fn create(
         }
         let link = format!("{base}/admin/quotes/{number}");
         for (email, lang) in db::quotes::shop_side(c, None)? {
-            let their = lang.as_deref().and_then(crate::i18n::Locale::parse).unwrap_or(default);
+            let their = lang
+                .as_deref()
+                .and_then(crate::i18n::Locale::parse)
+                .unwrap_or(default);
             Mail::quote_update(their, &email, "requested", &number, &link).enqueue(c)?;
         }
         Ok((number, items))

@@ -137,7 +137,7 @@ async fn page(
                 .cloned()
                 .unwrap_or_else(|| {
                     l.requested_minor
-                        .map(|m| crate::web::export_amount(m))
+                        .map(crate::web::export_amount)
                         .unwrap_or_default()
                 }),
             error: sent.errors.get(&l.id).cloned(),
@@ -146,7 +146,10 @@ async fn page(
                 .requested_minor
                 .map(|m| money(m, locale))
                 .unwrap_or_default(),
-            offered: l.offered_minor.map(|m| money(m, locale)).unwrap_or_default(),
+            offered: l
+                .offered_minor
+                .map(|m| money(m, locale))
+                .unwrap_or_default(),
             line_total: l
                 .offered_minor
                 .map(|m| money(m * i64::from(l.quantity), locale))
@@ -206,7 +209,14 @@ pub async fn show(
     state: web::Data<AppState>,
     number: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    page(&req, &state, number.into_inner(), Sent::default(), StatusCode::OK).await
+    page(
+        &req,
+        &state,
+        number.into_inner(),
+        Sent::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// `POST /b2b/quotes/{number}`: `action` = accept | counter | withdraw | message, `message`,
@@ -222,7 +232,14 @@ pub async fn act(
     let form: HashMap<String, String> = form
         .into_inner()
         .into_iter()
-        .map(|(k, v)| (k, v.chars().take(crate::domain::quotes::MESSAGE_MAX + 100).collect()))
+        .map(|(k, v)| {
+            (
+                k,
+                v.chars()
+                    .take(crate::domain::quotes::MESSAGE_MAX + 100)
+                    .collect(),
+            )
+        })
         .collect();
     let principal = Principal::of(&req).await?;
     let member = CompanyMember::of(&principal, PATH)?;
@@ -238,7 +255,15 @@ pub async fn act(
     if !may_act(&q, &member) {
         return Err(AppError::Forbidden);
     }
-    let refuse = |sent: Sent| page(&req, &state, number.clone(), sent, StatusCode::UNPROCESSABLE_ENTITY);
+    let refuse = |sent: Sent| {
+        page(
+            &req,
+            &state,
+            number.clone(),
+            sent,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+    };
     let now = chrono::Utc::now().naive_utc();
     // Accepting twice (a double click) goes on to the same checkout.
     if action == Action::Accept && q.status() == Status::Accepted && !q.expired(now) {
