@@ -200,6 +200,7 @@ fn run(
             .build();
         App::new()
             // Innermost first: CSRF sees the session; the error pages see both and render themed.
+            .wrap(from_fn(crate::auth::acting::guard))
             .wrap(from_fn(csrf::protect))
             .wrap(from_fn(web::errors::themed))
             .wrap(session)

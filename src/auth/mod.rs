@@ -1,5 +1,6 @@
 //! Who is asking: password hashing, the session, CSRF protection and the principal extractors.
 
+pub mod acting;
 pub mod csrf;
 pub mod limits;
 pub mod password;

@@ -47,6 +47,9 @@ pub enum Principal {
         company: CompanyInfo,
         role: CompanyRole,
         companies: Vec<CompanyChoice>,
+        /// The sales representative (or administrator) acting for this user, when it is not
+        /// the user themselves.
+        acting: Option<UserInfo>,
     },
     Staff {
         user: UserInfo,
@@ -66,6 +69,81 @@ impl Principal {
 
     pub fn is_signed_in(&self) -> bool {
         !matches!(self, Principal::Anonymous)
+    }
+
+    /// The staff member acting for this company user, if any.
+    pub fn acting(&self) -> Option<&UserInfo> {
+        match self {
+            Principal::CompanyUser { acting, .. } => acting.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The company user `user_id` in `company_id` as `staff` acts for them; `None` when they
+    /// are not an active member there (any more).
+    fn acted_for(
+        conn: &mut DbConn,
+        user_id: i64,
+        company_id: i64,
+        staff: UserInfo,
+    ) -> Result<Option<Principal>, db::DbError> {
+        let Some(u) = db::users::find(conn, user_id)? else {
+            return Ok(None);
+        };
+        if u.disabled || AccountKind::parse(&u.kind) != Some(AccountKind::CompanyMember) {
+            return Ok(None);
+        }
+        let memberships = db::users::memberships(conn, u.id)?;
+        let info = UserInfo {
+            id: u.id,
+            name: u.name,
+            email: u.email,
+            locale: u.locale,
+        };
+        Ok(Principal::company_user(info, &memberships, Some(company_id), Some(staff))
+            .filter(|p| matches!(p, Principal::CompanyUser { company, .. } if company.id == company_id)))
+    }
+
+    /// A company user in the chosen company (or their first), with the companies they may
+    /// switch to — only the chosen one while someone acts for them.
+    fn company_user(
+        user: UserInfo,
+        memberships: &[db::users::Membership],
+        chosen: Option<i64>,
+        acting: Option<UserInfo>,
+    ) -> Option<Principal> {
+        let chosen = chosen
+            .and_then(|cid| memberships.iter().find(|m| m.company_id == cid))
+            .or(if acting.is_some() {
+                None
+            } else {
+                memberships.first()
+            });
+        let (m, role) = chosen.and_then(|m| CompanyRole::parse(&m.role).map(|r| (m, r)))?;
+        let companies = memberships
+            .iter()
+            .filter(|c| acting.is_none() || c.company_id == m.company_id)
+            .filter_map(|m| {
+                CompanyRole::parse(&m.role).map(|role| CompanyChoice {
+                    id: m.company_id,
+                    name: m.company_name.clone(),
+                    role,
+                })
+            })
+            .collect();
+        Some(Principal::CompanyUser {
+            company: CompanyInfo {
+                id: m.company_id,
+                name: m.company_name.clone(),
+                industry: m.industry.clone(),
+                vat_verified: m.vat_verified,
+                payment_terms: m.payment_terms.clone(),
+            },
+            user,
+            role,
+            companies,
+            acting,
+        })
     }
 
     /// Loads the principal for the session's ids; `Anonymous` when the user is gone or disabled.
@@ -91,37 +169,24 @@ impl Principal {
         let principal = match AccountKind::parse(&u.kind) {
             Some(AccountKind::Consumer) => Principal::Consumer(info),
             Some(AccountKind::Staff) => match u.staff_role.as_deref().and_then(StaffRole::parse) {
+                // A sales representative or administrator acting for a company user sees the
+                // portal as they do; if that user is gone, the staff member is themselves again.
+                Some(role @ (StaffRole::SalesRep | StaffRole::Administrator))
+                    if ids.acting_for.is_some() =>
+                {
+                    let (uid, cid) = ids.acting_for.unwrap_or_default();
+                    match Principal::acted_for(conn, uid, cid, info.clone())? {
+                        Some(p) => p,
+                        None => Principal::Staff { user: info, role },
+                    }
+                }
                 Some(role) => Principal::Staff { user: info, role },
                 None => return Ok((Principal::Anonymous, true)),
             },
             Some(AccountKind::CompanyMember) => {
                 let memberships = db::users::memberships(conn, u.id)?;
-                let chosen = ids
-                    .company_id
-                    .and_then(|cid| memberships.iter().find(|m| m.company_id == cid))
-                    .or(memberships.first());
-                match chosen.and_then(|m| CompanyRole::parse(&m.role).map(|r| (m, r))) {
-                    Some((m, role)) => Principal::CompanyUser {
-                        company: CompanyInfo {
-                            id: m.company_id,
-                            name: m.company_name.clone(),
-                            industry: m.industry.clone(),
-                            vat_verified: m.vat_verified,
-                            payment_terms: m.payment_terms.clone(),
-                        },
-                        user: info,
-                        role,
-                        companies: memberships
-                            .iter()
-                            .filter_map(|m| {
-                                CompanyRole::parse(&m.role).map(|role| CompanyChoice {
-                                    id: m.company_id,
-                                    name: m.company_name.clone(),
-                                    role,
-                                })
-                            })
-                            .collect(),
-                    },
+                match Principal::company_user(info, &memberships, ids.company_id, None) {
+                    Some(p) => p,
                     // A company user without an active company sees the shop as a visitor.
                     None => return Ok((Principal::Anonymous, true)),
                 }

@@ -18,6 +18,8 @@ const FLASH: &str = "flash";
 const CART: &str = "cart";
 /// Items in the cart, for the header (kept here so pages need no query for it).
 const CART_ITEMS: &str = "cart_n";
+/// A sales representative acting for a company user: (user id, company id).
+const ACTING_FOR: &str = "act_for";
 
 /// The signed-in user and active company as stored in the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +29,8 @@ pub struct SessionIds {
     /// When the session was signed in (Unix milliseconds): sessions older than a credentials
     /// change end.
     pub signed_in_ms: i64,
+    /// The signed-in staff member acts for this company user (user id, company id).
+    pub acting_for: Option<(i64, i64)>,
 }
 
 /// Reads the ids, enforcing the idle and absolute timeouts. An expired session is purged.
@@ -48,7 +52,39 @@ pub fn current(session: &Session, idle_minutes: i64, absolute_hours: i64) -> Opt
         user_id,
         company_id,
         signed_in_ms: session.get::<i64>(SIGNED_IN_MS).ok().flatten().unwrap_or(0),
+        acting_for: acting_for(session),
     })
+}
+
+/// The signed-in user's id, unchecked (for the audit log; pages use the principal).
+pub fn user_id(session: &Session) -> Option<i64> {
+    session.get::<i64>(USER_ID).ok().flatten()
+}
+
+/// The company user a staff member acts for in this session, if any.
+pub fn acting_for(session: &Session) -> Option<(i64, i64)> {
+    session.get::<(i64, i64)>(ACTING_FOR).ok().flatten()
+}
+
+/// A staff member starts acting for a company user in that company (a privilege change: new
+/// session id). Their cart count follows.
+pub fn start_acting(
+    session: &Session,
+    user_id: i64,
+    company_id: i64,
+    cart_items: i64,
+) -> anyhow::Result<()> {
+    session.renew();
+    session.insert(ACTING_FOR, (user_id, company_id))?;
+    set_cart_items(session, cart_items);
+    Ok(())
+}
+
+/// Back to the staff member's own session.
+pub fn stop_acting(session: &Session) {
+    session.renew();
+    session.remove(ACTING_FOR);
+    set_cart_items(session, 0);
 }
 
 /// Starts a signed-in session: a new session id (against fixation) and a new CSRF token.
