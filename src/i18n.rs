@@ -262,6 +262,7 @@ mod tests {
             "amount",
             "comment",
             "until",
+            "buyer",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

@@ -24,9 +24,12 @@ const REFUSED: [&str; 4] = ["/account", "/b2b/approvals", "/b2b/company", "/comp
 pub const STOP: &str = "/act-for/stop";
 
 fn refused(path: &str) -> bool {
-    REFUSED
-        .iter()
-        .any(|p| path == *p || path.strip_prefix(p).is_some_and(|rest| rest.starts_with('/')))
+    REFUSED.iter().any(|p| {
+        path == *p
+            || path
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with('/'))
+    })
 }
 
 pub async fn guard(

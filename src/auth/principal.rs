@@ -100,8 +100,11 @@ impl Principal {
             email: u.email,
             locale: u.locale,
         };
-        Ok(Principal::company_user(info, &memberships, Some(company_id), Some(staff))
-            .filter(|p| matches!(p, Principal::CompanyUser { company, .. } if company.id == company_id)))
+        Ok(
+            Principal::company_user(info, &memberships, Some(company_id), Some(staff)).filter(
+                |p| matches!(p, Principal::CompanyUser { company, .. } if company.id == company_id),
+            ),
+        )
     }
 
     /// A company user in the chosen company (or their first), with the companies they may

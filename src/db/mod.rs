@@ -45,6 +45,12 @@ use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 pub use connection::{AnyConnection, DbUrl, Manager};
 
+diesel::define_sql_function! {
+    /// SQL `lower()`, the same on both backends: case-insensitive searches compare lower-cased
+    /// text with a lower-cased needle.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 

@@ -182,13 +182,14 @@ pub fn inbox(
     if let Some(s) = status {
         q = q.filter(quotes::status.eq(s.code()));
     }
-    let query = query.trim();
+    let query = query.trim().to_lowercase();
     if !query.is_empty() {
-        let like = format!("%{}%", query.replace(['%', '_'], ""));
+        use super::lower;
+        let like = format!("%{}%", query.replace(['%', '_', '\\'], ""));
         q = q.filter(
-            quotes::number
+            lower(quotes::number)
                 .like(like.clone())
-                .or(companies::name.like(like)),
+                .or(lower(companies::name).like(like)),
         );
     }
     let mut rows: Vec<QuoteRow> = q

@@ -179,3 +179,70 @@ pub fn accept_invitation(
         .execute(conn)?;
     Ok(())
 }
+
+/// A company user a sales representative may act for.
+#[derive(Debug, Clone, Queryable)]
+pub struct CompanyPerson {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub company_id: i64,
+    pub company: String,
+    pub role: String,
+}
+
+macro_rules! people {
+    () => {
+        company_memberships::table
+            .inner_join(companies::table)
+            .inner_join(users::table)
+            .filter(company_memberships::active.eq(true))
+            .filter(companies::status.eq("active"))
+            .filter(users::disabled.eq(false))
+            .select((
+                users::id,
+                users::name,
+                users::email,
+                companies::id,
+                companies::name,
+                company_memberships::role,
+            ))
+    };
+}
+
+/// Active members of active companies whose name, e-mail or company matches `query` (all when
+/// empty), by company and name; at most `limit`.
+pub fn company_people(
+    conn: &mut DbConn,
+    query: &str,
+    limit: i64,
+) -> Result<Vec<CompanyPerson>, DbError> {
+    let mut q = people!().into_boxed();
+    let query = query.trim().to_lowercase();
+    if !query.is_empty() {
+        use super::lower;
+        let like = format!("%{}%", query.replace(['%', '_', '\\'], ""));
+        q = q.filter(
+            lower(users::name)
+                .like(like.clone())
+                .or(lower(users::email).like(like.clone()))
+                .or(lower(companies::name).like(like)),
+        );
+    }
+    Ok(q.order((companies::name.asc(), users::name.asc()))
+        .limit(limit)
+        .load(conn)?)
+}
+
+/// The membership `user_id` has in `company_id`, when both are active.
+pub fn active_member(
+    conn: &mut DbConn,
+    user_id: i64,
+    company_id: i64,
+) -> Result<Option<CompanyPerson>, DbError> {
+    Ok(people!()
+        .filter(users::id.eq(user_id))
+        .filter(companies::id.eq(company_id))
+        .first(conn)
+        .optional()?)
+}

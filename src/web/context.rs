@@ -167,6 +167,21 @@ impl PageContext {
         matches!(self.principal, Principal::Staff { .. })
     }
 
+    /// "Sven Sälj, you are acting for Bo Byggare at Nordbygg AB…" while a staff member acts
+    /// for a company user.
+    pub fn acting_banner(&self) -> Option<String> {
+        let staff = self.principal.acting()?;
+        let (user, company) = (self.user_name()?, self.company_name()?);
+        Some(self.locale.t_args(
+            "acting-banner",
+            &[
+                ("name", staff.name.clone()),
+                ("buyer", user.to_string()),
+                ("company", company.to_string()),
+            ],
+        ))
+    }
+
     pub fn is_signed_in(&self) -> bool {
         self.principal.is_signed_in()
     }

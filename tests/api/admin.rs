@@ -12,6 +12,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin",
                 "/admin/orders",
                 "/admin/quotes",
+                "/admin/act-for",
                 "/admin/returns",
                 "/admin/applications",
                 "/admin/reviews",
@@ -29,7 +30,12 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/reviews",
                 "/admin/outbox",
             ],
-            &["/admin/quotes", "/admin/applications", "/admin/audit"],
+            &[
+                "/admin/quotes",
+                "/admin/act-for",
+                "/admin/applications",
+                "/admin/audit",
+            ],
         ),
         (
             "sales@duett.example",
@@ -52,6 +58,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
             &[
                 "/admin/orders",
                 "/admin/quotes",
+                "/admin/act-for",
                 "/admin/returns",
                 "/admin/applications",
                 "/admin/outbox",

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod accounts;
+mod acting;
 mod admin;
 mod approvals;
 mod b2b_checkout;

@@ -134,9 +134,14 @@ test("every page validates as HTML in every theme", async () => {
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, [
     "/admin", "/admin/applications", "/admin/reviews", "/admin/outbox", "/admin/audit", "/admin/orders?status=delivered",
     `/admin/orders/${number}`, "/admin/returns", `/admin/returns/${returnNumber}`, "/admin/quotes", demoQuote.replace("/b2b/", "/admin/"),
+    "/admin/act-for",
   ])).map(([k, v]) => [`admin ${k}`, v])));
+  // Acting for a buyer: the portal with the banner.
+  await staff.goto(`${app.base}/admin/act-for?q=buyer@smakbyran`);
+  await Promise.all([staff.waitForNavigation(), staff.click(".act-for-people button >> nth=0")]);
+  pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 57);
+  assert.equal(Object.keys(pages).length, 59);
   assert.equal(validate(pages), "");
 });

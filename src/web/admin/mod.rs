@@ -1,5 +1,6 @@
 //! Staff admin under `/admin`, in its own theme. Every route states the staff roles it admits.
 
+mod act_for;
 mod applications;
 mod audit;
 mod dashboard;
@@ -28,6 +29,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/orders", web::get().to(orders::list))
         .route("/admin/orders/{number}", web::get().to(orders::show))
         .route("/admin/orders/{number}/step", web::post().to(orders::step))
+        .service(
+            web::resource("/admin/act-for")
+                .route(web::get().to(act_for::list))
+                .route(web::post().to(act_for::start)),
+        )
+        .route(crate::auth::acting::STOP, web::post().to(act_for::stop))
         .route("/admin/quotes", web::get().to(quotes::list))
         .service(
             web::resource("/admin/quotes/{number}")

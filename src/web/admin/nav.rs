@@ -22,6 +22,11 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
     ),
     ("/admin/quotes", "admin-quotes", &[Administrator, SalesRep]),
     (
+        "/admin/act-for",
+        "admin-act-for",
+        &[Administrator, SalesRep],
+    ),
+    (
         "/admin/returns",
         "admin-returns",
         &[Administrator, SupportAgent],
