@@ -542,6 +542,22 @@ for (const js of [true, false]) {
     await page.close();
   });
 
+  test(`a sales rep acts for a buyer under a banner and stops (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await signIn(page, app.base, "sales@duett.example");
+    await page.goto(`${app.base}/admin/act-for?q=buyer@smakbyran`);
+    if (js) assert.deepEqual(await axe(page), []);
+    await Promise.all([page.waitForNavigation(), page.click(".act-for-people button >> nth=0")]);
+    assert.equal(await page.getAttribute("body", "data-theme"), "b2b");
+    assert.match(await page.textContent(".acting-bar"), /you are acting for .* at Smakbyrån/);
+    if (js) assert.deepEqual(await axe(page), []);
+    await Promise.all([page.waitForNavigation(), page.click(".acting-stop")]);
+    assert.equal(new URL(page.url()).pathname, "/admin/act-for");
+    assert.equal(await page.getAttribute("body", "data-theme"), "admin");
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test(`staff sign in to the admin theme (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await signIn(page, app.base, "admin@duett.example");
