@@ -43,6 +43,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin",
                 "/admin/orders",
                 "/admin/quotes",
+                "/admin/act-for",
                 "/admin/applications",
             ],
             &[
