@@ -3,36 +3,17 @@
 //! order is confirmed with its invoice — or rejects with a comment and the stock is free again.
 //! Another company's approvals are out of reach.
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, plain_product, spawn_app};
 use diesel::prelude::*;
 use duett::db::schema::{
-    approvals, companies, company_memberships, contract_prices, invoices, orders, outbox,
-    price_list_entries, products, stock_levels, users,
+    approvals, companies, company_memberships, invoices, orders, outbox, stock_levels, users,
 };
 
 const DRILL: &str = "/products/cordless-drill-driver-18-v-compact-po-01000";
 
 fn setup(app: &TestApp, per_order_kr: i64) -> i64 {
+    let id = plain_product(app, "PO-01000", 100_000, 50);
     let mut c = app.pool.get().unwrap();
-    let id: i64 = products::table
-        .filter(products::sku.eq("PO-01000"))
-        .select(products::id)
-        .first(&mut c)
-        .unwrap();
-    diesel::update(products::table.find(id))
-        .set(products::list_price_minor.eq(100_000_i64))
-        .execute(&mut c)
-        .unwrap();
-    diesel::delete(price_list_entries::table.filter(price_list_entries::product_id.eq(id)))
-        .execute(&mut c)
-        .unwrap();
-    diesel::delete(contract_prices::table.filter(contract_prices::product_id.eq(id)))
-        .execute(&mut c)
-        .unwrap();
-    diesel::update(stock_levels::table.find(id))
-        .set((stock_levels::on_hand.eq(50), stock_levels::reserved.eq(0)))
-        .execute(&mut c)
-        .unwrap();
     let buyer: i64 = users::table
         .filter(users::email.eq("buyer@nordbygg.example"))
         .select(users::id)

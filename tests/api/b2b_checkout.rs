@@ -5,37 +5,13 @@
 
 use crate::helpers::{TestApp, spawn_app};
 use diesel::prelude::*;
-use duett::db::schema::{cart_lines, companies, invoices, orders, outbox, products, stock_levels};
+use duett::db::schema::{cart_lines, companies, invoices, orders, outbox};
 
 /// Nordbygg's buyer with 2 cordless drills (plain list price 1 000 kr excl. VAT, no agreements)
 /// in the cart; returns the checkout page's fields to post.
 async fn buyer_with_cart(app: &TestApp) -> i64 {
+    crate::helpers::plain_product(app, "PO-01000", 100_000, 50);
     let mut c = app.pool.get().unwrap();
-    let id: i64 = products::table
-        .filter(products::sku.eq("PO-01000"))
-        .select(products::id)
-        .first(&mut c)
-        .unwrap();
-    diesel::update(products::table.find(id))
-        .set(products::list_price_minor.eq(100_000_i64))
-        .execute(&mut c)
-        .unwrap();
-    diesel::delete(
-        duett::db::schema::price_list_entries::table
-            .filter(duett::db::schema::price_list_entries::product_id.eq(id)),
-    )
-    .execute(&mut c)
-    .unwrap();
-    diesel::delete(
-        duett::db::schema::contract_prices::table
-            .filter(duett::db::schema::contract_prices::product_id.eq(id)),
-    )
-    .execute(&mut c)
-    .unwrap();
-    diesel::update(stock_levels::table.find(id))
-        .set((stock_levels::on_hand.eq(50), stock_levels::reserved.eq(0)))
-        .execute(&mut c)
-        .unwrap();
     app.login("buyer@nordbygg.example").await;
     let added = app
         .post_form(

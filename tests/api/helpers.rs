@@ -350,3 +350,28 @@ pub fn stock(app: &TestApp, sku: &str, on_hand: i32) {
         .execute(&mut app.pool.get().unwrap())
         .unwrap();
 }
+
+/// Gives a product (by SKU) a plain list price (minor units, excl. VAT) with no company
+/// agreements and `on_hand` units in stock, none reserved; returns its id.
+pub fn plain_product(app: &TestApp, sku: &str, list_minor: i64, on_hand: i32) -> i64 {
+    use diesel::prelude::*;
+    use duett::db::schema::{contract_prices, price_list_entries, products};
+    let mut c = app.pool.get().unwrap();
+    let id: i64 = products::table
+        .filter(products::sku.eq(sku))
+        .select(products::id)
+        .first(&mut c)
+        .unwrap();
+    diesel::update(products::table.find(id))
+        .set(products::list_price_minor.eq(list_minor))
+        .execute(&mut c)
+        .unwrap();
+    diesel::delete(price_list_entries::table.filter(price_list_entries::product_id.eq(id)))
+        .execute(&mut c)
+        .unwrap();
+    diesel::delete(contract_prices::table.filter(contract_prices::product_id.eq(id)))
+        .execute(&mut c)
+        .unwrap();
+    stock(app, sku, on_hand);
+    id
+}

@@ -3,38 +3,15 @@
 //! (the order line's breakdown says so); expired offers cannot be taken; other companies, other
 //! buyers and the wrong staff roles are kept out.
 
-use crate::helpers::{Page, TestApp, spawn_app};
+use crate::helpers::{Page, TestApp, plain_product, spawn_app};
 use diesel::prelude::*;
-use duett::db::schema::{
-    audit_log, contract_prices, order_lines, orders, outbox, price_list_entries, products,
-    quote_lines, quotes, stock_levels,
-};
+use duett::db::schema::{audit_log, order_lines, orders, outbox, quote_lines, quotes};
 
 const DRILL: &str = "/products/cordless-drill-driver-18-v-compact-po-01000";
 
 /// The drill at 1 000 kr excl. VAT with no agreements, 50 in stock; returns its id.
 fn setup(app: &TestApp) -> i64 {
-    let mut c = app.pool.get().unwrap();
-    let id: i64 = products::table
-        .filter(products::sku.eq("PO-01000"))
-        .select(products::id)
-        .first(&mut c)
-        .unwrap();
-    diesel::update(products::table.find(id))
-        .set(products::list_price_minor.eq(100_000_i64))
-        .execute(&mut c)
-        .unwrap();
-    diesel::delete(price_list_entries::table.filter(price_list_entries::product_id.eq(id)))
-        .execute(&mut c)
-        .unwrap();
-    diesel::delete(contract_prices::table.filter(contract_prices::product_id.eq(id)))
-        .execute(&mut c)
-        .unwrap();
-    diesel::update(stock_levels::table.find(id))
-        .set((stock_levels::on_hand.eq(50), stock_levels::reserved.eq(0)))
-        .execute(&mut c)
-        .unwrap();
-    id
+    plain_product(app, "PO-01000", 100_000, 50)
 }
 
 /// The buyer puts `qty` drills in the cart and asks for a quote; returns the quote's address.

@@ -16,7 +16,7 @@ use crate::domain::quotes::{
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::startup::AppState;
-use crate::web::b2b::quotes::{entry_label, money, status_label};
+use crate::web::b2b::quotes::{EntryView, clipped, money, status_label, thread_view};
 use crate::web::mail::Mail;
 use crate::web::{PageContext, render, render_status, see_other};
 use actix_web::http::StatusCode;
@@ -131,14 +131,6 @@ pub struct LineView {
     pub error: Option<String>,
 }
 
-pub struct EntryView {
-    pub label: String,
-    pub author: String,
-    pub shop: bool,
-    pub body: String,
-    pub at: String,
-}
-
 #[derive(Template)]
 #[template(path = "admin/quote.html")]
 pub struct QuotePage {
@@ -245,16 +237,7 @@ async fn quote_page(
                 }
             })
             .collect(),
-        thread: thread
-            .into_iter()
-            .map(|e| EntryView {
-                label: entry_label(&e.kind, locale),
-                shop: e.author_kind == "staff",
-                author: e.author,
-                body: e.body,
-                at: e.at.format("%Y-%m-%d %H:%M").to_string(),
-            })
-            .collect(),
+        thread: thread_view(thread, locale, false),
         can_offer: can(Action::Offer),
         can_decline: can(Action::Decline),
         can_message: st.is_open(),
@@ -310,18 +293,7 @@ pub async fn answer(
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let number = number.into_inner();
-    let form: HashMap<String, String> = form
-        .into_inner()
-        .into_iter()
-        .map(|(k, v)| {
-            (
-                k,
-                v.chars()
-                    .take(crate::domain::quotes::MESSAGE_MAX + 100)
-                    .collect(),
-            )
-        })
-        .collect();
+    let form = clipped(form.into_inner());
     let ctx = nav::staff_context(&req, &staff);
     let locale = ctx.locale;
     let action = match form.get("action").map(String::as_str) {

@@ -8,19 +8,20 @@ mod request;
 mod thread;
 
 pub use request::{create, new};
-pub use thread::{act, entry_label, show};
+pub use thread::{act, show};
 
 use crate::auth::{CompanyMember, Principal};
 use crate::db::{self, quotes::QuoteRow};
 use crate::domain::accounts::CompanyRole;
 use crate::domain::money::{Currency, Money};
-use crate::domain::quotes::Status;
+use crate::domain::quotes::{MESSAGE_MAX, Status};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::startup::AppState;
 use crate::web::{PageContext, Theme, render};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+use std::collections::HashMap;
 
 const PATH: &str = "/b2b/quotes";
 
@@ -35,6 +36,47 @@ pub fn status_label(q: &QuoteRow, locale: Locale) -> String {
         Status::Answered | Status::Accepted if q.expired(now) => locale.t("quote-status-expired"),
         s => locale.t(&format!("quote-status-{}", s.code())),
     }
+}
+
+/// A form as sent, each value cut to what a message may hold (plus room to say it is too long).
+pub fn clipped(form: HashMap<String, String>) -> HashMap<String, String> {
+    form.into_iter()
+        .map(|(k, v)| (k, v.chars().take(MESSAGE_MAX + 100).collect()))
+        .collect()
+}
+
+/// One entry of a quote's thread, ready to print (`templates/shared/quote_thread.html`).
+pub struct EntryView {
+    pub label: String,
+    pub author: String,
+    pub shop: bool,
+    pub body: String,
+    pub at: String,
+}
+
+/// The thread for a reader; buyers see the shop's people marked as the shop's.
+pub fn thread_view(
+    entries: Vec<db::quotes::Entry>,
+    locale: Locale,
+    for_buyer: bool,
+) -> Vec<EntryView> {
+    entries
+        .into_iter()
+        .map(|e| {
+            let shop = e.author_kind == "staff";
+            EntryView {
+                label: locale.t(&format!("quote-entry-{}", e.kind)),
+                author: if shop && for_buyer {
+                    locale.t_args("quote-from-shop", &[("name", e.author)])
+                } else {
+                    e.author
+                },
+                shop,
+                body: e.body,
+                at: e.at.format("%Y-%m-%d %H:%M").to_string(),
+            }
+        })
+        .collect()
 }
 
 /// Who sees every quote of the company (not only their own).

@@ -3,7 +3,7 @@
 //! counter | withdraw | message. The person who asked (or a company admin) acts; approvers and
 //! admins read every quote of the company, buyers their own.
 
-use super::{PATH, money, sees_all, status_label};
+use super::{EntryView, PATH, clipped, money, sees_all, status_label, thread_view};
 use crate::auth::{CompanyMember, Principal, session};
 use crate::db::{self, quotes::Changes, quotes::QuoteRow};
 use crate::domain::accounts::CompanyRole;
@@ -36,14 +36,6 @@ pub struct LineView {
     pub error: Option<String>,
 }
 
-pub struct EntryView {
-    pub label: String,
-    pub author: String,
-    pub shop: bool,
-    pub body: String,
-    pub at: String,
-}
-
 #[derive(Template)]
 #[template(path = "b2b/quote.html")]
 pub struct QuotePage {
@@ -65,11 +57,6 @@ pub struct QuotePage {
     pub message: String,
     pub message_error: Option<String>,
     pub alert: Option<String>,
-}
-
-/// Entry kinds in words.
-pub fn entry_label(kind: &str, locale: Locale) -> String {
-    locale.t(&format!("quote-entry-{kind}"))
 }
 
 /// What the form sent back, to show again with its problems.
@@ -172,20 +159,7 @@ async fn page(
         valid_until: q.valid_until.map(|d| locale.date(d)).unwrap_or_default(),
         total: q.total_minor.map(|m| money(m, locale)).unwrap_or_default(),
         lines,
-        thread: thread
-            .into_iter()
-            .map(|e| EntryView {
-                label: entry_label(&e.kind, locale),
-                shop: e.author_kind == "staff",
-                author: if e.author_kind == "staff" {
-                    locale.t_args("quote-from-shop", &[("name", e.author.clone())])
-                } else {
-                    e.author.clone()
-                },
-                body: e.body,
-                at: e.at.format("%Y-%m-%d %H:%M").to_string(),
-            })
-            .collect(),
+        thread: thread_view(thread, locale, true),
         can_accept: can(Action::Accept),
         can_checkout: actor && st == Status::Accepted && !expired,
         can_counter: can(Action::Counter),
@@ -229,18 +203,7 @@ pub async fn act(
     form: web::Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
     let number = number.into_inner();
-    let form: HashMap<String, String> = form
-        .into_inner()
-        .into_iter()
-        .map(|(k, v)| {
-            (
-                k,
-                v.chars()
-                    .take(crate::domain::quotes::MESSAGE_MAX + 100)
-                    .collect(),
-            )
-        })
-        .collect();
+    let form = clipped(form.into_inner());
     let principal = Principal::of(&req).await?;
     let member = CompanyMember::of(&principal, PATH)?;
     let locale = crate::web::context::request_locale(&req, &principal, state.default_locale);
