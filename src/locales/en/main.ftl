@@ -1059,3 +1059,4 @@ admin-act-for-search = Name, e-mail or company
 admin-act-for-empty = Nobody matches.
 admin-act-for-button = Act for { $name }
 admin-act-for-role = Role in the company
+admin-quote-target = Their target price

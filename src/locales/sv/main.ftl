@@ -1059,3 +1059,4 @@ admin-act-for-search = Namn, e-post eller företag
 admin-act-for-empty = Ingen matchar.
 admin-act-for-button = Agera för { $name }
 admin-act-for-role = Roll i företaget
+admin-quote-target = Deras målpris
