@@ -58,9 +58,37 @@ pub fn open_invoices(conn: &mut DbConn, company_id: i64) -> Result<i64, DbError>
         .filter(invoices::company_id.eq(company_id))
         .filter(invoices::paid_at.is_null())
         .filter(invoices::cancelled_at.is_null())
-        .select(sql::<Nullable<BigInt>>("CAST(SUM(amount_minor) AS BIGINT)"))
+        .select(sql::<Nullable<BigInt>>(
+            "CAST(SUM(amount_minor - credited_minor) AS BIGINT)",
+        ))
         .first(conn)?;
     Ok(used.unwrap_or(0))
+}
+
+/// The number of the order's invoice while it is open (neither paid nor cancelled).
+pub fn open_invoice_of(conn: &mut DbConn, order_id: i64) -> Result<Option<String>, DbError> {
+    Ok(invoices::table
+        .filter(invoices::order_id.eq(order_id))
+        .filter(invoices::paid_at.is_null())
+        .filter(invoices::cancelled_at.is_null())
+        .select(invoices::number)
+        .first(conn)
+        .optional()?)
+}
+
+/// Credits `minor` to the order's open invoice (a refunded return), never beyond what is still
+/// owed on it; false when there is no such invoice or not that much left on it.
+pub fn credit_invoice(conn: &mut DbConn, order_id: i64, minor: i64) -> Result<bool, DbError> {
+    let n = diesel::update(
+        invoices::table
+            .filter(invoices::order_id.eq(order_id))
+            .filter(invoices::paid_at.is_null())
+            .filter(invoices::cancelled_at.is_null())
+            .filter((invoices::amount_minor - invoices::credited_minor).ge(minor)),
+    )
+    .set(invoices::credited_minor.eq(invoices::credited_minor + minor))
+    .execute(conn)?;
+    Ok(n == 1)
 }
 
 /// Issues the invoice of an order placed on `terms` (number `F{order number}`, due after the
@@ -399,6 +427,8 @@ pub struct InvoiceRow {
     pub order_number: String,
     pub order_token: String,
     pub amount: MinorUnits,
+    /// Credited for refunded returns.
+    pub credited: MinorUnits,
     pub currency: String,
     pub issued_at: NaiveDateTime,
     pub due_at: NaiveDateTime,
@@ -413,6 +443,7 @@ pub fn invoices(conn: &mut DbConn, company_id: i64) -> Result<Vec<InvoiceRow>, D
         orders::number,
         orders::public_token,
         invoices::amount_minor,
+        invoices::credited_minor,
         invoices::currency,
         invoices::issued_at,
         invoices::due_at,

@@ -569,6 +569,11 @@ pub fn act(
                     }
                 }
             }
+            // An order on invoice: the refund is a credit on its invoice (the web layer skips
+            // the card provider for it).
+            Action::Refund if r.refund_minor > 0 => {
+                crate::db::companies::credit_invoice(c, r.order.id, r.refund_minor)?;
+            }
             Action::Exchange => {
                 for line in &r.lines {
                     if let Some((pid, name)) = &line.exchange

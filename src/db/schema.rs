@@ -419,6 +419,7 @@ diesel::table! {
         due_at -> Timestamp,
         paid_at -> Nullable<Timestamp>,
         cancelled_at -> Nullable<Timestamp>,
+        credited_minor -> BigInt,
     }
 }
 

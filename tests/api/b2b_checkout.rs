@@ -325,3 +325,102 @@ async fn order_details_are_checked_and_kept() {
         placed.location()
     );
 }
+
+#[tokio::test]
+async fn a_refunded_return_of_an_order_on_invoice_credits_the_invoice() {
+    let app = spawn_app().await;
+    let company = buyer_with_cart(&app).await;
+    let placed = place(&app, &[("payment", "invoice")]).await;
+    assert_eq!(placed.status, 303, "{}", placed.text("main"));
+    let order_url = placed.location();
+    let mut c = app.pool.get().unwrap();
+    let (order_id, number): (i64, String) = orders::table
+        .filter(orders::company_id.eq(company))
+        .select((orders::id, orders::number))
+        .first(&mut c)
+        .unwrap();
+    let owed = |c: &mut diesel::r2d2::PooledConnection<_>| -> (i64, i64) {
+        invoices::table
+            .filter(invoices::order_id.eq(order_id))
+            .select((invoices::amount_minor, invoices::credited_minor))
+            .first(c)
+            .unwrap()
+    };
+    let (amount, credited) = owed(&mut c);
+    assert_eq!(credited, 0);
+    let staff = app.another_browser();
+    staff.login("support@duett.example").await;
+    let path = format!("/admin/orders/{number}");
+    for (s, t) in [("pack", ""), ("ship", "JJSE12345678"), ("deliver", "")] {
+        let token = staff.csrf_token(&path).await;
+        let moved = staff
+            .post_raw(
+                &format!("{path}/step"),
+                &[("csrf_token", &token), ("step", s), ("tracking", t)],
+            )
+            .await;
+        assert_eq!(moved.status, 303, "{s}");
+    }
+    // The buyer sends one of the two drills back.
+    let order = app.get(&order_url).await;
+    let form_url = order.attr("a.order-return", "href").expect("a return link");
+    let form = app.get(&form_url).await;
+    let qty = form
+        .attr(".return-lines input[type=number]", "name")
+        .unwrap();
+    let action = form.attr("form.return-form", "action").unwrap();
+    let mut fields: Vec<(String, String)> = form
+        .html
+        .select(&scraper::Selector::parse("form.return-form input[type=hidden]").unwrap())
+        .filter_map(|i| {
+            Some((
+                i.value().attr("name")?.to_string(),
+                i.value().attr("value").unwrap_or("").to_string(),
+            ))
+        })
+        .collect();
+    fields.extend([
+        (qty, "1".to_string()),
+        ("kind".into(), "return".into()),
+        ("reason".into(), "damaged".into()),
+    ]);
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let asked = app.post_raw(&action, &pairs).await;
+    assert_eq!(asked.status, 303, "{}", asked.text("main"));
+    let return_number = asked
+        .location()
+        .trim_start_matches("/returns/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    let admin_path = format!("/admin/returns/{return_number}");
+    for step in ["receive", "refund"] {
+        let token = staff.csrf_token(&admin_path).await;
+        let done = staff
+            .post_raw(
+                &format!("{admin_path}/act"),
+                &[("csrf_token", &token), ("action", step), ("note", "")],
+            )
+            .await;
+        assert_eq!(done.status, 303, "{step}: {}", done.text("main"));
+    }
+    // The refund (one drill incl. VAT, 1 250 kr) came off the invoice, not a card.
+    let (after_amount, credited) = owed(&mut c);
+    assert_eq!(after_amount, amount);
+    assert_eq!(credited, 125_000);
+    let timeline = staff.get(&path).await.text(".timeline");
+    assert!(timeline.contains("credited to invoice F"), "{timeline}");
+    app.login("admin@nordbygg.example").await;
+    let statement = app.get("/b2b/company/invoices").await;
+    assert!(
+        statement
+            .text(".invoice-credited")
+            .contains("SEK 1,250.00 credited"),
+        "{}",
+        statement.text("main")
+    );
+}

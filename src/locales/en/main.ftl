@@ -1060,3 +1060,5 @@ admin-act-for-empty = Nobody matches.
 admin-act-for-button = Act for { $name }
 admin-act-for-role = Role in the company
 admin-quote-target = Their target price
+invoice-credited = { $amount } credited for returns
+admin-return-credited = credited to invoice { $number }

@@ -1060,3 +1060,5 @@ admin-act-for-empty = Ingen matchar.
 admin-act-for-button = Agera för { $name }
 admin-act-for-role = Roll i företaget
 admin-quote-target = Deras målpris
+invoice-credited = { $amount } krediterat för returer
+admin-return-credited = krediterat på faktura { $number }

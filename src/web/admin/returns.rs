@@ -269,12 +269,19 @@ pub async fn act(
             return Ok(None);
         };
         let payment = db::orders::payment_reference(c, r.order.id)?;
-        Ok(Some((r, payment)))
+        let invoice = db::companies::open_invoice_of(c, r.order.id)?;
+        Ok(Some((r, payment, invoice)))
     })
     .await?;
-    let (r, payment) = found.ok_or(AppError::NotFound)?;
+    let (r, payment, invoice) = found.ok_or(AppError::NotFound)?;
     let mut reference = None;
-    if action == Action::Refund
+    // On invoice nothing was paid by card: the refund credits the invoice instead (in `act`).
+    if let Some(invoice) = invoice.filter(|_| action == Action::Refund) {
+        reference = Some(
+            ctx.locale
+                .t_args("admin-return-credited", &[("number", invoice)]),
+        );
+    } else if action == Action::Refund
         && action.from(&r.status, r.kind).is_some()
         && r.refund_minor > 0
         && r.kind == Kind::Return

@@ -20,6 +20,8 @@ pub struct InvoiceView {
     pub order: String,
     pub order_url: String,
     pub amount: String,
+    /// "SEK 1,250.00 credited (returns)".
+    pub credited: Option<String>,
     pub issued: String,
     pub due: String,
     pub state: String,
@@ -61,10 +63,12 @@ pub async fn show(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
     for r in rows {
         let is_open = r.paid_at.is_none() && r.cancelled_at.is_none();
         let overdue = is_open && r.due_at < now;
+        // What is owed: the invoice less what refunded returns credited.
+        let owed = r.amount.0 - r.credited.0;
         if is_open {
-            balance += r.amount.0;
+            balance += owed;
             if overdue {
-                overdue_total += r.amount.0;
+                overdue_total += owed;
             }
         }
         let view = InvoiceView {
@@ -72,6 +76,12 @@ pub async fn show(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
             order_url: order_url(&r.order_number, &r.order_token),
             order: r.order_number,
             amount: r.amount.money(&r.currency).format(code),
+            credited: (r.credited.0 > 0).then(|| {
+                locale.t_args(
+                    "invoice-credited",
+                    &[("amount", r.credited.money(&r.currency).format(code))],
+                )
+            }),
             issued: locale.date(r.issued_at),
             due: locale.date(r.due_at),
             state: locale.t(match (r.paid_at, r.cancelled_at, overdue) {
