@@ -1,121 +1,25 @@
-//! The quotes inbox for sales representatives and administrators: `GET /admin/quotes` (those
-//! waiting for the shop first; filter by status, search by number or company), the quote page
-//! `GET /admin/quotes/{number}` with the company's own price for each line as a reference, and
-//! `POST /admin/quotes/{number}` with `action` = offer (a unit price `price_{line}` per line and
-//! `valid_until`) | decline | message, and `message`. Every move is audited; the buyer is
-//! e-mailed.
+//! One quote for staff: its page with the company's own price per line, and the answer (offer,
+//! decline, message).
 
-use super::nav::{self, NavItem, OptionView};
+use super::{DEFAULT_VALID_DAYS, PATH};
 use crate::auth::{StaffUser, session};
 use crate::db::{self, audit, quotes::Changes};
 use crate::domain::pricing::{Buyer, TaxRate};
 use crate::domain::quotes::{
-    Action, Side, Status, next, offer_total, parse_message, parse_unit_price, parse_valid_until,
+    Action, Side, next, offer_total, parse_message, parse_unit_price, parse_valid_until,
     valid_through,
 };
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::startup::AppState;
+use crate::web::admin::nav::{self, NavItem};
 use crate::web::b2b::quotes::{EntryView, clipped, money, status_label, thread_view};
 use crate::web::mail::Mail;
-use crate::web::{PageContext, render, render_status, see_other};
+use crate::web::{PageContext, render_status, see_other};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use serde::Deserialize;
 use std::collections::HashMap;
-
-const PATH: &str = "/admin/quotes";
-const PER_PAGE: i64 = 50;
-/// How long an offer is valid unless the representative says otherwise.
-const DEFAULT_VALID_DAYS: i64 = 30;
-
-pub struct RowView {
-    pub number: String,
-    pub company: String,
-    pub requester: String,
-    pub status: String,
-    pub updated: String,
-    pub total: String,
-    pub waiting: bool,
-}
-
-#[derive(Template)]
-#[template(path = "admin/quotes.html")]
-pub struct QuotesPage {
-    pub ctx: PageContext,
-    pub nav: Vec<NavItem>,
-    pub q: String,
-    pub statuses: Vec<OptionView>,
-    pub rows: Vec<RowView>,
-    pub prev: Option<String>,
-    pub next: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-pub struct ListQuery {
-    #[serde(default)]
-    status: String,
-    #[serde(default)]
-    q: String,
-    #[serde(default)]
-    page: Option<i64>,
-}
-
-/// `GET /admin/quotes`.
-pub async fn list(
-    req: HttpRequest,
-    staff: StaffUser,
-    state: web::Data<AppState>,
-    query: web::Query<ListQuery>,
-) -> Result<HttpResponse, AppError> {
-    staff.require(nav::allowed(PATH))?;
-    let query = query.into_inner();
-    let status = Status::parse(&query.status);
-    let q: String = query.q.trim().chars().take(100).collect();
-    let page = query.page.unwrap_or(1).clamp(1, 10_000);
-    let search = q.clone();
-    let (rows, more) = db::run(&state.pool, move |c| {
-        db::quotes::inbox(c, status, &search, page, PER_PAGE)
-    })
-    .await?;
-    let ctx = nav::staff_context(&req, &staff);
-    let locale = ctx.locale;
-    let link = |p: i64| {
-        format!(
-            "{PATH}?status={}&q={}&page={p}",
-            status.map_or("", Status::code),
-            crate::web::url_encode(&q)
-        )
-    };
-    let codes: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
-    let statuses = nav::filter_options(&ctx, status.map(Status::code), &codes, |s| {
-        locale.t(&format!("quote-status-{s}"))
-    });
-    // Those waiting for the shop first.
-    let mut rows = rows;
-    rows.sort_by_key(|r| !r.status().waits_for_shop());
-    render(&QuotesPage {
-        nav: nav::menu(&ctx, staff.role, PATH),
-        rows: rows
-            .into_iter()
-            .map(|r| RowView {
-                status: status_label(&r, locale),
-                waiting: r.status().waits_for_shop(),
-                updated: r.updated_at.format("%Y-%m-%d %H:%M").to_string(),
-                total: r.total_minor.map(|m| money(m, locale)).unwrap_or_default(),
-                company: r.company,
-                requester: r.requester,
-                number: r.number,
-            })
-            .collect(),
-        prev: (page > 1).then(|| link(page - 1)),
-        next: more.then(|| link(page + 1)),
-        statuses,
-        q: q.clone(),
-        ctx,
-    })
-}
 
 pub struct LineView {
     pub id: i64,
