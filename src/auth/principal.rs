@@ -100,11 +100,13 @@ impl Principal {
             email: u.email,
             locale: u.locale,
         };
-        Ok(
-            Principal::company_user(info, &memberships, Some(company_id), Some(staff)).filter(
-                |p| matches!(p, Principal::CompanyUser { company, .. } if company.id == company_id),
-            ),
-        )
+        // Acting, only that company counts (no fallback to the person's first company).
+        Ok(Principal::company_user(
+            info,
+            &memberships,
+            Some(company_id),
+            Some(staff),
+        ))
     }
 
     /// A company user in the chosen company (or their first), with the companies they may
@@ -174,16 +176,16 @@ impl Principal {
             Some(AccountKind::Staff) => match u.staff_role.as_deref().and_then(StaffRole::parse) {
                 // A sales representative or administrator acting for a company user sees the
                 // portal as they do; if that user is gone, the staff member is themselves again.
-                Some(role @ (StaffRole::SalesRep | StaffRole::Administrator))
-                    if ids.acting_for.is_some() =>
-                {
-                    let (uid, cid) = ids.acting_for.unwrap_or_default();
-                    match Principal::acted_for(conn, uid, cid, info.clone())? {
-                        Some(p) => p,
-                        None => Principal::Staff { user: info, role },
-                    }
+                Some(role) => {
+                    let acting = ids
+                        .acting_for
+                        .filter(|_| matches!(role, StaffRole::SalesRep | StaffRole::Administrator));
+                    let acted = match acting {
+                        Some((uid, cid)) => Principal::acted_for(conn, uid, cid, info.clone())?,
+                        None => None,
+                    };
+                    acted.unwrap_or(Principal::Staff { user: info, role })
                 }
-                Some(role) => Principal::Staff { user: info, role },
                 None => return Ok((Principal::Anonymous, true)),
             },
             Some(AccountKind::CompanyMember) => {

@@ -368,7 +368,7 @@ pub async fn submit(
         now,
     };
     let quote_number = input.quote.clone();
-    let orderer = quote::Orderer::of(&principal);
+    let orderer = db::lists::Viewer::for_principal(&principal);
     let placed = db::run(&state.pool, move |c| {
         let fresh = shopper.fresh_buyer(c)?;
         let Some((source, fresh, _)) =
@@ -440,10 +440,7 @@ pub async fn submit(
             }
         }
         Err(orders::PlaceError::Refused(Refusal::EmptyCart)) => {
-            Ok(see_other(match input.quote.trim() {
-                "" => "/cart".to_string(),
-                q => format!("/b2b/quotes/{}", crate::web::url_encode(q)),
-            }))
+            Ok(see_other(quote::back_to(&input.quote)))
         }
         Err(orders::PlaceError::Refused(refusal)) => {
             let alert = refusal_text(&refusal, locale);

@@ -27,12 +27,9 @@ pub(super) async fn page(
     let user_id = principal.user().map(|u| u.id);
     let company_id = shopper.company;
     let quote = input.quote.clone();
-    let orderer = quote::Orderer::of(&principal);
+    let orderer = db::lists::Viewer::for_principal(&principal);
     let locale = crate::web::context::request_locale(req, &principal, state.default_locale);
-    let back = match input.quote.trim() {
-        "" => "/cart".to_string(),
-        q => format!("/b2b/quotes/{}", crate::web::url_encode(q)),
-    };
+    let back = quote::back_to(&input.quote);
     let loaded = db::run(&state.pool, move |c| {
         let base = shopper.buyer(&cache, c)?;
         let Some((source, base, quote)) = quote::source(c, &owner, &quote, orderer, base, locale)?

@@ -1,12 +1,11 @@
 //! Checkout of an accepted quote (`/checkout?quote={number}`): the quote's lines at its offered
-//! prices instead of the cart, for the person who asked for it or a company admin, while the
+//! prices instead of the cart, for the person who asked for it or a company admin (`db::lists::Viewer`), while the
 //! offer is valid. Coupons and cart offers do not apply; everything else (address, delivery,
 //! payment on invoice within the credit, approvals) is the company checkout as usual.
 
-use crate::auth::Principal;
+use crate::db::lists::Viewer;
 use crate::db::orders::Source;
 use crate::db::{self, DbConn, DbError, carts};
-use crate::domain::accounts::CompanyRole;
 use crate::domain::pricing::{Buyer, QuotedPrices};
 use crate::domain::quotes::Status;
 use crate::i18n::Locale;
@@ -16,8 +15,6 @@ pub struct QuoteCheckoutView {
     pub number: String,
     /// "Quote Q… at the prices offered, valid through …".
     pub note: String,
-    /// The quote's page.
-    pub back: String,
 }
 
 impl QuoteCheckoutView {
@@ -31,34 +28,15 @@ impl QuoteCheckoutView {
                     ("until", until.map(|u| locale.date(u)).unwrap_or_default()),
                 ],
             ),
-            back: format!("/b2b/quotes/{number}"),
         }
     }
 }
 
-/// Who orders a quote: the active company, the person, and whether they are its admin.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Orderer {
-    company_id: i64,
-    user_id: i64,
-    admin: bool,
-}
-
-impl Orderer {
-    pub(super) fn of(principal: &Principal) -> Option<Orderer> {
-        match principal {
-            Principal::CompanyUser {
-                user,
-                company,
-                role,
-                ..
-            } => Some(Orderer {
-                company_id: company.id,
-                user_id: user.id,
-                admin: *role == CompanyRole::Admin,
-            }),
-            _ => None,
-        }
+/// Where the checkout's "back" goes: the cart, or the quote being ordered.
+pub(super) fn back_to(quote: &str) -> String {
+    match quote.trim() {
+        "" => "/cart".to_string(),
+        q => format!("/b2b/quotes/{}", crate::web::url_encode(q)),
     }
 }
 
@@ -69,7 +47,7 @@ pub(super) fn source(
     c: &mut DbConn,
     owner: &carts::Owner,
     quote: &str,
-    orderer: Option<Orderer>,
+    orderer: Option<Viewer>,
     buyer: Buyer,
     locale: Locale,
 ) -> Result<Option<(Source, Buyer, Option<QuoteCheckoutView>)>, DbError> {
