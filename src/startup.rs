@@ -231,6 +231,7 @@ fn run(
             .configure(web::checkout::routes)
             .configure(web::payment::routes)
             .configure(web::orders::routes)
+            .configure(web::order_change::routes)
             .configure(web::returns::routes)
             .configure(web::account::routes)
             .configure(web::b2b::routes)

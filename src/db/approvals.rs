@@ -33,14 +33,17 @@ pub fn limits(conn: &mut DbConn, company_id: i64, user_id: i64) -> Result<Limits
     )
 }
 
-/// What the buyer has ordered for the company since `since`, excluding VAT.
+/// What the buyer has ordered for the company since `since`, excluding VAT (and excluding the
+/// order `except`, when one is being changed).
 pub fn spent_since(
     conn: &mut DbConn,
     company_id: i64,
     user_id: i64,
     since: NaiveDateTime,
+    except: Option<i64>,
 ) -> Result<i64, DbError> {
     let sum: Option<i64> = orders::table
+        .filter(orders::id.ne(except.unwrap_or(0)))
         .filter(orders::company_id.eq(company_id))
         .filter(orders::user_id.eq(user_id))
         .filter(orders::placed_at.ge(since))
@@ -61,19 +64,21 @@ pub fn month_start(now: NaiveDateTime) -> NaiveDateTime {
         .unwrap_or(now)
 }
 
-/// Whether an order of `net_minor` (excl. VAT) by this buyer needs approval now.
+/// Whether an order of `net_minor` (excl. VAT) by this buyer needs approval now (`except`: the
+/// order being changed, whose old amount is not counted as spent).
 pub fn needed(
     conn: &mut DbConn,
     company_id: i64,
     user_id: i64,
     net_minor: i64,
     now: NaiveDateTime,
+    except: Option<i64>,
 ) -> Result<Option<Reason>, DbError> {
     let limits = limits(conn, company_id, user_id)?;
     if limits == Limits::default() {
         return Ok(None);
     }
-    let spent = spent_since(conn, company_id, user_id, month_start(now))?;
+    let spent = spent_since(conn, company_id, user_id, month_start(now), except)?;
     Ok(crate::domain::approvals::needed(net_minor, spent, limits))
 }
 
@@ -84,6 +89,7 @@ fn encode(reason: Reason) -> String {
             limit_minor,
             would_be_minor,
         } => format!("monthly_limit:{limit_minor}:{would_be_minor}"),
+        Reason::Changed => "changed".into(),
     }
 }
 
@@ -94,6 +100,7 @@ pub fn decode(text: &str) -> Option<Reason> {
         (Some("order_limit"), Some(limit), None) => Some(Reason::OverOrderLimit {
             limit_minor: limit.parse().ok()?,
         }),
+        (Some("changed"), None, None) => Some(Reason::Changed),
         (Some("monthly_limit"), Some(limit), Some(would_be)) => Some(Reason::OverMonthlyLimit {
             limit_minor: limit.parse().ok()?,
             would_be_minor: would_be.parse().ok()?,

@@ -92,7 +92,8 @@ pub fn credit_invoice(conn: &mut DbConn, order_id: i64, minor: i64) -> Result<bo
 }
 
 /// Issues the invoice of an order placed on `terms` (number `F{order number}`, due after the
-/// terms' days), inside the caller's transaction.
+/// terms' days), inside the caller's transaction. An order changed after its invoice was issued
+/// gets a new one in place of the voided one: `F{order number}-2`, `-3`, …
 pub fn issue_invoice(
     c: &mut DbConn,
     order_id: i64,
@@ -102,9 +103,17 @@ pub fn issue_invoice(
     terms: &crate::domain::pricing::Terms,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
+    let earlier: i64 = invoices::table
+        .filter(invoices::order_id.eq(order_id))
+        .count()
+        .get_result(c)?;
+    let number = match earlier {
+        0 => format!("F{order_number}"),
+        n => format!("F{order_number}-{}", n + 1),
+    };
     diesel::insert_into(invoices::table)
         .values((
-            invoices::number.eq(format!("F{order_number}")),
+            invoices::number.eq(number),
             invoices::order_id.eq(order_id),
             invoices::company_id.eq(Some(company_id)),
             invoices::amount_minor.eq(amount_minor),

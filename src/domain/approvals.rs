@@ -21,6 +21,8 @@ pub enum Reason {
         limit_minor: i64,
         would_be_minor: i64,
     },
+    /// Approved, then changed by the buyer: the approvers decide again on what it is now.
+    Changed,
 }
 
 impl Reason {
@@ -29,6 +31,7 @@ impl Reason {
         match self {
             Reason::OverOrderLimit { .. } => "order_limit",
             Reason::OverMonthlyLimit { .. } => "monthly_limit",
+            Reason::Changed => "changed",
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod export;
 pub mod fulfilment;
 pub mod listing;
 pub mod money;
+pub mod order_change;
 pub mod pricing;
 pub mod quotes;
 pub mod returns;

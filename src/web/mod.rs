@@ -51,6 +51,7 @@ pub mod listing;
 pub mod mail;
 pub mod media;
 pub mod ops;
+pub mod order_change;
 pub mod orders;
 pub mod page_cache;
 pub mod payment;

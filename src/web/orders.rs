@@ -49,6 +49,8 @@ pub struct OrderView {
     pub reorder: bool,
     /// The link's token, for the cancel form.
     pub token: String,
+    /// "Change order": a company order not packed yet, for its buyer or a company admin.
+    pub change_url: Option<String>,
     /// "Return or exchange items", while the order can be returned.
     pub return_url: Option<String>,
     /// Earlier returns: (number, status, link to the slip).
@@ -111,9 +113,28 @@ pub async fn show(
     let token: String = query.into_inner().t.chars().take(64).collect();
     let number = number.into_inner();
     let now = chrono::Utc::now().naive_utc();
-    let (detail, returnable, approval, company) = db::run(&state.pool, move |c| {
+    let principal = Principal::of(&req).await?;
+    let changer = match &principal {
+        Principal::CompanyUser {
+            user,
+            company,
+            role,
+            ..
+        } => Some((
+            user.id,
+            company.id,
+            *role == crate::domain::accounts::CompanyRole::Admin,
+        )),
+        _ => None,
+    };
+    let (detail, returnable, approval, company, changeable) = db::run(&state.pool, move |c| {
         let Some(order) = orders::by_link(c, &number, &token)? else {
             return Ok(None);
+        };
+        let changeable = match changer {
+            Some((user, company, admin)) => orders::change::load(c, &number, &token, company)?
+                .is_some_and(|o| o.check(user, admin).is_ok()),
+            None => false,
         };
         let approval = db::approvals::of_order(c, order.id)?;
         let company = orders::company_of(c, order.id)?;
@@ -127,11 +148,11 @@ pub async fn show(
             returnable,
             approval,
             company,
+            changeable,
         )))
     })
     .await?
     .ok_or(AppError::NotFound)?;
-    let principal = Principal::of(&req).await?;
     let theme = Theme::storefront_for(&principal);
     let offer_account = !principal.is_signed_in();
     let reorder = company.is_some()
@@ -192,6 +213,13 @@ pub async fn show(
         offer_account,
         cancellable: crate::domain::fulfilment::READY.contains(&detail.order.status.as_str()),
         token: detail.order.public_token.clone(),
+        change_url: changeable.then(|| {
+            format!(
+                "/orders/{}/change?t={}",
+                detail.order.number,
+                crate::web::url_encode(&detail.order.public_token)
+            )
+        }),
         return_url: returnable
             .as_ref()
             .filter(|r| {

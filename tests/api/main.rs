@@ -25,6 +25,7 @@ mod i18n;
 mod lists;
 mod mail_delivery;
 mod ops;
+mod order_change;
 mod page_cache;
 mod password_reset;
 mod persistence;

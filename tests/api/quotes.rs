@@ -297,6 +297,19 @@ async fn a_quote_is_requested_offered_countered_accepted_and_ordered_at_its_pric
         .first(&mut c)
         .unwrap();
     assert_eq!((qstatus.as_str(), qorder), ("ordered", Some(order_id)));
+    // The quoted prices were for these quantities: the order cannot be changed, only re-quoted.
+    let order_page = app.get(&placed.location()).await;
+    assert_eq!(order_page.count("a.order-change"), 0);
+    let change = app
+        .get(&placed.location().replacen("?t=", "/change?t=", 1))
+        .await;
+    assert_eq!(change.status, 303);
+    assert!(
+        app.get(&change.location())
+            .await
+            .text("[role=status]")
+            .contains("placed from a quote")
+    );
 
     // Ordered once: the quote cannot be accepted or checked out again; the cart kept its line.
     let page = app.get(&url).await;

@@ -2,6 +2,7 @@
 //! key); then payment results, cancelling, expiry of unpaid orders, and the order as its owner
 //! sees it.
 
+pub mod change;
 mod place;
 
 use super::carts;

@@ -80,7 +80,7 @@ pub fn priced_lines(
     }
 }
 
-fn priced(lines: Vec<carts::Line>, buyer: &Buyer) -> (Vec<PricedCartLine>, usize) {
+pub(super) fn priced(lines: Vec<carts::Line>, buyer: &Buyer) -> (Vec<PricedCartLine>, usize) {
     let segment = buyer.segment();
     let mut priced = Vec::new();
     let mut gone = 0;
@@ -347,7 +347,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
     let approval = match (order.company_id, order.user_id) {
         (Some(company), Some(user)) => {
             let net_minor = total_minor - minor(totals.vat);
-            crate::db::approvals::needed(c, company, user, net_minor, order.now)?
+            crate::db::approvals::needed(c, company, user, net_minor, order.now, None)?
                 .map(|reason| (company, user, reason))
         }
         _ => None,

@@ -42,6 +42,7 @@ pub fn reason_text(reason: Reason, locale: Locale) -> String {
             "approval-reason-monthly",
             &[("limit", sek(limit_minor)), ("amount", sek(would_be_minor))],
         ),
+        Reason::Changed => locale.t("approval-reason-changed"),
     }
 }
 
@@ -51,6 +52,7 @@ pub fn order_note(a: &Approval, locale: Locale) -> String {
     match a.status.as_str() {
         "pending" => locale.t_args("approval-note-pending", &[("reason", why)]),
         "approved" => locale.t_args("approval-note-approved", &[("comment", a.comment.clone())]),
+        "superseded" => locale.t("approval-note-superseded"),
         _ => locale.t_args("approval-note-rejected", &[("comment", a.comment.clone())]),
     }
 }

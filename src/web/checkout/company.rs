@@ -132,14 +132,33 @@ pub fn details(
     locale: Locale,
     errors: &mut Vec<(&'static str, String)>,
 ) -> (Option<String>, Option<NaiveDate>, String) {
-    let po = input.po_number.trim();
+    details_of(
+        &input.po_number,
+        &input.requested_delivery,
+        &input.note,
+        today,
+        locale,
+        errors,
+    )
+}
+
+/// [`details`] from the three fields as typed (the order change form has them too).
+pub fn details_of(
+    po_number: &str,
+    requested_delivery: &str,
+    note: &str,
+    today: NaiveDate,
+    locale: Locale,
+    errors: &mut Vec<(&'static str, String)>,
+) -> (Option<String>, Option<NaiveDate>, String) {
+    let po = po_number.trim();
     if po.chars().count() > PO_MAX || po.chars().any(char::is_control) {
         errors.push((
             "po_number",
             locale.t_args("checkout-po-invalid", &[("max", PO_MAX.to_string())]),
         ));
     }
-    let typed = input.requested_delivery.trim();
+    let typed = requested_delivery.trim();
     let date = if typed.is_empty() {
         None
     } else {
@@ -159,7 +178,7 @@ pub fn details(
             }
         }
     };
-    let note = input.note.trim();
+    let note = note.trim();
     if note.chars().count() > NOTE_MAX {
         errors.push((
             "note",

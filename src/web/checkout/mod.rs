@@ -26,12 +26,13 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-mod company;
+pub(crate) mod company;
 mod page;
 mod quote;
 mod returned;
 
-use page::{credit_message, notify_approvers, page};
+use page::page;
+pub(crate) use page::{credit_message, notify_approvers};
 
 /// What the buyer typed, kept across submits (and in the session while they pay).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

@@ -66,7 +66,7 @@ pub(super) async fn page(
                 let since = db::approvals::month_start(chrono::Utc::now().naive_utc());
                 Some((
                     db::approvals::limits(c, company, uid)?,
-                    db::approvals::spent_since(c, company, uid, since)?,
+                    db::approvals::spent_since(c, company, uid, since, None)?,
                 ))
             }
             _ => None,
@@ -284,7 +284,7 @@ pub(super) async fn page(
 }
 
 /// Tells the company's approvers (not the buyer) that an order waits for them.
-pub(super) async fn notify_approvers(
+pub(crate) async fn notify_approvers(
     state: &AppState,
     order: &orders::OrderRef,
 ) -> Result<(), AppError> {
@@ -318,7 +318,7 @@ pub(super) async fn notify_approvers(
     Ok(())
 }
 
-pub(super) fn credit_message(available_minor: i64, locale: Locale) -> String {
+pub(crate) fn credit_message(available_minor: i64, locale: Locale) -> String {
     locale.t_args(
         "checkout-credit-exceeded",
         &[(
