@@ -108,6 +108,38 @@ async fn a_buyer_keeps_a_list_and_orders_chosen_lines_through_the_check() {
         )
         .await;
     assert_eq!(back.location(), "/products/wood-screws-4-0-40-200-fa-01003");
+    // A quantity that cannot be taken is said on the product page, with what was typed kept.
+    let refused = app
+        .post_form(
+            "/b2b/lists/add",
+            "/products/wood-screws-4-0-40-200-fa-01003",
+            &[
+                ("list", id),
+                ("sku", "FA-01003"),
+                ("quantity", "lots"),
+                ("back", "/products/wood-screws-4-0-40-200-fa-01003"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert_eq!(refused.theme(), "b2b");
+    assert!(!refused.text("form.add-to-list #list-error").is_empty());
+    assert_eq!(
+        refused
+            .attr("#list-quantity", "aria-describedby")
+            .as_deref(),
+        Some("list-error")
+    );
+    assert_eq!(
+        refused.attr("#list-quantity", "value").as_deref(),
+        Some("lots")
+    );
+    assert_eq!(
+        refused
+            .attr("#list-choice option[selected]", "value")
+            .as_deref(),
+        Some(id)
+    );
     let page = app.get(&list).await;
     assert_eq!(
         page.attrs(".list-lines input[name=quantity]", "value")[0],

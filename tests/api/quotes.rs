@@ -465,3 +465,58 @@ async fn an_expired_offer_cannot_be_taken_but_can_be_renewed() {
     assert_eq!(checkout.status, 200);
     assert!(checkout.text(".summary").contains("SEK 3,520.00"));
 }
+
+#[tokio::test]
+async fn the_inbox_shows_quotes_waiting_for_the_shop_first_across_pages() {
+    let app = spawn_app().await;
+    let product = setup(&app);
+    app.login("buyer@nordbygg.example").await;
+    let url = request(&app, product, "2", "").await;
+    let waiting = url.trim_start_matches("/b2b/quotes/").to_string();
+    // Sixty newer quotes of the same company that no longer wait: more than one page of them.
+    let mut c = app.pool.get().unwrap();
+    let (company, buyer, old): (i64, i64, chrono::NaiveDateTime) = quotes::table
+        .filter(quotes::number.eq(&waiting))
+        .select((quotes::company_id, quotes::requested_by, quotes::updated_at))
+        .first(&mut c)
+        .unwrap();
+    for n in 0..60 {
+        let at = old + chrono::Duration::minutes(n + 1);
+        diesel::insert_into(quotes::table)
+            .values((
+                quotes::number.eq(format!("Q-OLD-{n:03}")),
+                quotes::company_id.eq(company),
+                quotes::requested_by.eq(buyer),
+                quotes::status.eq(if n % 2 == 0 { "withdrawn" } else { "declined" }),
+                quotes::currency.eq("SEK"),
+                quotes::created_at.eq(at),
+                quotes::updated_at.eq(at),
+            ))
+            .execute(&mut c)
+            .unwrap();
+    }
+    drop(c);
+    let rep = app.another_browser();
+    rep.login("sales@duett.example").await;
+    let first = rep.get("/admin/quotes").await;
+    let rows = first.select_texts("tbody tr td:first-child a");
+    let waits: Vec<bool> = (1..=rows.len())
+        .map(|n| first.count(&format!("tbody tr.row-waiting:nth-child({n})")) == 1)
+        .collect();
+    assert_eq!(rows.len(), 50, "a page of fifty");
+    let waiting_rows = waits.iter().take_while(|w| **w).count();
+    assert!(
+        waits[waiting_rows..].iter().all(|w| !w),
+        "every waiting quote comes before the others"
+    );
+    assert!(
+        rows[..waiting_rows].contains(&waiting),
+        "the oldest quote waits and is on the first page: {rows:?}"
+    );
+    // The newest of those that do not wait follow; page two holds no waiting quote.
+    assert_eq!(rows[waiting_rows], "Q-OLD-059");
+    let second = rep.get("/admin/quotes?status=&q=&page=2").await;
+    assert!(second.count("tbody tr") > 0);
+    assert_eq!(second.count("tbody tr.row-waiting"), 0);
+    assert!(!second.text("tbody").contains(&waiting));
+}

@@ -11,6 +11,7 @@ use crate::domain::money::{Currency, Money};
 use crate::domain::quotes::Status;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::sql_types::Integer;
 use std::collections::HashMap;
 
 mod moves;
@@ -195,8 +196,14 @@ pub fn inbox(
                 .or(lower(companies::name).like(like)),
         );
     }
+    // Those waiting for the shop first, across every page.
+    let waiting = [Status::Requested.code(), Status::Negotiating.code()];
     let mut rows: Vec<QuoteRow> = q
-        .order(quotes::updated_at.desc())
+        .order(
+            diesel::dsl::case_when(quotes::status.eq_any(waiting), 0.into_sql::<Integer>())
+                .otherwise(1.into_sql::<Integer>()),
+        )
+        .then_order_by(quotes::updated_at.desc())
         .then_order_by(quotes::id.desc())
         .offset((page - 1) * per_page)
         .limit(per_page + 1)

@@ -50,6 +50,8 @@ pub struct ProductView {
     pub volume: Vec<VolumeView>,
     /// A company buyer's requisition lists they may add this product to (id, name).
     pub lists: Vec<(i64, String)>,
+    /// The add-to-list form as sent back: the list chosen, what was typed and what was wrong.
+    pub list_form: ListForm,
     pub vat_line: String,
     pub stock: StockView,
     pub quantity_rule: Option<String>,
@@ -88,12 +90,21 @@ pub struct AddView {
     pub max: u32,
 }
 
+/// The add-to-list form as sent back: the list chosen, what was typed and what was wrong.
+#[derive(Default)]
+pub struct ListForm {
+    pub list: i64,
+    pub quantity: String,
+    pub error: Option<String>,
+}
+
 /// Forms sent back to the product page with their problems.
 #[derive(Default)]
 pub struct SentForms {
     pub review: Option<ReviewForm>,
     pub notify: Option<NotifyForm>,
     pub add: Option<AddForm>,
+    pub list: Option<ListForm>,
 }
 
 pub struct RatingView {
@@ -159,6 +170,7 @@ pub(crate) async fn page(
     let untouched = sent.review.is_none()
         && sent.notify.is_none()
         && sent.add.is_none()
+        && sent.list.is_none()
         && status == StatusCode::OK;
     let shared = page_cache::key(&ctx).filter(|_| untouched);
     if let Some(hit) = page_cache::hit(&state.cache, shared.as_deref(), &ctx) {
@@ -339,6 +351,7 @@ pub(crate) async fn page(
         why: WhyPriceView::new(&breakdown, &buyer, locale),
         volume: volume_prices(&detail.card, &buyer, locale),
         lists,
+        list_form: sent.list.unwrap_or_default(),
         vat_line,
         delivery: if stock.is_out() {
             locale.t("delivery-when-back")

@@ -87,9 +87,6 @@ pub async fn list(
     let statuses = nav::filter_options(&ctx, status.map(Status::code), &codes, |s| {
         locale.t(&format!("quote-status-{s}"))
     });
-    // Those waiting for the shop first.
-    let mut rows = rows;
-    rows.sort_by_key(|r| !r.status().waits_for_shop());
     render(&QuotesPage {
         nav: nav::menu(&ctx, staff.role, PATH),
         rows: rows

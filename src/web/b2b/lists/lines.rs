@@ -2,6 +2,7 @@
 //! ordering chosen lines through the quick order's check, and the CSV download.
 
 use super::*;
+use crate::web::b2c::product::{ListForm, SentForms};
 
 #[derive(Deserialize)]
 pub struct AddInput {
@@ -25,7 +26,7 @@ pub async fn add(
     form: web::Form<AddInput>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    add_to(req, state, session, id, form.into_inner()).await
+    add_to(req, state, session, id, form.into_inner(), false).await
 }
 
 /// `POST /b2b/lists/add` (`list`, `sku`, `quantity`, `back`): from a product page.
@@ -41,7 +42,7 @@ pub async fn add_from_product(
         .trim()
         .parse::<i64>()
         .map_err(|_| AppError::NotFound)?;
-    add_to(req, state, session, id, input).await
+    add_to(req, state, session, id, input, true).await
 }
 
 async fn add_to(
@@ -50,6 +51,7 @@ async fn add_to(
     session: Session,
     id: i64,
     input: AddInput,
+    from_product: bool,
 ) -> Result<HttpResponse, AppError> {
     let principal = Principal::of(&req).await?;
     let v = viewer(&principal)?;
@@ -87,6 +89,26 @@ async fn add_to(
     };
     let quantity = match rules.parse(&text) {
         Ok(q) => q,
+        Err(e) if from_product => {
+            // Said next to the form on the product page it was sent from.
+            let sent = SentForms {
+                list: Some(ListForm {
+                    list: id,
+                    quantity: typed.chars().take(20).collect(),
+                    error: Some(quantity_message(&e, locale)),
+                }),
+                ..Default::default()
+            };
+            return crate::web::b2c::product::page(
+                &req,
+                &state,
+                &product.slug,
+                crate::web::b2c::reviews::ReviewList::FIRST,
+                sent,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
         Err(e) => {
             let sent = refuse(quantity_message(&e, locale));
             return list_page(&req, &state, id, sent, StatusCode::UNPROCESSABLE_ENTITY).await;
