@@ -76,6 +76,17 @@ test("every page validates as HTML in every theme", async () => {
   await Promise.all([buyer.waitForNavigation(), buyer.click(".add-form button >> nth=0")]);
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(buyer, [demoQuote, "/b2b/quotes/new"]))
     .map(([k, v]) => [`b2b ${k}`, v])));
+  // Order the cart on invoice; the form that changes the order, then the change reviewed.
+  await buyer.goto(`${app.base}/checkout`);
+  await Promise.all([buyer.waitForNavigation(), buyer.click(".checkout-pay")]);
+  pages["b2b order page"] = await buyer.content();
+  await Promise.all([buyer.waitForNavigation(), buyer.click("a.order-change")]);
+  pages["b2b order change form"] = await buyer.content();
+  const qty = buyer.locator(".order-change-lines input >> nth=0");
+  await qty.fill(String(Number(await qty.inputValue()) * 2));
+  await Promise.all([buyer.waitForNavigation(), buyer.click(".order-change-review-button")]);
+  assert.equal(await buyer.locator(".order-change-save").count(), 1);
+  pages["b2b order change reviewed"] = await buyer.content();
   await buyer.close();
 
   const shopper = await newPage(browser);
@@ -142,6 +153,6 @@ test("every page validates as HTML in every theme", async () => {
   pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 59);
+  assert.equal(Object.keys(pages).length, 62);
   assert.equal(validate(pages), "");
 });

@@ -446,6 +446,21 @@ for (const js of [true, false]) {
     await page.reload();
     assert.match(await page.textContent(".order-status"), /Confirmed \(invoice\)/);
     assert.match(await page.textContent(".order-approval"), /Approved for the new office/);
+
+    // The buyer changes the approved order before it is packed: it goes back for approval.
+    await Promise.all([page.waitForNavigation(), page.click("a.order-change")]);
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill(".order-change-lines input >> nth=0", "4");
+    await page.fill("#note", "One more desk for reception");
+    await Promise.all([page.waitForNavigation(), page.click(".order-change-review-button")]);
+    assert.match(await page.textContent(".order-change-approval"), /approvers/);
+    if (js) assert.deepEqual(await axe(page), []);
+    await Promise.all([page.waitForNavigation(), page.click(".order-change-save")]);
+    assert.match(new URL(page.url()).pathname, new RegExp(`^/orders/${number}`));
+    assert.match(await page.textContent("[role=status]"), /sent to your company's approvers/);
+    assert.match(await page.textContent(".order-status"), /Awaiting approval/);
+    await approver.reload();
+    assert.equal(await approver.locator(".approval", { hasText: number }).count(), 1, "waits again");
     assert.deepEqual(page.errors, []);
     assert.deepEqual(approver.errors, []);
     await page.close();
