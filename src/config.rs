@@ -50,6 +50,13 @@ pub struct ShopSettings {
     pub currency: String,
     pub country: String,
     pub default_locale: String,
+    /// The shop's time zone (IANA name): times staff type and buyers read, e.g. a demo's.
+    #[serde(default = "default_time_zone")]
+    pub time_zone: String,
+}
+
+fn default_time_zone() -> String {
+    "Europe/Stockholm".into()
 }
 
 #[derive(Debug, Clone, Deserialize)]

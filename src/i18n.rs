@@ -263,6 +263,9 @@ mod tests {
             "comment",
             "until",
             "buyer",
+            "topic",
+            "when",
+            "details",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

@@ -32,6 +32,8 @@ pub struct AppState {
     pub pool: Pool,
     pub assets: Arc<Assets>,
     pub default_locale: Locale,
+    /// The shop's time zone (`shop.time_zone`).
+    pub time_zone: chrono_tz::Tz,
     pub cache: Arc<ReadCache>,
     pub limits: RateLimits,
     /// Card payments (the built-in test provider until a real one is configured).
@@ -46,6 +48,32 @@ impl AppState {
             .public_url
             .trim_end_matches('/')
             .to_string()
+    }
+
+    /// The shop's wall-clock time now.
+    pub fn local_now(&self) -> chrono::NaiveDateTime {
+        chrono::Utc::now()
+            .with_timezone(&self.time_zone)
+            .naive_local()
+    }
+
+    /// A wall-clock time in the shop's zone as UTC (the earlier one when the clocks go back;
+    /// a time the clocks skip is read an hour later).
+    pub fn to_utc(&self, local: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+        use chrono::TimeZone;
+        match self.time_zone.from_local_datetime(&local) {
+            chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t.naive_utc(),
+            chrono::LocalResult::None => self
+                .time_zone
+                .from_local_datetime(&(local + chrono::Duration::hours(1)))
+                .earliest()
+                .map_or(local, |t| t.naive_utc()),
+        }
+    }
+
+    /// A UTC time on the shop's wall clock.
+    pub fn to_local(&self, utc: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+        utc.and_utc().with_timezone(&self.time_zone).naive_local()
     }
 }
 
@@ -120,11 +148,18 @@ impl Application {
         let port = listener.local_addr()?.port();
         let assets = Arc::new(Assets::scan(&settings.static_dir()));
         let default_locale = Locale::parse(&settings.shop.default_locale).unwrap_or(Locale::Sv);
+        let time_zone: chrono_tz::Tz = settings.shop.time_zone.parse().map_err(|_| {
+            anyhow::anyhow!(
+                "shop.time_zone {:?} is not a time zone name such as Europe/Stockholm",
+                settings.shop.time_zone
+            )
+        })?;
         let state = aweb::Data::new(AppState {
             settings: settings.clone(),
             pool: pool.clone(),
             assets,
             default_locale,
+            time_zone,
             cache: Arc::new(ReadCache::default()),
             limits: RateLimits::default(),
             payments: Arc::new(crate::payment::TestProvider::new(&settings.session_key()?)),

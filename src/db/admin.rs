@@ -15,6 +15,8 @@ pub struct Queues {
     pub open_cases: i64,
     /// Quote requests and counter-offers waiting for a sales representative.
     pub quotes_to_answer: i64,
+    /// Live demo requests no one has scheduled yet.
+    pub demos_to_schedule: i64,
 }
 
 pub fn queues(conn: &mut DbConn) -> Result<Queues, DbError> {
@@ -40,6 +42,7 @@ pub fn queues(conn: &mut DbConn) -> Result<Queues, DbError> {
             .count()
             .get_result(conn)?,
         quotes_to_answer: super::quotes::waiting_for_shop(conn)?,
+        demos_to_schedule: super::demos::waiting(conn)?,
         orders_to_handle: orders::table
             .filter(orders::status.eq_any(["placed", "paid", "confirmed", "awaiting_approval"]))
             .count()

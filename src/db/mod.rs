@@ -18,6 +18,7 @@ pub mod companies;
 pub mod connection;
 pub mod content;
 pub mod coupons;
+pub mod demos;
 pub mod fresh;
 pub mod fulfilment;
 pub mod listing_set;

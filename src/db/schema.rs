@@ -690,6 +690,30 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    demo_requests (id) {
+        id -> BigInt,
+        number -> Text,
+        company_id -> BigInt,
+        requested_by -> BigInt,
+        content_id -> Nullable<BigInt>,
+        topic -> Text,
+        preferred_date -> Date,
+        time_of_day -> Text,
+        format -> Text,
+        attendees -> Integer,
+        phone -> Nullable<Text>,
+        message -> Text,
+        status -> Text,
+        assigned_to -> Nullable<BigInt>,
+        scheduled_at -> Nullable<Timestamp>,
+        meeting_details -> Nullable<Text>,
+        staff_note -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(companies -> price_lists (price_list_id));
 diesel::joinable!(companies -> payment_terms (payment_terms));
 diesel::joinable!(company_memberships -> users (user_id));
@@ -758,6 +782,8 @@ diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(coupon_redemptions -> coupons (coupon_id));
 diesel::joinable!(coupon_redemptions -> orders (order_id));
 diesel::joinable!(coupon_redemptions -> users (user_id));
+diesel::joinable!(demo_requests -> companies (company_id));
+diesel::joinable!(demo_requests -> content_pages (content_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     tax_classes,
@@ -809,4 +835,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     rate_limits,
     account_tokens,
     coupon_redemptions,
+    demo_requests,
 );

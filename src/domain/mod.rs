@@ -9,6 +9,7 @@ pub mod cart;
 pub mod catalog;
 pub mod checkout;
 pub mod company;
+pub mod demos;
 pub mod export;
 pub mod fulfilment;
 pub mod listing;

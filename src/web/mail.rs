@@ -121,6 +121,22 @@ impl Mail {
         }
     }
 
+    /// A live demo request moved: `what` is `requested` or `withdrawn` (to the shop),
+    /// `received`, `scheduled` or `cancelled` (to the buyer). `args` fill in the number, the
+    /// link and what the message names (company, topic, when, details, reason).
+    pub fn demo_update(
+        locale: Locale,
+        to: &str,
+        what: &str,
+        args: &[(&'static str, String)],
+    ) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t_args(&format!("mail-demo-{what}-subject"), args),
+            body: locale.t_args(&format!("mail-demo-{what}-body"), args),
+        }
+    }
+
     /// "We have your return request", with the slip's link.
     pub fn return_received(locale: Locale, to: &str, number: &str, link: &str) -> Mail {
         Mail {

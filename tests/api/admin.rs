@@ -12,6 +12,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin",
                 "/admin/orders",
                 "/admin/quotes",
+                "/admin/demos",
                 "/admin/act-for",
                 "/admin/returns",
                 "/admin/applications",
@@ -32,6 +33,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
             ],
             &[
                 "/admin/quotes",
+                "/admin/demos",
                 "/admin/act-for",
                 "/admin/applications",
                 "/admin/audit",
@@ -43,6 +45,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin",
                 "/admin/orders",
                 "/admin/quotes",
+                "/admin/demos",
                 "/admin/act-for",
                 "/admin/applications",
             ],
@@ -59,6 +62,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
             &[
                 "/admin/orders",
                 "/admin/quotes",
+                "/admin/demos",
                 "/admin/act-for",
                 "/admin/returns",
                 "/admin/applications",

@@ -18,6 +18,7 @@ mod company;
 mod company_users;
 mod coupons;
 mod credentials;
+mod demos;
 mod errors;
 mod helpers;
 mod home;

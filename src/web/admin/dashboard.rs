@@ -48,6 +48,11 @@ pub async fn show(
             q.quotes_to_answer > 0,
         ),
         queue(
+            "admin-queue-demos",
+            q.demos_to_schedule,
+            q.demos_to_schedule > 0,
+        ),
+        queue(
             "admin-queue-applications",
             q.applications,
             q.applications > 0,

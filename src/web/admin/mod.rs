@@ -4,6 +4,7 @@ mod act_for;
 mod applications;
 mod audit;
 mod dashboard;
+mod demos;
 pub mod nav;
 mod orders;
 mod outbox;
@@ -40,6 +41,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/admin/quotes/{number}")
                 .route(web::get().to(quotes::show))
                 .route(web::post().to(quotes::answer)),
+        )
+        .route("/admin/demos", web::get().to(demos::list))
+        .service(
+            web::resource("/admin/demos/{number}")
+                .route(web::get().to(demos::show))
+                .route(web::post().to(demos::act)),
         )
         .route("/admin/returns", web::get().to(returns::list))
         .route("/admin/returns/{number}", web::get().to(returns::show))

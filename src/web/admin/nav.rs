@@ -21,6 +21,7 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         &[Administrator, SalesRep, SupportAgent],
     ),
     ("/admin/quotes", "admin-quotes", &[Administrator, SalesRep]),
+    ("/admin/demos", "admin-demos", &[Administrator, SalesRep]),
     (
         "/admin/act-for",
         "admin-act-for",

@@ -15,6 +15,8 @@ use askama::Template;
 pub struct ContentView {
     pub kind_label: String,
     pub url: String,
+    /// "Book a live demo" of this one.
+    pub book_url: String,
     pub title: String,
     pub summary: String,
     pub video_url: Option<String>,
@@ -58,6 +60,7 @@ fn content_views(ctx: &PageContext, cards: Vec<db::content::ContentCard>) -> Vec
         .map(|c| ContentView {
             kind_label: ctx.t(&format!("content-kind-{}", c.kind.replace('_', "-"))),
             url: format!("/content/{}", c.slug),
+            book_url: format!("/b2b/demos/new?demo={}", c.slug),
             title: c.title,
             summary: c.summary,
             video_url: c.video_url,

@@ -2,6 +2,7 @@
 //! live under `/b2b/…` (added by the B2B issue).
 
 pub mod approvals;
+pub mod demos;
 pub mod home;
 mod invoices;
 mod lists;
@@ -41,6 +42,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::resource("/b2b/quotes/{number}")
             .route(web::get().to(quotes::show))
             .route(web::post().to(quotes::act)),
+    )
+    .service(
+        web::resource("/b2b/demos")
+            .route(web::get().to(demos::index))
+            .route(web::post().to(demos::create)),
+    )
+    .route("/b2b/demos/new", web::get().to(demos::new))
+    .route("/b2b/demos/{number}", web::get().to(demos::show))
+    .route(
+        "/b2b/demos/{number}/withdraw",
+        web::post().to(demos::withdraw),
     )
     .route("/b2b/company/invoices", web::get().to(invoices::show))
     .route("/b2b/approvals", web::get().to(approvals::show))

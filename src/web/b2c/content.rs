@@ -17,6 +17,8 @@ pub struct ArticleView {
     pub published: String,
     /// The same date for `<time datetime>`.
     pub published_iso: String,
+    /// "Book a live demo" of this one (a demo page read by a company user).
+    pub book_url: Option<String>,
 }
 
 storefront_page!(
@@ -39,6 +41,7 @@ pub async fn show(
         _ => "b2c",
     };
     let now = chrono::Utc::now().naive_utc();
+    let book_url = (audience == "b2b").then(|| format!("/b2b/demos/new?demo={}", slug.as_str()));
     let page = db::run(&state.pool, move |c| {
         db::content::published_page(c, slug.as_str(), audience, now)
     })
@@ -63,6 +66,7 @@ pub async fn show(
             .published_at
             .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default(),
+        book_url: book_url.filter(|_| page.kind == "demo"),
         title: page.title,
         summary: page.summary,
         video_url: page.video_url,
