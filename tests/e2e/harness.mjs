@@ -94,3 +94,10 @@ export async function signIn(page, base, email, password = PASSWORD) {
   await page.fill("input[name=password]", password);
   await Promise.all([page.waitForNavigation(), page.click("form[action='/login'] button[type=submit]")]);
 }
+
+/// The first day `days` ahead that is a weekday (or, with `isWeekday` false, a weekend day).
+export function weekday(days, isWeekday) {
+  const d = new Date(Date.now() + days * 86400000);
+  while ((d.getUTCDay() % 6 !== 0) !== isWeekday) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

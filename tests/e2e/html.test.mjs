@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { startApp, startBrowser, newPage, signIn } from "./harness.mjs";
+import { startApp, startBrowser, newPage, signIn, weekday } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 let app;
@@ -87,6 +87,17 @@ test("every page validates as HTML in every theme", async () => {
   await Promise.all([buyer.waitForNavigation(), buyer.click(".order-change-review-button")]);
   assert.equal(await buyer.locator(".order-change-save").count(), 1);
   pages["b2b order change reviewed"] = await buyer.content();
+  // Book a live demo: the form refused (a Saturday), then the request's page and the list.
+  await buyer.goto(`${app.base}/b2b/demos/new?demo=demo-cordless-system`);
+  pages["b2b demo form"] = await buyer.content();
+  await buyer.fill("#preferred_date", weekday(9, false));
+  await Promise.all([buyer.waitForNavigation(), buyer.click(".demo-send")]);
+  pages["b2b demo form refused"] = await buyer.content();
+  await buyer.fill("#preferred_date", weekday(9, true));
+  await Promise.all([buyer.waitForNavigation(), buyer.click(".demo-send")]);
+  const demoUrl = new URL(buyer.url()).pathname;
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(buyer, [demoUrl, "/b2b/demos"]))
+    .map(([k, v]) => [`b2b ${k}`, v])));
   await buyer.close();
 
   const shopper = await newPage(browser);
@@ -145,7 +156,7 @@ test("every page validates as HTML in every theme", async () => {
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, [
     "/admin", "/admin/applications", "/admin/reviews", "/admin/outbox", "/admin/audit", "/admin/orders?status=delivered",
     `/admin/orders/${number}`, "/admin/returns", `/admin/returns/${returnNumber}`, "/admin/quotes", demoQuote.replace("/b2b/", "/admin/"),
-    "/admin/act-for",
+    "/admin/act-for", "/admin/demos", demoUrl.replace("/b2b/", "/admin/"),
   ])).map(([k, v]) => [`admin ${k}`, v])));
   // Acting for a buyer: the portal with the banner.
   await staff.goto(`${app.base}/admin/act-for?q=buyer@smakbyran`);
@@ -153,6 +164,6 @@ test("every page validates as HTML in every theme", async () => {
   pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 62);
+  assert.equal(Object.keys(pages).length, 68);
   assert.equal(validate(pages), "");
 });

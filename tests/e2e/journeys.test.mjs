@@ -2,7 +2,7 @@
 // main flows work with JavaScript on and off.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, startBrowser, newPage, axe, signIn } from "./harness.mjs";
+import { startApp, startBrowser, newPage, axe, signIn, weekday } from "./harness.mjs";
 
 let app;
 let browser;
@@ -517,6 +517,49 @@ for (const js of [true, false]) {
     await rep.close();
   });
 
+  test(`a buyer books a live demo and a sales rep schedules it (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await signIn(page, app.base, "admin@nordbygg.example");
+    await Promise.all([page.waitForNavigation(), page.click("a.demo-book-this >> nth=0")]);
+    assert.equal(await page.locator("input[name=demo]").count(), 1, "asked from a demo");
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#preferred_date", weekday(10, false));
+    await page.fill("#attendees", "3");
+    await page.check("#format-on_site");
+    await Promise.all([page.waitForNavigation(), page.click(".demo-send")]);
+    assert.match(await page.textContent("#preferred_date-error"), /weekdays/);
+    assert.equal(await page.inputValue("#attendees"), "3", "what was typed is kept");
+    assert.ok(await page.isChecked("#format-on_site"));
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#preferred_date", weekday(10, true));
+    await Promise.all([page.waitForNavigation(), page.click(".demo-send")]);
+    assert.match(await page.textContent(".demo-status"), /Waiting for a time/);
+    const number = (await page.textContent(".demo-number")).trim();
+    if (js) assert.deepEqual(await axe(page), []);
+
+    const rep = await newPage(browser, { js });
+    await signIn(rep, app.base, "sales@duett.example");
+    await rep.goto(`${app.base}/admin/demos`);
+    if (js) assert.deepEqual(await axe(rep), []);
+    await Promise.all([rep.waitForNavigation(), rep.click(`a:text-is("${number}")`)]);
+    await rep.fill("#scheduled_at", `${weekday(11, true)}T10:30`);
+    await rep.fill("#meeting_details", "Storgatan 1, Umeå — ask for Eva at reception");
+    await Promise.all([rep.waitForNavigation(), rep.click(".demo-schedule-button")]);
+    assert.match(await rep.textContent(".alert-success"), /scheduled/);
+    if (js) assert.deepEqual(await axe(rep), []);
+
+    await page.reload();
+    assert.match(await page.textContent(".demo-status"), /Booked/);
+    assert.match(await page.textContent(".demo-when"), /10:30 CES?T/);
+    assert.match(await page.textContent(".demo-details"), /ask for Eva/);
+    if (js) assert.deepEqual(await axe(page), []);
+    // The Saturday was refused with a 422 on purpose.
+    assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
+    assert.deepEqual(rep.errors, []);
+    await page.close();
+    await rep.close();
+  });
+
   test(`a buyer orders again from their order history (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await signIn(page, app.base, "buyer@kontorsgruppen.example");
@@ -755,4 +798,50 @@ test("the 404 page is themed and accessible", async () => {
   // The 404 itself is reported by Chromium as a failed resource; nothing else may fail.
   assert.ok(page.errors.every((e) => e.includes("404")), page.errors.join("\n"));
   await page.close();
+});
+
+test("every portal and staff page the B2B issue adds passes axe-core", async () => {
+  // A company admin sees every portal page; the pages are opened as a person would.
+  const page = await newPage(browser);
+  await signIn(page, app.base, "admin@nordbygg.example");
+  const portal = [
+    "/", "/b2b/quick-order", "/b2b/lists", "/b2b/quotes", "/b2b/approvals", "/b2b/demos",
+    "/b2b/demos/new", "/b2b/company/invoices", "/b2b/company/users", "/orders", "/account",
+    "/content/demo-cordless-system", "/products/wood-screws-4-0-40-200-fa-01003", "/cart",
+  ];
+  const problems = {};
+  for (const path of portal) {
+    const res = await page.goto(`${app.base}${path}`);
+    assert.equal(res.status(), 200, path);
+    assert.equal(await page.getAttribute("body", "data-theme"), "b2b", path);
+    const found = await axe(page);
+    if (found.length) problems[path] = found;
+  }
+  // A list with a line, the cart's quote request and the checkout.
+  await page.goto(`${app.base}/products/wood-screws-4-0-40-200-fa-01003`);
+  await Promise.all([page.waitForNavigation(), page.click(".add-form button >> nth=0")]);
+  for (const path of ["/b2b/quotes/new", "/checkout"]) {
+    await page.goto(`${app.base}${path}`);
+    const found = await axe(page);
+    if (found.length) problems[path] = found;
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  const staff = await newPage(browser);
+  await signIn(staff, app.base, "sales@duett.example");
+  for (const path of ["/admin", "/admin/quotes", "/admin/demos", "/admin/act-for", "/admin/orders?segment=b2b"]) {
+    const res = await staff.goto(`${app.base}${path}`);
+    assert.equal(res.status(), 200, path);
+    const found = await axe(staff);
+    if (found.length) problems[path] = found;
+  }
+  // The demo quote as staff answer it.
+  await staff.goto(`${app.base}/admin/quotes`);
+  await Promise.all([staff.waitForNavigation(), staff.click(".admin-quotes tbody a >> nth=0")]);
+  const found = await axe(staff);
+  if (found.length) problems["admin quote"] = found;
+  assert.deepEqual(staff.errors, []);
+  await staff.close();
+  assert.deepEqual(problems, {});
 });
