@@ -413,13 +413,26 @@ for (const js of [true, false]) {
     await page.close();
   });
 
-  test(`a buyer orders over their limit on invoice and an approver approves it (${mode})`, async () => {
+  test(`a buyer uploads a CSV with a bad line, fixes it, orders over their limit on invoice and an approver approves it (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await signIn(page, app.base, "buyer@kontorsgruppen.example");
     await page.goto(`${app.base}/b2b/quick-order`);
-    await page.fill("#paste", "DE-01150, 3");
-    await Promise.all([page.waitForNavigation(), page.click(".quick-paste button[type=submit]")]);
+    await page.setInputFiles("#file", {
+      name: "desks.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("sku,quantity\nDE-01150,3\nDE-99999,2\n"),
+    });
+    await Promise.all([page.waitForNavigation(), page.click(".quick-upload button[type=submit]")]);
+    assert.equal(await page.textContent(".quick-summary"), "Lines read: 2. Ready to add: 1. Need attention: 1.");
+    assert.match(await page.textContent(".quick-problems"), /DE-99999/);
+    // The unknown SKU is taken out; the good line goes to the cart.
+    assert.equal(await page.inputValue("#sku-1"), "DE-99999");
+    await page.fill("#sku-1", "");
+    await page.fill("#qty-1", "");
+    await Promise.all([page.waitForNavigation(), page.click(".quick-grid .form-actions button[value=check]")]);
+    assert.equal(await page.textContent(".quick-summary"), "Lines read: 1. Ready to add: 1. Need attention: 0.");
     await Promise.all([page.waitForNavigation(), page.click(".quick-confirm button")]);
+    assert.equal(new URL(page.url()).pathname, "/cart");
     await page.goto(`${app.base}/checkout`);
     assert.match(await page.textContent(".coupon-feedback"), /needs your company's approval/);
     assert.equal(await page.inputValue("#line1"), "Stora Södergatan 8", "the company's address");
