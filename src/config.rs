@@ -13,6 +13,8 @@ pub struct Settings {
     pub session: SessionSettings,
     pub shop: ShopSettings,
     pub mail: MailSettings,
+    #[serde(default)]
+    pub support: SupportSettings,
     #[serde(skip, default = "Environment::default")]
     pub environment: Environment,
 }
@@ -53,6 +55,31 @@ pub struct ShopSettings {
     /// The shop's time zone (IANA name): times staff type and buyers read, e.g. a demo's.
     #[serde(default = "default_time_zone")]
     pub time_zone: String,
+}
+
+/// How customers reach customer service (the help centre shows it).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct SupportSettings {
+    pub email: String,
+    pub phone: String,
+    /// Phone hours on weekdays, on the shop's clock (`HH:MM`).
+    pub phone_opens: String,
+    pub phone_closes: String,
+    /// The first answer to an e-mail, around the clock, within this many minutes.
+    pub first_response_minutes: u32,
+}
+
+impl Default for SupportSettings {
+    fn default() -> Self {
+        SupportSettings {
+            email: "support@duett.example".into(),
+            phone: "+46 8 123 45 00".into(),
+            phone_opens: "08:00".into(),
+            phone_closes: "18:00".into(),
+            first_response_minutes: 60,
+        }
+    }
 }
 
 fn default_time_zone() -> String {

@@ -266,6 +266,9 @@ mod tests {
             "topic",
             "when",
             "details",
+            "opens",
+            "closes",
+            "zone",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

@@ -267,6 +267,7 @@ fn run(
             .configure(web::payment::routes)
             .configure(web::orders::routes)
             .configure(web::order_change::routes)
+            .configure(web::help::routes)
             .configure(web::returns::routes)
             .configure(web::account::routes)
             .configure(web::b2b::routes)

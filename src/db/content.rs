@@ -161,3 +161,35 @@ pub fn published_page(
         .first(conn)
         .optional()?)
 }
+
+/// One FAQ entry (`content_pages` of kind `faq`: the title is the question, the body the answer).
+#[derive(Debug, Clone, Queryable)]
+pub struct FaqEntry {
+    pub slug: String,
+    pub topic: Option<String>,
+    pub audience: String,
+    pub question: String,
+    pub answer: String,
+}
+
+/// Every published FAQ entry for `audiences` (e.g. `["b2c", "both"]`), in their set order.
+pub fn faq(
+    conn: &mut DbConn,
+    audiences: &[&str],
+    now: NaiveDateTime,
+) -> Result<Vec<FaqEntry>, DbError> {
+    Ok(content_pages::table
+        .filter(content_pages::kind.eq("faq"))
+        .filter(content_pages::audience.eq_any(audiences))
+        .filter(content_pages::published_at.le(now))
+        .order((content_pages::position.asc(), content_pages::id.asc()))
+        .select((
+            content_pages::slug,
+            content_pages::topic,
+            content_pages::audience,
+            content_pages::title,
+            content_pages::body_markdown,
+        ))
+        .limit(500)
+        .load(conn)?)
+}

@@ -47,6 +47,7 @@ pub mod cart;
 pub mod checkout;
 pub mod context;
 pub mod errors;
+pub mod help;
 pub mod listing;
 pub mod mail;
 pub mod media;

@@ -20,6 +20,7 @@ mod coupons;
 mod credentials;
 mod demos;
 mod errors;
+mod help;
 mod helpers;
 mod home;
 mod i18n;

@@ -22,7 +22,8 @@ signed-in-as = Signed in as { $name }
 language-label = Language
 language-change = Change
 footer-service = Customer service
-footer-service-text = Chat and cases around the clock, phone weekdays 8–18.
+footer-service-text = E-mail answered within an hour around the clock, phone weekdays 8–18.
+footer-help = Help centre
 footer-returns = 30-day open purchase
 footer-delivery = Delivery in 1–3 working days
 footer-secure = Secure payment
@@ -75,7 +76,7 @@ service-delivery-text = 1–3 working days, free over 500 kr.
 service-returns = Easy returns
 service-returns-text = 30-day open purchase on everything.
 service-support = 24/7 support
-service-support-text = Chat and cases around the clock.
+service-support-text = E-mail answered within an hour, day and night.
 service-secure = Secure checkout
 service-secure-text = Pay by card on a secure payment page; we never see your card number.
 carousel-previous = Previous products
@@ -1188,3 +1189,56 @@ mail-demo-cancelled-subject = Live demo { $number } cancelled
 mail-demo-cancelled-body = We have had to cancel the live demo of { $topic } ({ $number }): { $reason } Details: { $link }
 mail-demo-withdrawn-subject = Demo request { $number } withdrawn
 mail-demo-withdrawn-body = { $company } withdrew demo request { $number } ({ $topic }): { $link }
+
+## Help centre and FAQ
+help-title = Help and customer service
+help-lead = How to reach us, answers to common questions, and where to follow an order, return something or find your invoices.
+help-contact = Contact us
+help-email = E-mail:
+help-response = We answer e-mail within { $when }, around the clock.
+help-phone = Phone:
+help-phone-hours = Weekdays { $opens }–{ $closes } ({ $zone }).
+help-phone-open = The phone is open now.
+help-phone-closed = The phone is closed now; it opens { $when }.
+help-hours = { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+}
+help-minutes = { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}
+help-self-service = Do it yourself
+help-orders = Your orders and their delivery
+help-orders-guest = (ordered as a guest? Use the link in your order confirmation.)
+help-returns = Returns and exchanges: open the order and choose "Return or exchange items" (30 days' open purchase).
+help-invoices = Your company's invoices and open balance
+help-quotes = Quotes
+help-top = Common questions
+help-all-faq = All questions and answers
+help-a11y-title = Accessibility
+help-a11y-target = We build this shop to meet WCAG 2.2 level AA: every page works by keyboard and with a screen reader, without JavaScript, and at 400 % zoom.
+help-a11y-how = We test each page with automated checks (axe-core) and by hand with a keyboard. If something still stands in your way, we want to know.
+help-a11y-report = Report a barrier — the page, what you tried and what happened — to
+faq-title = Questions and answers
+faq-lead = Search or browse by topic. Each answer has its own link to share.
+faq-search-label = Search the questions and answers
+faq-search = Search
+faq-found = { $count } answers for “{ $query }”.
+faq-found-one = 1 answer for “{ $query }”.
+faq-show-all = Show all questions
+faq-none = No answer matches your words. Try fewer or other words, or contact us.
+faq-contact = Contact customer service
+faq-topics = Topics
+faq-link = Link to this answer
+faq-topic-ordering = Ordering
+faq-topic-delivery = Delivery
+faq-topic-returns = Returns and exchanges
+faq-topic-payment = Payment
+faq-topic-invoices = Invoices and credit
+faq-topic-approvals = Approvals and limits
+faq-topic-quotes = Quotes and prices
+faq-topic-account = Your account
+faq-topic-privacy = Privacy
+faq-topic-accessibility = Accessibility
+faq-topic-other = Other questions

@@ -22,7 +22,8 @@ signed-in-as = Inloggad som { $name }
 language-label = Språk
 language-change = Byt
 footer-service = Kundtjänst
-footer-service-text = Chatt och ärenden dygnet runt, telefon vardagar 8–18.
+footer-service-text = E-post besvaras inom en timme dygnet runt, telefon vardagar 8–18.
+footer-help = Hjälpcenter
 footer-returns = 30 dagars öppet köp
 footer-delivery = Leverans inom 1–3 arbetsdagar
 footer-secure = Säker betalning
@@ -75,7 +76,7 @@ service-delivery-text = 1–3 arbetsdagar, fri frakt över 500 kr.
 service-returns = Enkla returer
 service-returns-text = 30 dagars öppet köp på allt.
 service-support = Kundtjänst dygnet runt
-service-support-text = Chatt och ärenden dygnet runt.
+service-support-text = E-post besvaras inom en timme, dygnet runt.
 service-secure = Säker kassa
 service-secure-text = Betala med kort på en säker betalsida; vi ser aldrig ditt kortnummer.
 carousel-previous = Föregående produkter
@@ -1188,3 +1189,56 @@ mail-demo-cancelled-subject = Livedemo { $number } inställd
 mail-demo-cancelled-body = Vi har tyvärr fått ställa in livedemon av { $topic } ({ $number }): { $reason } Detaljer: { $link }
 mail-demo-withdrawn-subject = Demoförfrågan { $number } återkallad
 mail-demo-withdrawn-body = { $company } har återkallat demoförfrågan { $number } ({ $topic }): { $link }
+
+## Hjälp och vanliga frågor
+help-title = Hjälp och kundtjänst
+help-lead = Hur du når oss, svar på vanliga frågor och var du följer en order, returnerar något eller hittar era fakturor.
+help-contact = Kontakta oss
+help-email = E-post:
+help-response = Vi svarar på e-post inom { $when }, dygnet runt.
+help-phone = Telefon:
+help-phone-hours = Vardagar { $opens }–{ $closes } ({ $zone }).
+help-phone-open = Telefonen är öppen nu.
+help-phone-closed = Telefonen är stängd nu; den öppnar { $when }.
+help-hours = { $count ->
+    [one] 1 timme
+   *[other] { $count } timmar
+}
+help-minutes = { $count ->
+    [one] 1 minut
+   *[other] { $count } minuter
+}
+help-self-service = Gör det själv
+help-orders = Dina ordrar och deras leverans
+help-orders-guest = (handlat som gäst? Använd länken i orderbekräftelsen.)
+help-returns = Returer och byten: öppna ordern och välj "Returnera eller byt varor" (30 dagars öppet köp).
+help-invoices = Företagets fakturor och öppna saldo
+help-quotes = Offerter
+help-top = Vanliga frågor
+help-all-faq = Alla frågor och svar
+help-a11y-title = Tillgänglighet
+help-a11y-target = Vi bygger butiken för att uppfylla WCAG 2.2 nivå AA: varje sida fungerar med tangentbord och skärmläsare, utan JavaScript och med 400 % zoom.
+help-a11y-how = Vi testar varje sida med automatiska kontroller (axe-core) och för hand med tangentbord. Om något ändå är i vägen för dig vill vi veta det.
+help-a11y-report = Rapportera ett hinder — sidan, vad du försökte och vad som hände — till
+faq-title = Frågor och svar
+faq-lead = Sök eller bläddra efter ämne. Varje svar har en egen länk att dela.
+faq-search-label = Sök bland frågor och svar
+faq-search = Sök
+faq-found = { $count } svar för ”{ $query }”.
+faq-found-one = 1 svar för ”{ $query }”.
+faq-show-all = Visa alla frågor
+faq-none = Inget svar matchar dina ord. Prova färre eller andra ord, eller kontakta oss.
+faq-contact = Kontakta kundtjänst
+faq-topics = Ämnen
+faq-link = Länk till svaret
+faq-topic-ordering = Beställa
+faq-topic-delivery = Leverans
+faq-topic-returns = Returer och byten
+faq-topic-payment = Betalning
+faq-topic-invoices = Fakturor och kredit
+faq-topic-approvals = Attester och gränser
+faq-topic-quotes = Offerter och priser
+faq-topic-account = Ditt konto
+faq-topic-privacy = Integritet
+faq-topic-accessibility = Tillgänglighet
+faq-topic-other = Övriga frågor
