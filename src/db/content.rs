@@ -193,3 +193,151 @@ pub fn faq(
         .limit(500)
         .load(conn)?)
 }
+
+/// An FAQ entry as staff list and edit it.
+#[derive(Debug, Clone, Queryable)]
+pub struct FaqRow {
+    pub id: i64,
+    pub slug: String,
+    pub topic: Option<String>,
+    pub audience: String,
+    pub question: String,
+    pub answer: String,
+    pub position: i32,
+    pub published_at: Option<NaiveDateTime>,
+}
+
+macro_rules! faq_row {
+    () => {
+        (
+            content_pages::id,
+            content_pages::slug,
+            content_pages::topic,
+            content_pages::audience,
+            content_pages::title,
+            content_pages::body_markdown,
+            content_pages::position,
+            content_pages::published_at,
+        )
+    };
+}
+
+/// Every FAQ entry, published or not, for staff: filtered by audience and by words in the
+/// question, in the order readers see them.
+pub fn faq_all(
+    conn: &mut DbConn,
+    audience: Option<&str>,
+    query: &str,
+) -> Result<Vec<FaqRow>, DbError> {
+    let mut q = content_pages::table
+        .filter(content_pages::kind.eq("faq"))
+        .select(faq_row!())
+        .into_boxed();
+    if let Some(a) = audience {
+        q = q.filter(content_pages::audience.eq(a.to_string()));
+    }
+    let query = query.trim().to_lowercase();
+    if !query.is_empty() {
+        let like = format!("%{}%", query.replace(['%', '_', '\\'], ""));
+        q = q.filter(super::lower(content_pages::title).like(like));
+    }
+    Ok(
+        q.order((content_pages::position.asc(), content_pages::id.asc()))
+            .limit(500)
+            .load(conn)?,
+    )
+}
+
+pub fn faq_find(conn: &mut DbConn, id: i64) -> Result<Option<FaqRow>, DbError> {
+    Ok(content_pages::table
+        .filter(content_pages::kind.eq("faq"))
+        .filter(content_pages::id.eq(id))
+        .select(faq_row!())
+        .first(conn)
+        .optional()?)
+}
+
+/// Creates an entry with a slug made from its question (unique: `-2`, `-3`… when taken);
+/// returns its id.
+pub fn faq_create(
+    conn: &mut DbConn,
+    e: &crate::domain::faq::Entry,
+    published: bool,
+    now: NaiveDateTime,
+) -> Result<i64, DbError> {
+    let base = crate::domain::catalog::Slug::from_text(&e.question)
+        .as_str()
+        .to_string();
+    let base = if base.is_empty() {
+        "faq".to_string()
+    } else {
+        base
+    };
+    let mut slug = base.clone();
+    let mut n = 1;
+    while content_pages::table
+        .filter(content_pages::slug.eq(&slug))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0
+    {
+        n += 1;
+        slug = format!("{base}-{n}");
+    }
+    Ok(diesel::insert_into(content_pages::table)
+        .values((
+            content_pages::kind.eq("faq"),
+            content_pages::slug.eq(&slug),
+            content_pages::title.eq(&e.question),
+            content_pages::summary.eq(""),
+            content_pages::body_markdown.eq(&e.answer),
+            content_pages::audience.eq(e.audience),
+            content_pages::topic.eq(e.topic),
+            content_pages::position.eq(e.position),
+            content_pages::published_at.eq(published.then_some(now)),
+            content_pages::created_at.eq(now),
+            content_pages::updated_at.eq(now),
+        ))
+        .returning(content_pages::id)
+        .get_result(conn)?)
+}
+
+/// Saves an entry (its slug, and so its link, stays); an entry published before keeps its date.
+pub fn faq_update(
+    conn: &mut DbConn,
+    id: i64,
+    e: &crate::domain::faq::Entry,
+    published: bool,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let Some(before) = faq_find(conn, id)? else {
+        return Ok(false);
+    };
+    let published_at = published.then(|| before.published_at.unwrap_or(now));
+    let n = diesel::update(
+        content_pages::table
+            .filter(content_pages::kind.eq("faq"))
+            .filter(content_pages::id.eq(id)),
+    )
+    .set((
+        content_pages::title.eq(&e.question),
+        content_pages::body_markdown.eq(&e.answer),
+        content_pages::audience.eq(e.audience),
+        content_pages::topic.eq(e.topic),
+        content_pages::position.eq(e.position),
+        content_pages::published_at.eq(published_at),
+        content_pages::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn faq_delete(conn: &mut DbConn, id: i64) -> Result<bool, DbError> {
+    Ok(diesel::delete(
+        content_pages::table
+            .filter(content_pages::kind.eq("faq"))
+            .filter(content_pages::id.eq(id)),
+    )
+    .execute(conn)?
+        == 1)
+}

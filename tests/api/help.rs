@@ -142,3 +142,161 @@ async fn the_faq_shows_each_audience_its_answers_by_topic_and_finds_words() {
             .contains(&"faq-pay-on-invoice".to_string())
     );
 }
+
+#[tokio::test]
+async fn support_agents_write_the_faq_and_readers_see_it_at_once() {
+    use diesel::prelude::*;
+    use duett::db::schema::audit_log;
+    let app = spawn_app().await;
+    let agent = app.another_browser();
+    agent.login("support@duett.example").await;
+    let list = agent.get("/admin/faq").await;
+    assert_eq!(list.status, 200);
+    assert!(list.count(".admin-faq tbody tr") >= 16);
+
+    // Everything wrong at once, with what was typed kept.
+    let refused = agent
+        .post_form(
+            "/admin/faq",
+            "/admin/faq/new",
+            &[
+                ("question", "Why"),
+                ("answer", " "),
+                ("topic", "gardening"),
+                ("audience", "both"),
+                ("position", "-3"),
+                ("published", "1"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    for field in ["question", "answer", "topic", "position"] {
+        assert_eq!(refused.count(&format!("#{field}-error")), 1, "{field}");
+    }
+    assert_eq!(refused.count("#audience-error"), 0);
+    assert_eq!(refused.attr("#question", "value").as_deref(), Some("Why"));
+    assert_eq!(refused.attr("#position", "value").as_deref(), Some("-3"));
+
+    let made = agent
+        .post_form(
+            "/admin/faq",
+            "/admin/faq/new",
+            &[
+                ("question", "Do you deliver to Åland?"),
+                (
+                    "answer",
+                    "Yes, in 3–5 working days.\n\nCustoms forms are included.",
+                ),
+                ("topic", "delivery"),
+                ("audience", "b2c"),
+                ("position", "1"),
+                ("published", "1"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, 303, "{}", made.text("main"));
+    let edit_url = made.location();
+    let faq = app.get("/help/faq?q=aland").await;
+    assert_eq!(
+        faq.count("article.faq-entry"),
+        0,
+        "Å is a letter of its own"
+    );
+    let faq = app.get("/help/faq?q=%C3%A5land").await;
+    assert_eq!(
+        faq.attrs("article.faq-entry", "id"),
+        vec!["faq-do-you-deliver-to-aland"]
+    );
+    assert_eq!(faq.select_texts("#faq-do-you-deliver-to-aland p").len(), 3);
+
+    // A company reader does not see a consumer answer; unpublished, nobody does; the link stays.
+    app.login("buyer@nordbygg.example").await;
+    assert_eq!(
+        app.get("/help/faq?q=%C3%A5land")
+            .await
+            .count("article.faq-entry"),
+        0
+    );
+    let saved = agent
+        .post_form(
+            &edit_url,
+            &edit_url,
+            &[
+                ("question", "Do you deliver to Åland and Gotland?"),
+                ("answer", "Yes, in 3–5 working days."),
+                ("topic", "delivery"),
+                ("audience", "both"),
+                ("position", "1"),
+                ("published", "1"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303);
+    let company = app.get("/help/faq?q=gotland").await;
+    assert_eq!(
+        company.attrs("article.faq-entry", "id"),
+        vec!["faq-do-you-deliver-to-aland"],
+        "the link did not change with the question"
+    );
+    let hidden = agent
+        .post_form(
+            &edit_url,
+            &edit_url,
+            &[
+                ("question", "Do you deliver to Åland and Gotland?"),
+                ("answer", "Yes, in 3–5 working days."),
+                ("topic", "delivery"),
+                ("audience", "both"),
+                ("position", "1"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(hidden.status, 303);
+    assert_eq!(
+        app.get("/help/faq?q=gotland")
+            .await
+            .count("article.faq-entry"),
+        0
+    );
+    let deleted = agent
+        .post_form(&edit_url, &edit_url, &[("action", "delete")])
+        .await;
+    assert_eq!(deleted.status, 303);
+    assert_eq!(agent.get(&edit_url).await.status, 404);
+    let actions: Vec<String> = audit_log::table
+        .filter(audit_log::subject_type.eq("faq"))
+        .order(audit_log::id)
+        .select(audit_log::action)
+        .load(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(
+        actions,
+        vec!["faq_create", "faq_update", "faq_update", "faq_delete"]
+    );
+
+    // Other staff roles and customers are kept out; an unknown action is a bad request.
+    for email in ["sales@duett.example", "catalog@duett.example"] {
+        let staff = app.another_browser();
+        staff.login(email).await;
+        assert_eq!(staff.get("/admin/faq").await.status, 403, "{email}");
+        assert_eq!(staff.get("/admin/faq/new").await.status, 403, "{email}");
+    }
+    assert_eq!(app.get("/admin/faq").await.status, 403);
+    let first = agent
+        .get("/admin/faq")
+        .await
+        .attrs(".admin-faq tbody a[href^='/admin/faq/']", "href")[0]
+        .clone();
+    let odd = agent
+        .post_form(&first, &first, &[("action", "publish")])
+        .await;
+    assert_eq!(odd.status, 400);
+    let not_faq = agent
+        .post_form("/admin/faq/1", &first, &[("action", "save")])
+        .await;
+    assert_eq!(not_faq.status, 404, "content that is not an FAQ entry");
+}

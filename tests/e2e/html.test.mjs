@@ -60,6 +60,7 @@ test("every page validates as HTML in every theme", async () => {
     "/products/ergonomic-task-chair-mesh-of-01005", "/products/desk-screen-oak-de-01234", "/login", "/no-such-page",
     "/register", "/register/sent", "/register/confirm?token=x", "/account/email/confirm?token=x",
     "/password/forgot", "/password/forgot/sent", "/password/reset?token=x", "/business", "/business/thanks", "/invitation?token=x", "/cart",
+    "/help", "/help/faq", "/help/faq?q=return", "/help/faq?q=zzqxv",
   ]);
   await visitor.close();
 
@@ -67,7 +68,7 @@ test("every page validates as HTML in every theme", async () => {
   await signIn(buyer, app.base, "buyer@nordbygg.example");
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(buyer, [
     "/", "/products/wood-screws-4-0-40-200-fa-01003", "/content/demo-cordless-system", "/categories/fasteners", "/account", "/search?q=screw", "/cart",
-    "/b2b/quick-order", "/b2b/approvals", "/b2b/lists", "/b2b/quotes",
+    "/b2b/quick-order", "/b2b/approvals", "/b2b/lists", "/b2b/quotes", "/help", "/help/faq",
   ])).map(([k, v]) => [`b2b ${k}`, v])));
   // The demo quote with an offer to read, and the request form for a cart line.
   await buyer.goto(`${app.base}/b2b/quotes`);
@@ -156,7 +157,7 @@ test("every page validates as HTML in every theme", async () => {
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(staff, [
     "/admin", "/admin/applications", "/admin/reviews", "/admin/outbox", "/admin/audit", "/admin/orders?status=delivered",
     `/admin/orders/${number}`, "/admin/returns", `/admin/returns/${returnNumber}`, "/admin/quotes", demoQuote.replace("/b2b/", "/admin/"),
-    "/admin/act-for", "/admin/demos", demoUrl.replace("/b2b/", "/admin/"),
+    "/admin/act-for", "/admin/demos", demoUrl.replace("/b2b/", "/admin/"), "/admin/faq", "/admin/faq/new",
   ])).map(([k, v]) => [`admin ${k}`, v])));
   // Acting for a buyer: the portal with the banner.
   await staff.goto(`${app.base}/admin/act-for?q=buyer@smakbyran`);
@@ -164,6 +165,6 @@ test("every page validates as HTML in every theme", async () => {
   pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 68);
+  assert.equal(Object.keys(pages).length, 76);
   assert.equal(validate(pages), "");
 });

@@ -789,6 +789,28 @@ for (const js of [true, false]) {
     await page.close();
   });
 
+  test(`a visitor finds an answer in the help centre's FAQ (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await page.goto(`${app.base}/`);
+    await Promise.all([page.waitForNavigation(), page.click(".site-footer a[href='/help']")]);
+    assert.equal(await page.getAttribute("body", "data-theme"), "b2c");
+    assert.match(await page.textContent(".help-phone-now"), /The phone is (open|closed) now/);
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#faq-q", "return slip");
+    await Promise.all([page.waitForNavigation(), page.press("#faq-q", "Enter")]);
+    assert.equal(new URL(page.url()).pathname, "/help/faq");
+    assert.match(await page.textContent(".faq-found"), /1 answer for “return slip”/);
+    if (js) assert.deepEqual(await axe(page), []);
+    await Promise.all([page.waitForNavigation(), page.click(".faq-found a")]);
+    assert.ok((await page.locator("article.faq-entry").count()) > 5, "all answers again");
+    if (js) assert.deepEqual(await axe(page), []);
+    // Each answer links to itself (the address to share).
+    await page.click("#faq-return-an-item .faq-link a");
+    assert.equal(new URL(page.url()).hash, "#faq-return-an-item");
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test(`the language switcher changes the page to Swedish (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await page.goto(`${app.base}/categories/desks`);
@@ -813,13 +835,13 @@ test("the 404 page is themed and accessible", async () => {
   await page.close();
 });
 
-test("every portal and staff page the B2B issue adds passes axe-core", async () => {
+test("every portal, help and staff page of the B2B and help issues passes axe-core", async () => {
   // A company admin sees every portal page; the pages are opened as a person would.
   const page = await newPage(browser);
   await signIn(page, app.base, "admin@nordbygg.example");
   const portal = [
     "/", "/b2b/quick-order", "/b2b/lists", "/b2b/quotes", "/b2b/approvals", "/b2b/demos",
-    "/b2b/demos/new", "/b2b/company/invoices", "/b2b/company/users", "/orders", "/account",
+    "/b2b/demos/new", "/b2b/company/invoices", "/b2b/company/users", "/orders", "/account", "/help", "/help/faq",
     "/content/demo-cordless-system", "/products/wood-screws-4-0-40-200-fa-01003", "/cart",
   ];
   const problems = {};
@@ -856,5 +878,20 @@ test("every portal and staff page the B2B issue adds passes axe-core", async () 
   if (found.length) problems["admin quote"] = found;
   assert.deepEqual(staff.errors, []);
   await staff.close();
+
+  // The FAQ as support agents write it.
+  const agent = await newPage(browser);
+  await signIn(agent, app.base, "support@duett.example");
+  for (const path of ["/admin/faq", "/admin/faq/new"]) {
+    await agent.goto(`${app.base}${path}`);
+    const found = await axe(agent);
+    if (found.length) problems[path] = found;
+  }
+  await agent.goto(`${app.base}/admin/faq`);
+  await Promise.all([agent.waitForNavigation(), agent.click(".admin-faq tbody a >> nth=0")]);
+  const faqFound = await axe(agent);
+  if (faqFound.length) problems["admin faq entry"] = faqFound;
+  assert.deepEqual(agent.errors, []);
+  await agent.close();
   assert.deepEqual(problems, {});
 });

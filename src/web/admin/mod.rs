@@ -5,6 +5,7 @@ mod applications;
 mod audit;
 mod dashboard;
 mod demos;
+mod faq;
 pub mod nav;
 mod orders;
 mod outbox;
@@ -47,6 +48,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/admin/demos/{number}")
                 .route(web::get().to(demos::show))
                 .route(web::post().to(demos::act)),
+        )
+        .service(
+            web::resource("/admin/faq")
+                .route(web::get().to(faq::list))
+                .route(web::post().to(faq::create)),
+        )
+        .route("/admin/faq/new", web::get().to(faq::new))
+        .service(
+            web::resource("/admin/faq/{id}")
+                .route(web::get().to(faq::edit))
+                .route(web::post().to(faq::update)),
         )
         .route("/admin/returns", web::get().to(returns::list))
         .route("/admin/returns/{number}", web::get().to(returns::show))

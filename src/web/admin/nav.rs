@@ -37,6 +37,7 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         "admin-applications",
         &[Administrator, SalesRep],
     ),
+    ("/admin/faq", "admin-faq", &[Administrator, SupportAgent]),
     (
         "/admin/reviews",
         "admin-reviews",
