@@ -269,6 +269,7 @@ mod tests {
             "opens",
             "closes",
             "zone",
+            "used",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

@@ -238,7 +238,7 @@ pub fn faq_all(
     }
     let query = query.trim().to_lowercase();
     if !query.is_empty() {
-        let like = format!("%{}%", query.replace(['%', '_', '\\'], ""));
+        let like = super::contains_pattern(&query);
         q = q.filter(super::lower(content_pages::title).like(like));
     }
     Ok(

@@ -184,7 +184,7 @@ pub fn inbox(
     let query = query.trim().to_lowercase();
     if !query.is_empty() {
         use super::lower;
-        let like = format!("%{}%", query.replace(['%', '_', '\\'], ""));
+        let like = super::contains_pattern(&query);
         q = q.filter(
             lower(demo_requests::number)
                 .like(like.clone())
@@ -201,7 +201,7 @@ pub fn inbox(
         1.into_sql::<Integer>(),
     )
     .otherwise(2.into_sql::<Integer>());
-    let mut rows: Vec<DemoRow> = q
+    let rows: Vec<DemoRow> = q
         .order(rank)
         .then_order_by(demo_requests::scheduled_at.asc())
         .then_order_by(demo_requests::created_at.asc())
@@ -209,9 +209,7 @@ pub fn inbox(
         .offset((page - 1) * per_page)
         .limit(per_page + 1)
         .load(c)?;
-    let more = rows.len() as i64 > per_page;
-    rows.truncate(usize::try_from(per_page).unwrap_or(0));
-    Ok((rows, more))
+    Ok(super::page_of(rows, per_page))
 }
 
 /// How many requests wait to be scheduled (the admin dashboard's queue).

@@ -123,14 +123,14 @@ pub fn list(
     }
     let needle = filter.query.trim().to_lowercase();
     if !needle.is_empty() {
-        let like = format!("%{}%", needle.replace(['%', '_', '\\'], ""));
+        let like = super::contains_pattern(&needle);
         q = q.filter(
             orders::number
                 .like(like.clone())
                 .or(orders::email.like(like)),
         );
     }
-    let mut rows: Vec<Row> = q
+    let rows: Vec<Row> = q
         .order((orders::placed_at.desc(), orders::id.desc()))
         .offset((page.max(1) - 1) * per_page)
         .limit(per_page + 1)
@@ -145,7 +145,5 @@ pub fn list(
             orders::placed_at,
         ))
         .load(conn)?;
-    let more = rows.len() as i64 > per_page;
-    rows.truncate(per_page as usize);
-    Ok((rows, more))
+    Ok(super::page_of(rows, per_page))
 }

@@ -52,6 +52,21 @@ diesel::define_sql_function! {
     fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }
 
+/// A `LIKE` pattern that finds `needle` anywhere (lower-case it first to compare with
+/// [`lower`]); the wildcard and escape characters typed are dropped, so they match literally
+/// nowhere rather than everywhere.
+pub fn contains_pattern(needle: &str) -> String {
+    format!("%{}%", needle.replace(['%', '_', '\\'], ""))
+}
+
+/// A page of a list read with `LIMIT per_page + 1`: the rows to show and whether more follow.
+pub fn page_of<T>(mut rows: Vec<T>, per_page: i64) -> (Vec<T>, bool) {
+    let keep = usize::try_from(per_page).unwrap_or(0);
+    let more = rows.len() > keep;
+    rows.truncate(keep);
+    (rows, more)
+}
+
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 

@@ -648,7 +648,7 @@ pub fn list(
     if let Some(status) = status {
         q = q.filter(returns::status.eq(status.to_string()));
     }
-    let mut rows: Vec<ListRow> = q
+    let rows: Vec<ListRow> = q
         .order((returns::created_at.asc(), returns::id.asc()))
         .offset((page.max(1) - 1) * per_page)
         .limit(per_page + 1)
@@ -662,7 +662,5 @@ pub fn list(
             orders::email,
         ))
         .load(conn)?;
-    let more = rows.len() as i64 > per_page;
-    rows.truncate(per_page as usize);
-    Ok((rows, more))
+    Ok(super::page_of(rows, per_page))
 }

@@ -221,7 +221,7 @@ pub fn company_people(
     let query = query.trim().to_lowercase();
     if !query.is_empty() {
         use super::lower;
-        let like = format!("%{}%", query.replace(['%', '_', '\\'], ""));
+        let like = super::contains_pattern(&query);
         q = q.filter(
             lower(users::name)
                 .like(like.clone())

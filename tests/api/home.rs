@@ -89,6 +89,12 @@ async fn a_company_buyer_gets_the_business_home_at_the_same_address() {
         stats.iter().any(|s| s.contains("SEK 250,000.00")),
         "credit limit shows: {stats:?}"
     );
+    assert!(
+        page.text(".credit-used").starts_with("(used SEK ")
+            && page.text(".credit-used").ends_with(" of SEK 250,000.00)"),
+        "credit used shows: {stats:?}"
+    );
+    assert_eq!(page.count(".stats a[href='/b2b/quotes']"), 1);
     // Business-only content opens for a company user.
     let href = page.attr(".demo h3 a", "href").unwrap();
     let article = app.get(&href).await;

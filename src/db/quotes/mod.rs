@@ -189,7 +189,7 @@ pub fn inbox(
     let query = query.trim().to_lowercase();
     if !query.is_empty() {
         use super::lower;
-        let like = format!("%{}%", query.replace(['%', '_', '\\'], ""));
+        let like = super::contains_pattern(&query);
         q = q.filter(
             lower(quotes::number)
                 .like(like.clone())
@@ -198,7 +198,7 @@ pub fn inbox(
     }
     // Those waiting for the shop first, across every page.
     let waiting = [Status::Requested.code(), Status::Negotiating.code()];
-    let mut rows: Vec<QuoteRow> = q
+    let rows: Vec<QuoteRow> = q
         .order(
             diesel::dsl::case_when(quotes::status.eq_any(waiting), 0.into_sql::<Integer>())
                 .otherwise(1.into_sql::<Integer>()),
@@ -208,9 +208,7 @@ pub fn inbox(
         .offset((page - 1) * per_page)
         .limit(per_page + 1)
         .load(c)?;
-    let more = rows.len() as i64 > per_page;
-    rows.truncate(usize::try_from(per_page).unwrap_or(0));
-    Ok((rows, more))
+    Ok(super::page_of(rows, per_page))
 }
 
 /// How many quotes wait for the shop (the admin dashboard's queue).

@@ -119,6 +119,7 @@ b2b-dashboard = Your company at a glance
 b2b-pending-approvals = Orders awaiting approval
 b2b-open-quotes = Open quotes
 b2b-credit-available = Credit available
+b2b-credit-used-of = used { $used } of { $limit }
 b2b-credit-of = of { $limit }
 b2b-recent-orders = Recent orders
 b2b-no-orders = No orders yet — start with the quick order form.

@@ -119,6 +119,7 @@ b2b-dashboard = Ert företag i korthet
 b2b-pending-approvals = Ordrar som väntar på godkännande
 b2b-open-quotes = Öppna offerter
 b2b-credit-available = Tillgänglig kredit
+b2b-credit-used-of = använt { $used } av { $limit }
 b2b-credit-of = av { $limit }
 b2b-recent-orders = Senaste ordrar
 b2b-no-orders = Inga ordrar ännu — börja med snabbeställningen.

@@ -44,28 +44,17 @@ pub struct DemosPage {
     pub next: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
-pub struct ListQuery {
-    #[serde(default)]
-    status: String,
-    #[serde(default)]
-    q: String,
-    #[serde(default)]
-    page: Option<i64>,
-}
-
 /// `GET /admin/demos`.
 pub async fn list(
     req: HttpRequest,
     staff: StaffUser,
     state: web::Data<AppState>,
-    query: web::Query<ListQuery>,
+    query: web::Query<nav::StatusListQuery>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let query = query.into_inner();
     let status = Status::parse(&query.status);
-    let q: String = query.q.trim().chars().take(100).collect();
-    let page = query.page.unwrap_or(1).clamp(1, 10_000);
+    let (q, page) = (query.search(), query.page());
     let search = q.clone();
     let (rows, more) = db::run(&state.pool, move |c| {
         db::demos::inbox(c, status, &search, page, PER_PAGE)
@@ -73,13 +62,7 @@ pub async fn list(
     .await?;
     let ctx = nav::staff_context(&req, &staff);
     let locale = ctx.locale;
-    let link = |p: i64| {
-        format!(
-            "{PATH}?status={}&q={}&page={p}",
-            status.map_or("", Status::code),
-            crate::web::url_encode(&q)
-        )
-    };
+    let (prev, next) = nav::page_links(PATH, status.map_or("", Status::code), &q, page, more);
     let codes: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
     let statuses = nav::filter_options(&ctx, status.map(Status::code), &codes, |s| {
         locale.t(&format!("demo-status-{s}"))
@@ -102,8 +85,8 @@ pub async fn list(
                 number: d.number,
             })
             .collect(),
-        prev: (page > 1).then(|| link(page - 1)),
-        next: more.then(|| link(page + 1)),
+        prev,
+        next,
         statuses,
         q: q.clone(),
         ctx,

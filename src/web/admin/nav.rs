@@ -5,6 +5,7 @@ use crate::auth::{Principal, StaffUser};
 use crate::domain::accounts::StaffRole;
 use crate::web::{PageContext, Theme};
 use actix_web::HttpRequest;
+use serde::Deserialize;
 
 use StaffRole::{Administrator, CatalogManager, SalesRep, SupportAgent};
 
@@ -117,4 +118,47 @@ pub fn filter_options(
         selected: current == Some(*v),
     }));
     options
+}
+
+/// The query of a list filtered by status and searched by text (`?status=&q=&page=`).
+#[derive(Deserialize, Default)]
+pub struct StatusListQuery {
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+impl StatusListQuery {
+    /// The search as typed, trimmed and cut to 100 characters.
+    pub fn search(&self) -> String {
+        self.q.trim().chars().take(100).collect()
+    }
+
+    /// The page asked for, 1 to 10 000.
+    pub fn page(&self) -> i64 {
+        self.page.unwrap_or(1).clamp(1, 10_000)
+    }
+}
+
+/// The previous and next pages' addresses of a status-and-search list at `page`.
+pub fn page_links(
+    path: &str,
+    status: &str,
+    q: &str,
+    page: i64,
+    more: bool,
+) -> (Option<String>, Option<String>) {
+    let link = |p: i64| {
+        format!(
+            "{path}?status={status}&q={}&page={p}",
+            crate::web::url_encode(q)
+        )
+    };
+    (
+        (page > 1).then(|| link(page - 1)),
+        more.then(|| link(page + 1)),
+    )
 }

@@ -37,6 +37,7 @@ pub struct DashboardView {
     pub pending_approvals: i64,
     pub open_quotes: i64,
     pub credit_available: String,
+    pub credit_used: String,
     pub credit_limit: String,
     pub recent_orders: Vec<RecentOrderView>,
 }
@@ -151,6 +152,13 @@ pub async fn page(
         pending_approvals: dashboard.pending_approvals,
         open_quotes: dashboard.open_quotes,
         credit_available: available.format(locale.code()),
+        credit_used: locale.t_args(
+            "b2b-credit-used-of",
+            &[
+                ("used", used.format(locale.code())),
+                ("limit", limit.format(locale.code())),
+            ],
+        ),
         credit_limit: limit.format(locale.code()),
         recent_orders: dashboard
             .recent_orders
