@@ -297,8 +297,8 @@ fn pages(c: &mut DbConn, product_ids: &[i64], now: NaiveDateTime) -> Result<(), 
         let body = format!(
             "## {title}\n\n{summary}\n\nOur specialists put this together from questions buyers ask us every week. \
              It covers the choices that matter most, the mistakes we see most often, and the products our \
-             customers rely on.\n\nWant to talk it through? Book a live demo or start a chat with our team — \
-             we answer around the clock."
+             customers rely on.\n\nWant to talk it through? Book a live demo, or write to customer service — \
+             we answer e-mail around the clock."
         );
         diesel::insert_into(content_pages::table)
             .values((
