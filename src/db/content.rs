@@ -167,7 +167,6 @@ pub fn published_page(
 pub struct FaqEntry {
     pub slug: String,
     pub topic: Option<String>,
-    pub audience: String,
     pub question: String,
     pub answer: String,
 }
@@ -186,7 +185,6 @@ pub fn faq(
         .select((
             content_pages::slug,
             content_pages::topic,
-            content_pages::audience,
             content_pages::title,
             content_pages::body_markdown,
         ))

@@ -34,6 +34,11 @@ impl Reader {
             (_, "both") | (Reader::Consumer, "b2c") | (Reader::Company, "b2b")
         )
     }
+
+    /// The audiences whose entries this reader sees.
+    pub fn audiences(self) -> Vec<&'static str> {
+        AUDIENCES.into_iter().filter(|a| self.sees(a)).collect()
+    }
 }
 
 /// Where a topic sorts: its place in [`TOPICS`], unknown ones last.

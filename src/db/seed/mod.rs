@@ -5,6 +5,7 @@
 
 mod content;
 mod data;
+mod faq;
 mod people;
 mod quotes;
 
