@@ -66,8 +66,22 @@ pub struct SupportSettings {
     /// Phone hours on weekdays, on the shop's clock (`HH:MM`).
     pub phone_opens: String,
     pub phone_closes: String,
-    /// The first answer to an e-mail, around the clock, within this many minutes.
+    /// The first answer to an e-mail or a case, around the clock, within this many minutes.
     pub first_response_minutes: u32,
+    /// A case is resolved within this many hours (not counting time waiting on the customer).
+    pub resolution_hours: u32,
+    /// Where case photos are kept; unset: `attachments` under `session.data_dir`.
+    pub attachments_dir: Option<PathBuf>,
+}
+
+impl SupportSettings {
+    /// The service-level targets of a case.
+    pub fn targets(&self) -> crate::domain::cases::Targets {
+        crate::domain::cases::Targets {
+            first_response: chrono::Duration::minutes(i64::from(self.first_response_minutes)),
+            resolution: chrono::Duration::hours(i64::from(self.resolution_hours)),
+        }
+    }
 }
 
 impl Default for SupportSettings {
@@ -78,6 +92,8 @@ impl Default for SupportSettings {
             phone_opens: "08:00".into(),
             phone_closes: "18:00".into(),
             first_response_minutes: 60,
+            resolution_hours: 72,
+            attachments_dir: None,
         }
     }
 }

@@ -270,6 +270,8 @@ mod tests {
             "closes",
             "zone",
             "used",
+            "time",
+            "status",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

@@ -38,6 +38,8 @@ pub struct AppState {
     pub limits: RateLimits,
     /// Card payments (the built-in test provider until a real one is configured).
     pub payments: Arc<dyn crate::payment::PaymentProvider>,
+    /// Where case photos are stored (created at start-up).
+    pub attachments_dir: std::path::PathBuf,
 }
 
 impl AppState {
@@ -154,7 +156,19 @@ impl Application {
                 settings.shop.time_zone
             )
         })?;
+        let attachments_dir = settings
+            .support
+            .attachments_dir
+            .clone()
+            .unwrap_or_else(|| settings.session.data_dir.join("attachments"));
+        std::fs::create_dir_all(&attachments_dir).with_context(|| {
+            format!(
+                "could not create the case photo directory {}",
+                attachments_dir.display()
+            )
+        })?;
         let state = aweb::Data::new(AppState {
+            attachments_dir,
             settings: settings.clone(),
             pool: pool.clone(),
             assets,
@@ -269,6 +283,7 @@ fn run(
             .configure(web::order_change::routes)
             .configure(web::help::routes)
             .configure(web::returns::routes)
+            .configure(web::cases::routes)
             .configure(web::account::routes)
             .configure(web::b2b::routes)
             .configure(web::admin::routes)

@@ -13,6 +13,7 @@ pub mod back_in_stock;
 pub mod cache;
 pub mod cart_rules;
 pub mod carts;
+pub mod cases;
 pub mod catalog;
 pub mod companies;
 pub mod connection;

@@ -588,6 +588,14 @@ diesel::table! {
         resolved_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        public_token -> Text,
+        locale -> Text,
+        first_response_due_at -> Nullable<Timestamp>,
+        resolution_due_at -> Nullable<Timestamp>,
+        waiting_since -> Nullable<Timestamp>,
+        paused_seconds -> BigInt,
+        closed_at -> Nullable<Timestamp>,
+        return_number -> Nullable<Text>,
     }
 }
 
@@ -600,6 +608,8 @@ diesel::table! {
         body -> Text,
         attachment_url -> Nullable<Text>,
         created_at -> Timestamp,
+        internal -> Bool,
+        event -> Nullable<Text>,
     }
 }
 
@@ -714,6 +724,41 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    case_lines (case_id, order_line_id) {
+        case_id -> BigInt,
+        order_line_id -> BigInt,
+        quantity -> Integer,
+    }
+}
+
+diesel::table! {
+    case_attachments (id) {
+        id -> BigInt,
+        case_id -> BigInt,
+        message_id -> BigInt,
+        stored_name -> Text,
+        original_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        width -> Integer,
+        height -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    case_refunds (id) {
+        id -> BigInt,
+        case_id -> BigInt,
+        order_id -> BigInt,
+        amount_minor -> BigInt,
+        reference -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(companies -> price_lists (price_list_id));
 diesel::joinable!(companies -> payment_terms (payment_terms));
 diesel::joinable!(company_memberships -> users (user_id));
@@ -784,6 +829,13 @@ diesel::joinable!(coupon_redemptions -> orders (order_id));
 diesel::joinable!(coupon_redemptions -> users (user_id));
 diesel::joinable!(demo_requests -> companies (company_id));
 diesel::joinable!(demo_requests -> content_pages (content_id));
+diesel::joinable!(case_lines -> support_cases (case_id));
+diesel::joinable!(case_lines -> order_lines (order_line_id));
+diesel::joinable!(case_attachments -> support_cases (case_id));
+diesel::joinable!(case_attachments -> case_messages (message_id));
+diesel::joinable!(case_refunds -> support_cases (case_id));
+diesel::joinable!(case_refunds -> orders (order_id));
+diesel::joinable!(case_refunds -> users (created_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
     tax_classes,
@@ -836,4 +888,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     account_tokens,
     coupon_redemptions,
     demo_requests,
+    case_lines,
+    case_attachments,
+    case_refunds,
 );

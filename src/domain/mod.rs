@@ -6,6 +6,7 @@ pub mod address;
 pub mod approvals;
 pub mod bulk_order;
 pub mod cart;
+pub mod cases;
 pub mod catalog;
 pub mod checkout;
 pub mod company;

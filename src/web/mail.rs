@@ -137,6 +137,22 @@ impl Mail {
         }
     }
 
+    /// A case moved: `what` is `opened`, `reply`, `resolved`, `closed`, `return` or `refund` (to
+    /// the customer) or `new` or `customer-reply` (to customer service). `args` fill in the
+    /// number, the link and what the message names (when, topic, details).
+    pub fn case_update(
+        locale: Locale,
+        to: &str,
+        what: &str,
+        args: &[(&'static str, String)],
+    ) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t_args(&format!("mail-case-{what}-subject"), args),
+            body: locale.t_args(&format!("mail-case-{what}-body"), args),
+        }
+    }
+
     /// "We have your return request", with the slip's link.
     pub fn return_received(locale: Locale, to: &str, number: &str, link: &str) -> Mail {
         Mail {

@@ -44,6 +44,7 @@ pub mod assets;
 pub mod b2b;
 pub mod b2c;
 pub mod cart;
+pub mod cases;
 pub mod checkout;
 pub mod context;
 pub mod errors;

@@ -55,6 +55,10 @@ pub struct OrderView {
     pub return_url: Option<String>,
     /// Earlier returns: (number, status, link to the slip).
     pub returns: Vec<(String, String, String)>,
+    /// "Report a problem": an after-sales case about the order.
+    pub case_url: String,
+    /// Cases about the order: (number, subject, status, link).
+    pub cases: Vec<(String, String, String, String)>,
 }
 
 storefront_page!(
@@ -127,32 +131,35 @@ pub async fn show(
         )),
         _ => None,
     };
-    let (detail, returnable, approval, company, changeable) = db::run(&state.pool, move |c| {
-        let Some(order) = orders::by_link(c, &number, &token)? else {
-            return Ok(None);
-        };
-        let changeable = match changer {
-            Some((user, company, admin)) => orders::change::load(c, &number, &token, company)?
-                .is_some_and(|o| o.check(user, admin).is_ok()),
-            None => false,
-        };
-        let approval = db::approvals::of_order(c, order.id)?;
-        let company = orders::company_of(c, order.id)?;
-        // Only a shipped order has anything to return.
-        let returnable = match order.status.as_str() {
-            "shipped" | "delivered" => Some(db::returns::for_order(c, order.clone(), now)?),
-            _ => None,
-        };
-        Ok(Some((
-            orders::detail(c, order)?,
-            returnable,
-            approval,
-            company,
-            changeable,
-        )))
-    })
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let (detail, returnable, approval, company, changeable, cases) =
+        db::run(&state.pool, move |c| {
+            let Some(order) = orders::by_link(c, &number, &token)? else {
+                return Ok(None);
+            };
+            let changeable = match changer {
+                Some((user, company, admin)) => orders::change::load(c, &number, &token, company)?
+                    .is_some_and(|o| o.check(user, admin).is_ok()),
+                None => false,
+            };
+            let approval = db::approvals::of_order(c, order.id)?;
+            let company = orders::company_of(c, order.id)?;
+            // Only a shipped order has anything to return.
+            let returnable = match order.status.as_str() {
+                "shipped" | "delivered" => Some(db::returns::for_order(c, order.clone(), now)?),
+                _ => None,
+            };
+            let cases = db::cases::for_order(c, order.id)?;
+            Ok(Some((
+                orders::detail(c, order)?,
+                returnable,
+                approval,
+                company,
+                changeable,
+                cases,
+            )))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
     let theme = Theme::storefront_for(&principal);
     let offer_account = !principal.is_signed_in();
     let reorder = company.is_some()
@@ -213,6 +220,22 @@ pub async fn show(
         offer_account,
         cancellable: crate::domain::fulfilment::READY.contains(&detail.order.status.as_str()),
         token: detail.order.public_token.clone(),
+        case_url: format!(
+            "/orders/{}/case?t={}",
+            detail.order.number,
+            crate::web::url_encode(&detail.order.public_token)
+        ),
+        cases: cases
+            .into_iter()
+            .map(|k| {
+                (
+                    k.number.clone(),
+                    k.subject.clone(),
+                    crate::web::cases::status_label(&k.status, locale),
+                    crate::web::cases::case_url(&k.number, &k.public_token),
+                )
+            })
+            .collect(),
         change_url: changeable.then(|| {
             format!(
                 "/orders/{}/change?t={}",

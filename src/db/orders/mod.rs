@@ -113,6 +113,15 @@ pub fn by_number(conn: &mut DbConn, number: &str) -> Result<Option<OrderRef>, Db
         .optional()?)
 }
 
+/// An order by its id (a case's order).
+pub fn by_id(conn: &mut DbConn, id: i64) -> Result<Option<OrderRef>, DbError> {
+    Ok(orders::table
+        .find(id)
+        .select(ORDER_REF)
+        .first(conn)
+        .optional()?)
+}
+
 /// The order a shopper's link points at: its number and the token from the confirmation (numbers
 /// can be guessed, tokens cannot), or nothing when they do not belong together.
 pub fn by_link(conn: &mut DbConn, number: &str, token: &str) -> Result<Option<OrderRef>, DbError> {

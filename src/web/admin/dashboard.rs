@@ -29,7 +29,11 @@ pub async fn show(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(super::nav::allowed("/admin"))?;
-    let q = db::run(&state.pool, db::admin::queues).await?;
+    let now = chrono::Utc::now().naive_utc();
+    let (q, (_, cases_breached)) = db::run(&state.pool, move |c| {
+        Ok((db::admin::queues(c)?, db::cases::queue_counts(c, now)?))
+    })
+    .await?;
     let ctx = super::nav::staff_context(&req, &staff);
     let queue = |key: &str, count: i64, attention: bool| QueueView {
         label: ctx.t(key),
@@ -63,6 +67,11 @@ pub async fn show(
             q.reviews_to_moderate > 0,
         ),
         queue("admin-queue-cases", q.open_cases, q.open_cases > 0),
+        queue(
+            "admin-queue-cases-breached",
+            cases_breached,
+            cases_breached > 0,
+        ),
         queue("admin-queue-low-stock", q.low_stock, q.low_stock > 0),
         queue(
             "admin-queue-out-of-stock",

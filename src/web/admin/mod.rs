@@ -3,6 +3,7 @@
 mod act_for;
 mod applications;
 mod audit;
+mod cases;
 mod dashboard;
 mod demos;
 mod faq;
@@ -16,6 +17,7 @@ mod reviews;
 use actix_web::web;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
+    cases::routes(cfg);
     cfg.route("/admin", web::get().to(dashboard::show))
         .route("/admin/outbox", web::get().to(outbox::show))
         .route("/admin/audit", web::get().to(audit::show))

@@ -29,6 +29,11 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         &[Administrator, SalesRep],
     ),
     (
+        "/admin/cases",
+        "admin-cases",
+        &[Administrator, SupportAgent],
+    ),
+    (
         "/admin/returns",
         "admin-returns",
         &[Administrator, SupportAgent],

@@ -1,0 +1,16 @@
+DROP TABLE IF EXISTS case_refunds;
+DROP TABLE IF EXISTS case_attachments;
+DROP TABLE IF EXISTS case_lines;
+DROP INDEX IF EXISTS support_cases_token;
+DROP INDEX IF EXISTS support_cases_order;
+DROP INDEX IF EXISTS support_cases_user;
+ALTER TABLE case_messages DROP COLUMN event;
+ALTER TABLE case_messages DROP COLUMN internal;
+ALTER TABLE support_cases DROP COLUMN return_number;
+ALTER TABLE support_cases DROP COLUMN closed_at;
+ALTER TABLE support_cases DROP COLUMN paused_seconds;
+ALTER TABLE support_cases DROP COLUMN waiting_since;
+ALTER TABLE support_cases DROP COLUMN resolution_due_at;
+ALTER TABLE support_cases DROP COLUMN first_response_due_at;
+ALTER TABLE support_cases DROP COLUMN locale;
+ALTER TABLE support_cases DROP COLUMN public_token;
