@@ -14,6 +14,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/quotes",
                 "/admin/demos",
                 "/admin/act-for",
+                "/admin/cases",
                 "/admin/returns",
                 "/admin/applications",
                 "/admin/faq",
@@ -28,6 +29,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
             &[
                 "/admin",
                 "/admin/orders",
+                "/admin/cases",
                 "/admin/returns",
                 "/admin/faq",
                 "/admin/reviews",
@@ -52,6 +54,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/applications",
             ],
             &[
+                "/admin/cases",
                 "/admin/returns",
                 "/admin/faq",
                 "/admin/reviews",
@@ -67,6 +70,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/quotes",
                 "/admin/demos",
                 "/admin/act-for",
+                "/admin/cases",
                 "/admin/returns",
                 "/admin/applications",
                 "/admin/faq",

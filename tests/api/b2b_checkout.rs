@@ -9,7 +9,7 @@ use duett::db::schema::{cart_lines, companies, invoices, orders, outbox};
 
 /// Nordbygg's buyer with 2 cordless drills (plain list price 1 000 kr excl. VAT, no agreements)
 /// in the cart; returns the checkout page's fields to post.
-async fn buyer_with_cart(app: &TestApp) -> i64 {
+pub(crate) async fn buyer_with_cart(app: &TestApp) -> i64 {
     crate::helpers::plain_product(app, "PO-01000", 100_000, 50);
     let mut c = app.pool.get().unwrap();
     app.login("buyer@nordbygg.example").await;
@@ -28,7 +28,7 @@ async fn buyer_with_cart(app: &TestApp) -> i64 {
         .unwrap()
 }
 
-async fn place(app: &TestApp, extra: &[(&str, &str)]) -> crate::helpers::Page {
+pub(crate) async fn place(app: &TestApp, extra: &[(&str, &str)]) -> crate::helpers::Page {
     // The summary for the payment chosen, as the page shows it after choosing.
     let payment = extra
         .iter()

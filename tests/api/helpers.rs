@@ -296,6 +296,39 @@ impl TestApp {
         Self::page(res).await
     }
 
+    /// POST a multipart form: `fields` in order (put `csrf_token` first), then the files as
+    /// parts named `file_field` with (file name, bytes, type).
+    pub async fn post_parts(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file_field: &str,
+        files: Vec<(&str, Vec<u8>, &str)>,
+    ) -> Page {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        for (name, bytes, mime) in files {
+            form = form.part(
+                file_field.to_string(),
+                reqwest::multipart::Part::bytes(bytes)
+                    .file_name(name.to_string())
+                    .mime_str(mime)
+                    .unwrap(),
+            );
+        }
+        let res = self
+            .client
+            .post(self.url(path))
+            .header("accept-language", "en")
+            .multipart(form)
+            .send()
+            .await
+            .expect("POST");
+        Self::page(res).await
+    }
+
     /// Opens an e-mailed link and presses the button on the page it shows (a link never acts on
     /// GET).
     pub async fn follow_link(&self, link: &str) -> Page {

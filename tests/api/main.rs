@@ -12,6 +12,7 @@ mod back_in_stock;
 mod business;
 mod cart;
 mod cart_rules;
+mod cases;
 mod catalog;
 mod checkout;
 mod company;

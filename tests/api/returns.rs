@@ -9,7 +9,7 @@ use duett::db::schema::{audit_log, order_events, orders, outbox, products, stock
 use std::collections::HashMap;
 
 /// A consumer product in stock with simple rules and a variant: (id, sku, slug).
-fn product(app: &TestApp) -> (i64, String, String) {
+pub(crate) fn product(app: &TestApp) -> (i64, String, String) {
     products::table
         .inner_join(stock_levels::table)
         .filter(products::audience.eq("both"))
@@ -48,7 +48,7 @@ async fn post(app: &TestApp, path: &str, f: &HashMap<String, String>) -> Page {
 }
 
 /// A guest buys `quantity` and pays; returns the order page's address.
-async fn paid_order(app: &TestApp, sku: &str, slug: &str, quantity: &str) -> String {
+pub(crate) async fn paid_order(app: &TestApp, sku: &str, slug: &str, quantity: &str) -> String {
     let res = app
         .post_form(
             "/cart/add",
@@ -89,7 +89,7 @@ async fn paid_order(app: &TestApp, sku: &str, slug: &str, quantity: &str) -> Str
     back.location()
 }
 
-fn order_number(app: &TestApp) -> String {
+pub(crate) fn order_number(app: &TestApp) -> String {
     orders::table
         .select(orders::number)
         .first(&mut app.pool.get().unwrap())
@@ -97,7 +97,7 @@ fn order_number(app: &TestApp) -> String {
 }
 
 /// Staff takes `step` on the order; returns the answer.
-async fn step(staff: &TestApp, number: &str, step: &str, tracking: &str) -> Page {
+pub(crate) async fn step(staff: &TestApp, number: &str, step: &str, tracking: &str) -> Page {
     let path = format!("/admin/orders/{number}");
     let token = staff.csrf_token(&path).await;
     staff
@@ -176,7 +176,12 @@ async fn staff_move_an_order_along_and_illegal_steps_are_refused() {
 }
 
 /// Pays, packs, ships and delivers an order of `quantity`; returns the order page's address.
-async fn delivered(app: &TestApp, sku: &str, slug: &str, quantity: &str) -> (String, TestApp) {
+pub(crate) async fn delivered(
+    app: &TestApp,
+    sku: &str,
+    slug: &str,
+    quantity: &str,
+) -> (String, TestApp) {
     let order_url = paid_order(app, sku, slug, quantity).await;
     let number = order_number(app);
     let staff = app.another_browser();
