@@ -116,6 +116,8 @@ pub async fn centre(
     let ctx = PageContext::with_principal(&req, theme, principal);
     let locale = ctx.locale;
     let support = &state.settings.support;
+    // The live estimate from the case queue (the target when there is nothing to go by).
+    let expected = crate::web::cases::new::expected_response(&state).await?;
     let hours = PhoneHours::parse(&support.phone_opens, &support.phone_closes);
     let now = state.local_now();
     let zone = chrono::Utc::now()
@@ -158,10 +160,13 @@ pub async fn centre(
         phone_open,
         response: locale.t_args(
             "help-response",
-            &[(
-                "when",
-                duration_label(support.first_response_minutes, locale),
-            )],
+            &[
+                (
+                    "when",
+                    duration_label(support.first_response_minutes, locale),
+                ),
+                ("time", crate::web::cases::span(expected, locale)),
+            ],
         ),
         email: support.email.clone(),
         phone: support.phone.clone(),
