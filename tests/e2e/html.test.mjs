@@ -140,6 +140,19 @@ test("every page validates as HTML in every theme", async () => {
   const returnNumber = (await shopper.textContent(".return-number")).trim();
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(shopper, [`${slip.pathname}${slip.search}`]))
     .map(([, v]) => ["consumer return slip", v])));
+  // Report a problem: the form refused, then the case's page and the list.
+  await shopper.goto(`${app.base}${order.pathname}${order.search}`);
+  await Promise.all([shopper.waitForNavigation(), shopper.click("a.order-report")]);
+  pages["consumer case form"] = await shopper.content();
+  await Promise.all([shopper.waitForNavigation(), shopper.click("form.case-form button[type=submit]")]);
+  pages["consumer case form refused"] = await shopper.content();
+  await shopper.check("input[name=kind][value=missing]");
+  await shopper.fill("#description", "One chair of the two is missing.");
+  await shopper.fill("table.case-lines input[type=number]", "1");
+  await Promise.all([shopper.waitForNavigation(), shopper.click("form.case-form button[type=submit]")]);
+  const caseNumber = (await shopper.textContent(".case-number")).trim();
+  pages["consumer case page"] = await shopper.content();
+  Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(shopper, ["/cases"])).map(([k, v]) => [`consumer ${k}`, v])));
   await shopper.close();
 
   const consultant = await newPage(browser);
@@ -158,6 +171,7 @@ test("every page validates as HTML in every theme", async () => {
     "/admin", "/admin/applications", "/admin/reviews", "/admin/outbox", "/admin/audit", "/admin/orders?status=delivered",
     `/admin/orders/${number}`, "/admin/returns", `/admin/returns/${returnNumber}`, "/admin/quotes", demoQuote.replace("/b2b/", "/admin/"),
     "/admin/act-for", "/admin/demos", demoUrl.replace("/b2b/", "/admin/"), "/admin/faq", "/admin/faq/new",
+    "/admin/cases", `/admin/cases/${caseNumber}`,
   ])).map(([k, v]) => [`admin ${k}`, v])));
   // Acting for a buyer: the portal with the banner.
   await staff.goto(`${app.base}/admin/act-for?q=buyer@smakbyran`);
@@ -165,6 +179,6 @@ test("every page validates as HTML in every theme", async () => {
   pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 76);
+  assert.equal(Object.keys(pages).length, 82);
   assert.equal(validate(pages), "");
 });

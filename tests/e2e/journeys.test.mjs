@@ -7,6 +7,12 @@ import { startApp, startBrowser, newPage, axe, signIn, weekday } from "./harness
 let app;
 let browser;
 
+/** A 1×1 PNG for photo uploads. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABDQottAAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 before(async () => {
   app = await startApp();
   browser = await startBrowser();
@@ -323,6 +329,70 @@ for (const js of [true, false]) {
     assert.match(await staff.textContent(".return-status"), /Refunded/);
     await page.reload();
     assert.match(await page.textContent(".return-status"), /Refunded/);
+    assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
+    assert.deepEqual(staff.errors, []);
+    await staff.close();
+    await page.close();
+  });
+
+  test(`a guest reports a damaged item with a photo from the order page and an agent replies (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await page.goto(`${app.base}/products/ergonomic-task-chair-mesh-of-01005`);
+    await Promise.all([page.waitForNavigation(), page.click(".add-form button >> nth=0")]);
+    await page.goto(`${app.base}/checkout`);
+    await page.fill("#email", js ? "case-js@example.com" : "case-nojs@example.com");
+    await page.fill("#name", "Kim Ärende");
+    await page.fill("#line1", "Hamngatan 3");
+    await page.fill("#postal_code", "111 47");
+    await page.fill("#city", "Stockholm");
+    await Promise.all([page.waitForNavigation(), page.click(".checkout-pay")]);
+    await page.fill("#card_number", "4242 4242 4242 4242");
+    await Promise.all([page.waitForNavigation(), page.click(".pay-test button >> nth=0")]);
+    const orderUrl = page.url();
+
+    // From the order page: "Report a problem". A mistake is explained; what was typed stays.
+    await Promise.all([page.waitForNavigation(), page.click("a.order-report")]);
+    assert.equal(await page.textContent("h1"), "Report a problem");
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.check("input[name=kind][value=damaged]");
+    await page.fill("#description", "Broken");
+    await Promise.all([page.waitForNavigation(), page.click("form.case-form button[type=submit]")]);
+    assert.match(await page.textContent("#description-error"), /at least 10/);
+    assert.match(await page.textContent("#lines-error"), /how many units/);
+    assert.equal(await page.inputValue("#description"), "Broken");
+    assert.ok(await page.isChecked("input[name=kind][value=damaged]"));
+    if (js) assert.deepEqual(await axe(page), []);
+    await page.fill("#description", "One armrest arrived snapped off.");
+    await page.fill("table.case-lines input[type=number]", "1");
+    await page.setInputFiles("#photos", { name: "armrest.png", mimeType: "image/png", buffer: PNG });
+    await Promise.all([page.waitForNavigation(), page.click("form.case-form button[type=submit]")]);
+    assert.match(new URL(page.url()).pathname, /^\/cases\/C/);
+    assert.match(await page.textContent(".case-status"), /Open/);
+    assert.equal(await page.locator(".case-photos img").count(), 1);
+    if (js) assert.deepEqual(await axe(page), []);
+    const caseUrl = page.url();
+    const number = (await page.textContent(".case-number")).trim();
+
+    // An agent finds it in the queue, takes it and replies.
+    const staff = await newPage(browser, { js });
+    await signIn(staff, app.base, "support@duett.example");
+    await staff.goto(`${app.base}/admin/cases?q=${number}`);
+    if (js) assert.deepEqual(await axe(staff), []);
+    await Promise.all([staff.waitForNavigation(), staff.click(`a[href='/admin/cases/${number}']`)]);
+    if (js) assert.deepEqual(await axe(staff), []);
+    await Promise.all([staff.waitForNavigation(), staff.click("form.case-assign button[value=me]")]);
+    await staff.fill("#body", "Sorry about that! A new armrest is on its way.");
+    await staff.selectOption("#after", "resolved");
+    await Promise.all([staff.waitForNavigation(), staff.click("form.case-reply button[type=submit]")]);
+    assert.match(await staff.textContent(".case-status"), /Resolved/);
+    assert.match(await staff.textContent(".case-first-timer"), /before the target/);
+
+    // The customer reads the answer on the case's page (and from the order page).
+    await page.goto(orderUrl);
+    assert.match(await page.textContent(".order-cases"), new RegExp(number));
+    await page.goto(caseUrl);
+    assert.match(await page.textContent(".case-thread"), /new armrest is on its way/);
+    assert.match(await page.textContent(".case-status"), /Resolved/);
     assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
     assert.deepEqual(staff.errors, []);
     await staff.close();
@@ -841,7 +911,7 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
   await signIn(page, app.base, "admin@nordbygg.example");
   const portal = [
     "/", "/b2b/quick-order", "/b2b/lists", "/b2b/quotes", "/b2b/approvals", "/b2b/demos",
-    "/b2b/demos/new", "/b2b/company/invoices", "/b2b/company/users", "/orders", "/account", "/help", "/help/faq",
+    "/b2b/demos/new", "/b2b/company/invoices", "/b2b/company/users", "/orders", "/cases", "/account", "/help", "/help/faq",
     "/content/demo-cordless-system", "/products/wood-screws-4-0-40-200-fa-01003", "/cart",
   ];
   const problems = {};
@@ -882,7 +952,7 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
   // The FAQ as support agents write it.
   const agent = await newPage(browser);
   await signIn(agent, app.base, "support@duett.example");
-  for (const path of ["/admin/faq", "/admin/faq/new"]) {
+  for (const path of ["/admin/faq", "/admin/faq/new", "/admin/cases", "/admin/cases?status=closed&breached=1"]) {
     await agent.goto(`${app.base}${path}`);
     const found = await axe(agent);
     if (found.length) problems[path] = found;
