@@ -571,7 +571,11 @@ async fn the_queue_highlights_missed_targets_and_filters_by_agent_kind_and_shop(
     // "Take it": the case is mine; an unknown agent is refused.
     let path = format!("/admin/cases/{}", numbers[1]);
     let took = staff
-        .post_form(&format!("{path}/assign"), &path, &[("agent", "me")])
+        .post_form(
+            &format!("{path}/assign"),
+            &path,
+            &[("agent", ""), ("take", "me")],
+        )
         .await;
     assert_eq!(took.status, 303);
     let mine = staff.get("/admin/cases?assigned=me").await;

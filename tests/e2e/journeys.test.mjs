@@ -380,7 +380,7 @@ for (const js of [true, false]) {
     if (js) assert.deepEqual(await axe(staff), []);
     await Promise.all([staff.waitForNavigation(), staff.click(`a[href='/admin/cases/${number}']`)]);
     if (js) assert.deepEqual(await axe(staff), []);
-    await Promise.all([staff.waitForNavigation(), staff.click("form.case-assign button[value=me]")]);
+    await Promise.all([staff.waitForNavigation(), staff.click("form.case-assign button[name=take]")]);
     await staff.fill("#body", "Sorry about that! A new armrest is on its way.");
     await staff.selectOption("#after", "resolved");
     await Promise.all([staff.waitForNavigation(), staff.click("form.case-reply button[type=submit]")]);

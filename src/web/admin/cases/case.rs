@@ -559,10 +559,13 @@ pub async fn status(
 pub struct AssignForm {
     #[serde(default)]
     agent: String,
+    /// "Take it": the button sends `take=me` (the select's `agent` is ignored then).
+    #[serde(default)]
+    take: String,
 }
 
 /// `POST /admin/cases/{number}/assign` (`agent` = a support agent's or administrator's id,
-/// `me`, or empty for nobody).
+/// `me`, or empty for nobody; `take=me` assigns it to the one asking).
 pub async fn assign(
     req: HttpRequest,
     staff: StaffUser,
@@ -573,7 +576,12 @@ pub async fn assign(
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let case = load(&state, number.into_inner()).await?;
-    let typed = form.into_inner().agent;
+    let form = form.into_inner();
+    let typed = if form.take == "me" {
+        "me".to_string()
+    } else {
+        form.agent
+    };
     let me = staff.user.id;
     let actor = staff.user.id;
     let now = chrono::Utc::now().naive_utc();
