@@ -7,6 +7,21 @@ import { startApp, startBrowser, newPage, axe, signIn, weekday } from "./harness
 let app;
 let browser;
 
+/** A guest buys an office chair and pays with the test card; the page ends on the order. */
+async function guestOrder(page, email, name) {
+  await page.goto(`${app.base}/products/ergonomic-task-chair-mesh-of-01005`);
+  await Promise.all([page.waitForNavigation(), page.click(".add-form button >> nth=0")]);
+  await page.goto(`${app.base}/checkout`);
+  await page.fill("#email", email);
+  await page.fill("#name", name);
+  await page.fill("#line1", "Hamngatan 3");
+  await page.fill("#postal_code", "111 47");
+  await page.fill("#city", "Stockholm");
+  await Promise.all([page.waitForNavigation(), page.click(".checkout-pay")]);
+  await page.fill("#card_number", "4242 4242 4242 4242");
+  await Promise.all([page.waitForNavigation(), page.click(".pay-test button >> nth=0")]);
+}
+
 /** A 1×1 PNG for photo uploads. */
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABDQottAAAAABJRU5ErkJggg==",
@@ -271,17 +286,7 @@ for (const js of [true, false]) {
     const page = await newPage(browser, { js });
     // A guest: the order link (with its token) is all they need to return something. (The demo
     // consumers' passwords are changed by the reset journey, so none is used here.)
-    await page.goto(`${app.base}/products/ergonomic-task-chair-mesh-of-01005`);
-    await Promise.all([page.waitForNavigation(), page.click(".add-form button >> nth=0")]);
-    await page.goto(`${app.base}/checkout`);
-    await page.fill("#email", js ? "returner-js@example.com" : "returner-nojs@example.com");
-    await page.fill("#name", "Maja Retur");
-    await page.fill("#line1", "Hamngatan 3");
-    await page.fill("#postal_code", "111 47");
-    await page.fill("#city", "Stockholm");
-    await Promise.all([page.waitForNavigation(), page.click(".checkout-pay")]);
-    await page.fill("#card_number", "4242 4242 4242 4242");
-    await Promise.all([page.waitForNavigation(), page.click(".pay-test button >> nth=0")]);
+    await guestOrder(page, js ? "returner-js@example.com" : "returner-nojs@example.com", "Maja Retur");
     const orderUrl = page.url();
     const number = (await page.textContent(".order-number")).trim();
     assert.equal(await page.locator("a.order-return").count(), 0, "nothing to return before shipping");
@@ -337,17 +342,7 @@ for (const js of [true, false]) {
 
   test(`a guest reports a damaged item with a photo from the order page and an agent replies (${mode})`, async () => {
     const page = await newPage(browser, { js });
-    await page.goto(`${app.base}/products/ergonomic-task-chair-mesh-of-01005`);
-    await Promise.all([page.waitForNavigation(), page.click(".add-form button >> nth=0")]);
-    await page.goto(`${app.base}/checkout`);
-    await page.fill("#email", js ? "case-js@example.com" : "case-nojs@example.com");
-    await page.fill("#name", "Kim Ärende");
-    await page.fill("#line1", "Hamngatan 3");
-    await page.fill("#postal_code", "111 47");
-    await page.fill("#city", "Stockholm");
-    await Promise.all([page.waitForNavigation(), page.click(".checkout-pay")]);
-    await page.fill("#card_number", "4242 4242 4242 4242");
-    await Promise.all([page.waitForNavigation(), page.click(".pay-test button >> nth=0")]);
+    await guestOrder(page, js ? "case-js@example.com" : "case-nojs@example.com", "Kim Ärende");
     const orderUrl = page.url();
 
     // From the order page: "Report a problem". A mistake is explained; what was typed stays.
