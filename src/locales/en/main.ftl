@@ -1443,3 +1443,7 @@ admin-case-refund-unpaid = The order is not paid yet: nothing to refund.
 admin-case-refunded = Refunded; the customer is mailed.
 admin-queue-cases-breached = Cases past their answer or resolution target
 help-cases = Something wrong with an order? Open the order and choose "Report a problem"; follow your cases under
+admin-case-status-open = Open
+admin-case-status-waiting-on-customer = Waiting on the customer
+admin-case-status-resolved = Resolved
+admin-case-status-closed = Closed

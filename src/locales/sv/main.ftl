@@ -1443,3 +1443,7 @@ admin-case-refund-unpaid = Ordern är inte betald än: inget att återbetala.
 admin-case-refunded = Återbetalt; kunden har fått ett mejl.
 admin-queue-cases-breached = Ärenden som passerat sitt svars- eller lösningsmål
 help-cases = Något fel med en order? Öppna ordern och välj "Anmäl ett problem"; följ dina ärenden under
+admin-case-status-open = Öppet
+admin-case-status-waiting-on-customer = Väntar på kunden
+admin-case-status-resolved = Löst
+admin-case-status-closed = Stängt

@@ -15,13 +15,19 @@ use crate::db::{self, cases as store};
 use crate::domain::cases::{KINDS, Status};
 use crate::error::AppError;
 use crate::startup::AppState;
-use crate::web::cases::{kind_label, status_label, timer_text};
+use crate::web::cases::{kind_label, timer_text};
 use crate::web::{PageContext, render};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
 const PATH: &str = "/admin/cases";
+
+/// A status as staff read it ("Waiting on the customer", where the customer reads "Waiting for
+/// your reply").
+fn status_label(code: &str, locale: crate::i18n::Locale) -> String {
+    locale.t(&format!("admin-case-status-{}", code.replace('_', "-")))
+}
 const PER_PAGE: i64 = 50;
 
 pub struct RowView {
