@@ -4,7 +4,8 @@
 //! without a return (a missing item, a late delivery) — by the card provider, or as a credit on
 //! an unpaid invoice — never more than is left of the order.
 
-use super::case::{Sent, case_page, load, mail_customer};
+use super::case::{Sent, case_page, load};
+use super::moves::mail_customer;
 use super::*;
 use crate::auth::session;
 use crate::db::audit;

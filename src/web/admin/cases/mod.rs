@@ -1,13 +1,15 @@
 //! The support queue for support agents and administrators: `GET /admin/cases` (active cases,
 //! most urgent first; filters for status, who has it, kind, shop, missed targets, and a search
 //! by number, e-mail, subject, order or company). One case: `case.rs`; turning it into a return
-//! or a refund: `convert.rs`.
+//! or a refund: `convert.rs`; replies, statuses and assignment: `moves.rs`.
 
 mod case;
 mod convert;
+mod moves;
 
-pub use case::{assign, photo, reply, show, status};
+pub use case::{photo, show};
 pub use convert::{refund, start_return};
+pub use moves::{assign, reply, status};
 
 use super::nav::{self, NavItem, OptionView};
 use crate::auth::StaffUser;

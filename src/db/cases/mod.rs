@@ -1,11 +1,12 @@
 //! After-sales cases: opened by a customer about an order, answered by support agents. Reads
 //! for customers are scoped here (by the person, or by the company for its admins and
 //! approvers); a guest's case is read by its number and token. Status moves are conditional on
-//! the status read, so two people acting at once cannot both win.
+//! the status read, so two people acting at once cannot both win. The staff queue is in
+//! `queue.rs`, refunds from a case in `refunds.rs`.
 
 use super::schema::{
-    case_attachments, case_lines, case_messages, case_refunds, companies, order_lines, orders,
-    returns, support_cases, users,
+    case_attachments, case_lines, case_messages, companies, order_lines, orders, support_cases,
+    users,
 };
 use super::{DbConn, DbError};
 use crate::domain::cases::{Clock, Move, Status, Targets, pause_change};
@@ -519,267 +520,6 @@ pub fn assign(
     Ok(n == 1)
 }
 
-/// Staff who work cases: (id, name), for the assignment list.
-pub fn agents(c: &mut DbConn) -> Result<Vec<(i64, String)>, DbError> {
-    Ok(users::table
-        .filter(users::kind.eq("staff"))
-        .filter(users::staff_role.eq_any(["administrator", "support_agent"]))
-        .filter(users::disabled.eq(false))
-        .order(users::name.asc())
-        .select((users::id, users::name))
-        .load(c)?)
-}
-
-/// Whose cases the queue shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Assigned {
-    Anyone,
-    To(i64),
-    Nobody,
-}
-
-/// The queue's filters.
-#[derive(Debug, Clone)]
-pub struct QueueFilter {
-    /// `None`: the active ones (open or waiting on the customer).
-    pub status: Option<Status>,
-    pub assigned: Assigned,
-    pub kind: Option<String>,
-    /// `Some(true)`: company cases, `Some(false)`: consumers' and guests'.
-    pub business: Option<bool>,
-    pub breached_only: bool,
-    pub query: String,
-}
-
-/// Most cases the queue reads to sort and filter by their timers.
-const QUEUE_WINDOW: i64 = 2000;
-
-/// The support queue, most urgent first (unanswered by their first-response due time, then by
-/// the resolution due time), filtered; one page and whether more follow. Timers are worked out
-/// in Rust over at most the 2,000 most urgent matching cases (a pause moves a due time, which
-/// SQL cannot compare portably).
-pub fn queue(
-    c: &mut DbConn,
-    filter: &QueueFilter,
-    now: NaiveDateTime,
-    page: i64,
-    per_page: i64,
-) -> Result<(Vec<CaseRow>, bool), DbError> {
-    let mut q = case_query!().into_boxed();
-    q = match filter.status {
-        Some(s) => q.filter(support_cases::status.eq(s.code())),
-        None => q.filter(
-            support_cases::status.eq_any([Status::Open.code(), Status::WaitingOnCustomer.code()]),
-        ),
-    };
-    q = match filter.assigned {
-        Assigned::Anyone => q,
-        Assigned::To(id) => q.filter(support_cases::assigned_to.eq(id)),
-        Assigned::Nobody => q.filter(support_cases::assigned_to.is_null()),
-    };
-    if let Some(kind) = &filter.kind {
-        q = q.filter(support_cases::kind.eq(kind.clone()));
-    }
-    q = match filter.business {
-        Some(true) => q.filter(support_cases::company_id.is_not_null()),
-        Some(false) => q.filter(support_cases::company_id.is_null()),
-        None => q,
-    };
-    let query = filter.query.trim().to_lowercase();
-    if !query.is_empty() {
-        use super::lower;
-        let like = super::contains_pattern(&query);
-        q = q.filter(
-            lower(support_cases::number)
-                .like(like.clone())
-                .or(lower(support_cases::email).like(like.clone()))
-                .or(lower(support_cases::subject).like(like.clone()))
-                .or(lower(orders::number.assume_not_null()).like(like.clone()))
-                .or(lower(companies::name.assume_not_null()).like(like)),
-        );
-    }
-    let mut rows: Vec<CaseRow> = q
-        .order(support_cases::first_response_at.is_not_null())
-        .then_order_by(support_cases::first_response_due_at.asc())
-        .then_order_by(support_cases::resolution_due_at.asc())
-        .then_order_by(support_cases::id.asc())
-        .limit(QUEUE_WINDOW)
-        .load(c)?;
-    if filter.breached_only {
-        rows.retain(|r| r.clock().breached(now));
-    }
-    let skip = usize::try_from((page - 1) * per_page).unwrap_or(0);
-    let rows: Vec<CaseRow> = rows.into_iter().skip(skip).collect();
-    Ok(super::page_of(rows, per_page))
-}
-
-/// The dashboard's figures: (active cases, of which breaching a target).
-pub fn queue_counts(c: &mut DbConn, now: NaiveDateTime) -> Result<(i64, i64), DbError> {
-    let filter = QueueFilter {
-        status: None,
-        assigned: Assigned::Anyone,
-        kind: None,
-        business: None,
-        breached_only: false,
-        query: String::new(),
-    };
-    let (rows, _) = queue(c, &filter, now, 1, QUEUE_WINDOW)?;
-    let breached = rows.iter().filter(|r| r.clock().breached(now)).count();
-    Ok((
-        i64::try_from(rows.len()).unwrap_or(0),
-        i64::try_from(breached).unwrap_or(0),
-    ))
-}
-
-/// What the answer-time estimate goes by.
-#[derive(Debug, Clone, Default)]
-pub struct ResponseTimes {
-    /// (opened, first answered) of cases opened lately and answered.
-    pub answered: Vec<(NaiveDateTime, NaiveDateTime)>,
-    /// When the oldest open case still without an answer was opened.
-    pub oldest_unanswered: Option<NaiveDateTime>,
-}
-
-/// The answer times of cases opened since `since`, and the oldest one still waiting.
-pub fn response_times(c: &mut DbConn, since: NaiveDateTime) -> Result<ResponseTimes, DbError> {
-    let answered: Vec<(NaiveDateTime, Option<NaiveDateTime>)> = support_cases::table
-        .filter(support_cases::created_at.ge(since))
-        .filter(support_cases::first_response_at.is_not_null())
-        .select((support_cases::created_at, support_cases::first_response_at))
-        .order(support_cases::id.desc())
-        .limit(500)
-        .load(c)?;
-    let oldest = support_cases::table
-        .filter(support_cases::first_response_at.is_null())
-        .filter(support_cases::status.eq(Status::Open.code()))
-        .select(support_cases::created_at)
-        .order(support_cases::created_at.asc())
-        .first(c)
-        .optional()?;
-    Ok(ResponseTimes {
-        answered: answered
-            .into_iter()
-            .filter_map(|(a, b)| b.map(|b| (a, b)))
-            .collect(),
-        oldest_unanswered: oldest,
-    })
-}
-
-/// Records that the case became return `number`.
-pub fn link_return(c: &mut DbConn, case_id: i64, number: &str) -> Result<(), DbError> {
-    diesel::update(support_cases::table.find(case_id))
-        .set(support_cases::return_number.eq(Some(number)))
-        .execute(c)?;
-    Ok(())
-}
-
-/// What was given back for an order so far (minor units): refunded returns and exchanges, and
-/// refunds from cases.
-pub fn refunded_so_far(c: &mut DbConn, order_id: i64) -> Result<i64, DbError> {
-    let from_returns: Vec<i64> = returns::table
-        .filter(returns::order_id.eq(order_id))
-        .filter(returns::status.eq_any(["refunded", "exchanged"]))
-        .select(returns::refund_minor)
-        .load(c)?;
-    let from_cases: Vec<i64> = case_refunds::table
-        .filter(case_refunds::order_id.eq(order_id))
-        .select(case_refunds::amount_minor)
-        .load(c)?;
-    Ok(from_returns.iter().chain(from_cases.iter()).sum())
-}
-
-/// What holding a refund's place came to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reserved {
-    /// Held (the row's id): pay it back, then [`confirm_refund`] (or [`drop_refund`]).
-    Held(i64),
-    /// This form's refund was recorded already (a second click, a retry).
-    Again,
-    /// More than is left of the order now (what is left).
-    TooMuch(i64),
-}
-
-/// A refund about to be given from a case.
-#[derive(Debug, Clone)]
-pub struct Hold {
-    pub case_id: i64,
-    pub order_id: i64,
-    pub total_minor: i64,
-    pub amount_minor: i64,
-    /// Unique per form (the case number and the form's random key).
-    pub key: String,
-    pub actor: i64,
-    pub now: NaiveDateTime,
-}
-
-/// Holds a refund's place before any money moves, checked against what is left of the order
-/// (`total_minor` less earlier refunds) inside the write transaction this must run in, so two
-/// agents cannot give back more than was paid. `key` makes it once per form.
-pub fn reserve_refund(c: &mut DbConn, hold: &Hold) -> Result<Reserved, DbError> {
-    let Hold {
-        case_id,
-        order_id,
-        total_minor,
-        amount_minor,
-        ref key,
-        actor,
-        now,
-    } = *hold;
-    // The form's key, unique: the row stands for this form's refund from now on.
-    let reference = format!("case-{key}");
-    let seen: i64 = case_refunds::table
-        .filter(case_refunds::reference.eq(&reference))
-        .count()
-        .get_result(c)?;
-    if seen > 0 {
-        return Ok(Reserved::Again);
-    }
-    let left = total_minor - refunded_so_far(c, order_id)?;
-    if amount_minor > left {
-        return Ok(Reserved::TooMuch(left.max(0)));
-    }
-    let id = diesel::insert_into(case_refunds::table)
-        .values((
-            case_refunds::case_id.eq(case_id),
-            case_refunds::order_id.eq(order_id),
-            case_refunds::amount_minor.eq(amount_minor),
-            case_refunds::reference.eq(&reference),
-            case_refunds::created_by.eq(Some(actor)),
-            case_refunds::created_at.eq(now),
-        ))
-        .returning(case_refunds::id)
-        .get_result(c)?;
-    Ok(Reserved::Held(id))
-}
-
-/// Lets go of a held refund the provider refused.
-pub fn drop_refund(c: &mut DbConn, id: i64) -> Result<(), DbError> {
-    diesel::delete(case_refunds::table.find(id)).execute(c)?;
-    Ok(())
-}
-
-/// A held refund that was paid back (or credited to the unpaid invoice: `invoice`).
-pub struct Refund<'a> {
-    pub id: i64,
-    pub case: &'a CaseRow,
-    pub order_id: i64,
-    pub amount_minor: i64,
-    /// What the customer and the order's timeline read ("149,50 kr · the missing screws").
-    pub note: &'a str,
-    pub invoice: bool,
-    pub actor: i64,
-    pub now: NaiveDateTime,
-}
-
-/// Records the refund on the case, its order's timeline and (on invoice) the invoice.
-pub fn confirm_refund(c: &mut DbConn, r: &Refund) -> Result<(), DbError> {
-    if r.invoice {
-        super::companies::credit_invoice(c, r.order_id, r.amount_minor)?;
-    }
-    super::orders::noted_event(c, r.order_id, "refunded", r.note, Some(r.actor), r.now)?;
-    note_event(c, r.case.id, r.actor, "refund", r.note, r.now)
-}
-
 /// An order as the case form needs it: who placed it, for which company, and its lines.
 #[derive(Debug, Clone)]
 pub struct OrderForCase {
@@ -815,3 +555,17 @@ pub fn order_for_case(
         lines,
     })
 }
+
+/// Records that the case became return `number`.
+pub fn link_return(c: &mut DbConn, case_id: i64, number: &str) -> Result<(), DbError> {
+    diesel::update(support_cases::table.find(case_id))
+        .set(support_cases::return_number.eq(Some(number)))
+        .execute(c)?;
+    Ok(())
+}
+
+mod queue;
+mod refunds;
+
+pub use queue::*;
+pub use refunds::*;
