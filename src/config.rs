@@ -72,6 +72,8 @@ pub struct SupportSettings {
     pub resolution_hours: u32,
     /// Where case photos are kept; unset: `attachments` under `session.data_dir`.
     pub attachments_dir: Option<PathBuf>,
+    /// Live chats one client address may start in a minute.
+    pub chat_starts_per_minute: u32,
 }
 
 impl SupportSettings {
@@ -94,6 +96,7 @@ impl Default for SupportSettings {
             first_response_minutes: 60,
             resolution_hours: 72,
             attachments_dir: None,
+            chat_starts_per_minute: 10,
         }
     }
 }

@@ -272,6 +272,8 @@ mod tests {
             "used",
             "time",
             "status",
+            "position",
+            "transcript",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

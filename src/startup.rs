@@ -38,6 +38,8 @@ pub struct AppState {
     pub limits: RateLimits,
     /// Card payments (the built-in test provider until a real one is configured).
     pub payments: Arc<dyn crate::payment::PaymentProvider>,
+    /// Live chat: hands each message to whoever watches its conversation.
+    pub chat: Arc<crate::web::chat::hub::Hub>,
     /// Where case photos are stored (created at start-up).
     pub attachments_dir: std::path::PathBuf,
 }
@@ -175,7 +177,13 @@ impl Application {
             default_locale,
             time_zone,
             cache: Arc::new(ReadCache::default()),
-            limits: RateLimits::default(),
+            limits: RateLimits {
+                chat_start_ip: crate::auth::limits::Limiter::per_minute(
+                    settings.support.chat_starts_per_minute,
+                ),
+                ..RateLimits::default()
+            },
+            chat: Arc::default(),
             payments: Arc::new(crate::payment::TestProvider::new(&settings.session_key()?)),
         });
         let server = run(listener, state, key, &settings)?;
@@ -284,6 +292,7 @@ fn run(
             .configure(web::help::routes)
             .configure(web::returns::routes)
             .configure(web::cases::routes)
+            .configure(web::chat::routes)
             .configure(web::account::routes)
             .configure(web::b2b::routes)
             .configure(web::admin::routes)

@@ -48,6 +48,10 @@ pub struct RateLimits {
     pub reset_account: Limiter,
     /// "Notify me when back" sign-ups and review posts per client address.
     pub storefront_forms_ip: Limiter,
+    /// Live chats started per client address (`support.chat_starts_per_minute`).
+    pub chat_start_ip: Limiter,
+    /// Messages per chat conversation (a customer cannot flood the agents).
+    pub chat_messages: Limiter,
 }
 
 impl Default for RateLimits {
@@ -59,6 +63,8 @@ impl Default for RateLimits {
             reset_ip: Limiter::per_minute(10),
             reset_account: Limiter::per_minute(3),
             storefront_forms_ip: Limiter::per_minute(10),
+            chat_start_ip: Limiter::per_minute(10),
+            chat_messages: Limiter::per_minute(30),
         }
     }
 }

@@ -18,6 +18,8 @@ const FLASH: &str = "flash";
 const CART: &str = "cart";
 /// Items in the cart, for the header (kept here so pages need no query for it).
 const CART_ITEMS: &str = "cart_n";
+/// The token of this browser's live chat conversation.
+const CHAT: &str = "chat";
 /// A sales representative acting for a company user: (user id, company id).
 const ACTING_FOR: &str = "act_for";
 
@@ -166,4 +168,14 @@ pub fn set_cart_items(session: &Session, items: i64) {
     } else if cart_items(session) != items {
         let _ = session.insert(CART_ITEMS, items);
     }
+}
+
+/// This browser's live chat conversation token, if it started one.
+pub fn chat_token(session: &Session) -> Option<String> {
+    session.get::<String>(CHAT).ok().flatten()
+}
+
+pub fn set_chat_token(session: &Session, token: &str) -> anyhow::Result<()> {
+    session.insert(CHAT, token)?;
+    Ok(())
 }

@@ -13,6 +13,7 @@ pub struct Queues {
     pub orders_to_handle: i64,
     pub reviews_to_moderate: i64,
     pub open_cases: i64,
+    pub chats_waiting: i64,
     /// Quote requests and counter-offers waiting for a sales representative.
     pub quotes_to_answer: i64,
     /// Live demo requests no one has scheduled yet.
@@ -51,6 +52,7 @@ pub fn queues(conn: &mut DbConn) -> Result<Queues, DbError> {
             .filter(reviews::status.eq("pending"))
             .count()
             .get_result(conn)?,
+        chats_waiting: super::chat::waiting_count(conn)?,
         open_cases: support_cases::table
             .filter(support_cases::status.eq_any(["open", "waiting_on_customer"]))
             .count()

@@ -15,6 +15,7 @@ pub mod cart_rules;
 pub mod carts;
 pub mod cases;
 pub mod catalog;
+pub mod chat;
 pub mod companies;
 pub mod connection;
 pub mod content;

@@ -625,6 +625,11 @@ diesel::table! {
         case_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        name -> Text,
+        email -> Text,
+        locale -> Text,
+        taken_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -636,6 +641,7 @@ diesel::table! {
         from_agent -> Bool,
         body -> Text,
         created_at -> Timestamp,
+        event -> Nullable<Text>,
     }
 }
 

@@ -153,6 +153,21 @@ impl Mail {
         }
     }
 
+    /// The transcript of a live chat that has ended.
+    pub fn chat_transcript(locale: Locale, to: &str, name: &str, transcript: &str) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t("mail-chat-subject"),
+            body: locale.t_args(
+                "mail-chat-body",
+                &[
+                    ("name", name.to_string()),
+                    ("transcript", transcript.to_string()),
+                ],
+            ),
+        }
+    }
+
     /// "We have your return request", with the slip's link.
     pub fn return_received(locale: Locale, to: &str, number: &str, link: &str) -> Mail {
         Mail {

@@ -45,6 +45,7 @@ pub mod b2b;
 pub mod b2c;
 pub mod cart;
 pub mod cases;
+pub mod chat;
 pub mod checkout;
 pub mod context;
 pub mod errors;

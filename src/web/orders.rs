@@ -57,6 +57,8 @@ pub struct OrderView {
     pub returns: Vec<(String, String, String)>,
     /// "Report a problem": an after-sales case about the order.
     pub case_url: String,
+    /// Live chat about this order (the token shows the order is the reader's).
+    pub chat_url: String,
     /// Cases about the order: (number, subject, status, link).
     pub cases: Vec<(String, String, String, String)>,
 }
@@ -223,6 +225,11 @@ pub async fn show(
         case_url: format!(
             "/orders/{}/case?t={}",
             detail.order.number,
+            crate::web::url_encode(&detail.order.public_token)
+        ),
+        chat_url: format!(
+            "/chat?order={}&t={}",
+            crate::web::url_encode(&detail.order.number),
             crate::web::url_encode(&detail.order.public_token)
         ),
         cases: cases

@@ -14,6 +14,7 @@ mod cart;
 mod cart_rules;
 mod cases;
 mod catalog;
+mod chat;
 mod checkout;
 mod company;
 mod company_users;

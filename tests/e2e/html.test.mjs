@@ -60,15 +60,24 @@ test("every page validates as HTML in every theme", async () => {
     "/products/ergonomic-task-chair-mesh-of-01005", "/products/desk-screen-oak-de-01234", "/login", "/no-such-page",
     "/register", "/register/sent", "/register/confirm?token=x", "/account/email/confirm?token=x",
     "/password/forgot", "/password/forgot/sent", "/password/reset?token=x", "/business", "/business/thanks", "/invitation?token=x", "/cart",
-    "/help", "/help/faq", "/help/faq?q=return", "/help/faq?q=zzqxv",
+    "/help", "/help/faq", "/help/faq?q=return", "/help/faq?q=zzqxv", "/chat",
   ]);
+  // A guest's chat: the start form refused, then the conversation.
+  await visitor.goto(`${app.base}/chat`);
+  await Promise.all([visitor.waitForNavigation(), visitor.click("form.chat-start button[type=submit]")]);
+  pages["guest chat form refused"] = await visitor.content();
+  await visitor.fill("#chat-name", "Vera Valid");
+  await visitor.fill("#chat-email", "vera@example.com");
+  await visitor.fill("#chat-body", "Is the oak desk in stock?");
+  await Promise.all([visitor.waitForNavigation(), visitor.click("form.chat-start button[type=submit]")]);
+  pages["guest chat"] = await visitor.content();
   await visitor.close();
 
   const buyer = await newPage(browser);
   await signIn(buyer, app.base, "buyer@nordbygg.example");
   Object.assign(pages, Object.fromEntries(Object.entries(await fetchAll(buyer, [
     "/", "/products/wood-screws-4-0-40-200-fa-01003", "/content/demo-cordless-system", "/categories/fasteners", "/account", "/search?q=screw", "/cart",
-    "/b2b/quick-order", "/b2b/approvals", "/b2b/lists", "/b2b/quotes", "/help", "/help/faq",
+    "/b2b/quick-order", "/b2b/approvals", "/b2b/lists", "/b2b/quotes", "/help", "/help/faq", "/chat",
   ])).map(([k, v]) => [`b2b ${k}`, v])));
   // The demo quote with an offer to read, and the request form for a cart line.
   await buyer.goto(`${app.base}/b2b/quotes`);
@@ -171,14 +180,18 @@ test("every page validates as HTML in every theme", async () => {
     "/admin", "/admin/applications", "/admin/reviews", "/admin/outbox", "/admin/audit", "/admin/orders?status=delivered",
     `/admin/orders/${number}`, "/admin/returns", `/admin/returns/${returnNumber}`, "/admin/quotes", demoQuote.replace("/b2b/", "/admin/"),
     "/admin/act-for", "/admin/demos", demoUrl.replace("/b2b/", "/admin/"), "/admin/faq", "/admin/faq/new",
-    "/admin/cases", `/admin/cases/${caseNumber}`,
+    "/admin/cases", `/admin/cases/${caseNumber}`, "/admin/chats",
   ])).map(([k, v]) => [`admin ${k}`, v])));
+  // The guest's chat for an agent.
+  await staff.goto(`${app.base}/admin/chats`);
+  await Promise.all([staff.waitForNavigation(), staff.click("tr.row-waiting a >> nth=0")]);
+  pages["admin chat"] = await staff.content();
   // Acting for a buyer: the portal with the banner.
   await staff.goto(`${app.base}/admin/act-for?q=buyer@smakbyran`);
   await Promise.all([staff.waitForNavigation(), staff.click(".act-for-people button >> nth=0")]);
   pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 82);
+  assert.equal(Object.keys(pages).length, 89);
   assert.equal(validate(pages), "");
 });

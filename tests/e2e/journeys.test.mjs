@@ -394,6 +394,106 @@ for (const js of [true, false]) {
     await page.close();
   });
 
+  test(`a shopper and an agent chat, live with JS and by plain forms without (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await page.goto(`${app.base}/products/ergonomic-task-chair-mesh-of-01005`);
+    // The launcher on every storefront page: with JS a panel, opened by keyboard, focus in the
+    // form; without JS the plain chat page.
+    const scope = js ? ".chat-panel " : "";
+    if (js) {
+      await page.focus("a.chat-launcher");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector(".chat-panel form.chat-start");
+      assert.equal(await page.evaluate(() => document.activeElement.id), "chat-name");
+      assert.equal(await page.getAttribute("a.chat-launcher", "aria-expanded"), "true");
+      assert.deepEqual(await axe(page), []);
+    } else {
+      await Promise.all([page.waitForNavigation(), page.click("a.chat-launcher")]);
+      assert.equal(new URL(page.url()).pathname, "/chat");
+    }
+    const send = async (p, selector, waitFor) => {
+      if (js) {
+        await p.click(selector);
+        if (waitFor) await p.waitForSelector(waitFor);
+      } else {
+        await Promise.all([p.waitForNavigation(), p.click(selector)]);
+      }
+    };
+    // A mistake is explained next to the field; what was typed stays.
+    const name = js ? "Lova Chatt" : "Lova Formulär";
+    await page.fill(`${scope}#chat-name`, name);
+    await page.fill(`${scope}#chat-email`, "lova@");
+    await page.fill(`${scope}#chat-body`, "Does this chair come in black?");
+    await send(page, `${scope}form.chat-start button[type=submit]`, `${scope}#chat-email-error`);
+    assert.match(await page.textContent(`${scope}#chat-email-error`), /name@example.com/);
+    assert.equal(await page.inputValue(`${scope}#chat-body`), "Does this chair come in black?");
+    await page.fill(`${scope}#chat-email`, "lova@example.com");
+    await send(page, `${scope}form.chat-start button[type=submit]`, `${scope}.chat-status`);
+    assert.match(await page.textContent(`${scope}.chat-status`), /number \d+ in the queue/);
+    assert.match(await page.textContent(`${scope}.chat-lines`), /come in black/);
+    if (js) assert.deepEqual(await axe(page), []);
+
+    // An agent sees it waiting, takes it and answers.
+    const staff = await newPage(browser, { js });
+    await signIn(staff, app.base, "support@duett.example");
+    await staff.goto(`${app.base}/admin/chats`);
+    if (js) assert.deepEqual(await axe(staff), []);
+    await Promise.all([staff.waitForNavigation(), staff.click(`tr.row-waiting a:text-is("${name}")`)]);
+    if (js) assert.deepEqual(await axe(staff), []);
+    await send(staff, ".chat form.inline button", "form.chat-write");
+    if (js) {
+      // The customer's panel hears about it without a reload.
+      await page.waitForFunction(() => /has joined the chat/.test(document.querySelector(".chat-panel .chat-lines").textContent));
+    }
+    await staff.fill("#chat-body", "Yes — in black and in grey.");
+    await send(staff, "form.chat-write button[type=submit]", null);
+    await staff.waitForFunction(() => /in black and in grey/.test(document.querySelector(".chat-lines").textContent));
+    if (js) {
+      await page.waitForFunction(() => /in black and in grey/.test(document.querySelector(".chat-panel .chat-lines").textContent));
+    } else {
+      await Promise.all([page.waitForNavigation(), page.click("a[data-chat-refresh]")]);
+      assert.match(await page.textContent(".chat-lines"), /in black and in grey/);
+    }
+    assert.match(await page.textContent(`${scope}.chat-status`), /You are chatting with/);
+
+    // The customer answers (Enter sends with JS); the agent's page gets it.
+    await page.fill(`${scope}#chat-body`, "Great, I'll take a black one.");
+    if (js) {
+      await page.press(`${scope}#chat-body`, "Enter");
+      await staff.waitForFunction(() => /take a black one/.test(document.querySelector(".chat-lines").textContent));
+      // The panel stays open on the next page, with the conversation.
+      await page.goto(`${app.base}/`);
+      await page.waitForSelector(".chat-panel .chat-lines");
+      assert.match(await page.textContent(".chat-panel .chat-lines"), /take a black one/);
+      assert.deepEqual(await axe(page), []);
+      await page.keyboard.press("Tab");
+      await page.focus(".chat-panel #chat-body");
+      await page.keyboard.press("Escape");
+      assert.equal(await page.locator(".chat-panel").count(), 0);
+      assert.equal(await page.evaluate(() => document.activeElement.className), "chat-launcher");
+      await page.goto(`${app.base}/chat`);
+    } else {
+      await Promise.all([page.waitForNavigation(), page.click("form.chat-write button[type=submit]")]);
+      await staff.reload();
+      assert.match(await staff.textContent(".chat-lines"), /take a black one/);
+    }
+
+    // The customer ends the chat; the agent's page shows it ended.
+    await send(page, "form.chat-close button", ".chat-ended");
+    assert.match(await page.textContent(".chat-status"), /This chat has ended/);
+    if (js) {
+      await staff.waitForFunction(() => /This chat has ended/.test(document.querySelector(".chat-status").textContent));
+    } else {
+      await staff.reload();
+      assert.match(await staff.textContent(".chat-status"), /This chat has ended/);
+    }
+    if (js) assert.deepEqual(await axe(staff), []);
+    assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
+    assert.deepEqual(staff.errors, []);
+    await staff.close();
+    await page.close();
+  });
+
   test(`a shopper writes a review and staff publish it (${mode})`, async () => {
     const page = await newPage(browser, { js });
     const email = js ? "erik@example.com" : "maja@example.com";
@@ -907,7 +1007,7 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
   const portal = [
     "/", "/b2b/quick-order", "/b2b/lists", "/b2b/quotes", "/b2b/approvals", "/b2b/demos",
     "/b2b/demos/new", "/b2b/company/invoices", "/b2b/company/users", "/orders", "/cases", "/account", "/help", "/help/faq",
-    "/content/demo-cordless-system", "/products/wood-screws-4-0-40-200-fa-01003", "/cart",
+    "/content/demo-cordless-system", "/products/wood-screws-4-0-40-200-fa-01003", "/cart", "/chat",
   ];
   const problems = {};
   for (const path of portal) {
@@ -947,7 +1047,7 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
   // The FAQ as support agents write it.
   const agent = await newPage(browser);
   await signIn(agent, app.base, "support@duett.example");
-  for (const path of ["/admin/faq", "/admin/faq/new", "/admin/cases", "/admin/cases?status=closed&breached=1"]) {
+  for (const path of ["/admin/faq", "/admin/faq/new", "/admin/cases", "/admin/cases?status=closed&breached=1", "/admin/chats"]) {
     await agent.goto(`${app.base}${path}`);
     const found = await axe(agent);
     if (found.length) problems[path] = found;

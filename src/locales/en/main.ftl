@@ -1447,3 +1447,101 @@ admin-case-status-open = Open
 admin-case-status-waiting-on-customer = Waiting on the customer
 admin-case-status-resolved = Resolved
 admin-case-status-closed = Closed
+
+## Live chat
+chat-unsent = Your message was not sent; here it is to copy:
+order-chat = Chat with us about this order
+help-chat = Live chat, around the clock:
+chat-title = Chat with us
+chat-launcher = Chat with us
+chat-panel-close = Close the chat window
+chat-intro = Ask us anything about products, orders, delivery or returns. Our agents answer around the clock.
+chat-queue-empty = No one is waiting: an agent can answer you now.
+chat-queue-count = { $count ->
+    [one] 1 person is waiting for an agent right now.
+   *[other] { $count } people are waiting for an agent right now.
+}
+chat-order = Which order is it about? (optional)
+chat-order-none = No particular order
+chat-order-unknown = We could not find that order among yours. Choose one from the list, or start the chat from the order's page.
+chat-about-order = About order
+chat-name = Your name
+chat-email = E-mail address
+chat-email-hint = So we can send you a copy of the chat and answer by e-mail if you leave.
+chat-first-message = How can we help?
+chat-start = Start the chat
+chat-other-ways = Prefer e-mail or phone?
+chat-status-waiting = Waiting for an agent — you are number { $position } in the queue. Keep this page open, or come back to it: your chat is kept.
+chat-status-active = You are chatting with { $name } from customer service.
+chat-status-closed = This chat has ended. A copy has been sent to your e-mail address.
+chat-conversation = Conversation
+chat-you = You
+chat-agent-name = { $name } · customer service
+chat-event-taken = { $name } has joined the chat.
+chat-event-closed-agent = Customer service ended the chat.
+chat-event-closed-customer = The chat was ended by the customer.
+chat-event-case = Case { $number } was opened from this chat.
+chat-case-opened = We have opened a case for you; follow it here:
+chat-your-message = Your message
+chat-send = Send
+chat-refresh = Check for new messages
+chat-end = End the chat
+chat-ended-note = You can start a new chat at any time.
+chat-start-new = Start a new chat
+chat-message-empty = Write a message first.
+chat-message-long = Keep a message to { $count } characters.
+chat-name-missing = Enter your name.
+chat-name-long = Keep your name to { $count } characters.
+chat-email-invalid = Enter an e-mail address like name@example.com.
+chat-subject-short = Give the case a subject of at least 3 characters.
+chat-subject-long = Keep the subject to { $count } characters.
+chat-refused-closed = This chat has ended, so nothing more can be written in it.
+chat-refused-not-taken = Take the chat before you write in it.
+chat-refused-yours = You already have this chat.
+chat-refused-not-allowed = That is not possible in this chat.
+chat-new-message = New message in the chat
+mail-chat-subject = Your chat with Duett customer service
+mail-chat-body = Hello { $name },
+
+  here is a copy of your chat with us.
+
+  { $transcript }
+
+  Need more help? Reply to this e-mail or start a new chat in the shop.
+admin-chats = Live chat
+admin-chats-live = The lists update by themselves while this page is open.
+admin-chats-waiting = { $count ->
+    [0] Waiting for an agent
+    [one] Waiting for an agent (1)
+   *[other] Waiting for an agent ({ $count })
+}
+admin-chats-none-waiting = No one is waiting.
+admin-chats-active = In progress
+admin-chats-none-active = No chats in progress.
+admin-chats-ended = Ended in the last 24 hours
+admin-chats-none-ended = No chats ended in the last 24 hours.
+admin-chat-latest = Latest message
+admin-chat-started = Started
+admin-chat-waited = Waiting
+admin-chat-waiting-for = { $time }
+admin-chat-agent = Agent
+admin-chat-yours = yours
+admin-chat-ended-at = Ended
+admin-chat-title = Chat
+admin-chat-guest = guest
+admin-chat-take = Take this chat
+admin-chat-take-over = Take over from { $name }
+admin-chat-status-waiting = Waiting for an agent: take it to answer.
+admin-chat-status-yours = You have this chat.
+admin-chat-status-active = { $name } has this chat.
+admin-chat-status-closed = This chat has ended.
+admin-chat-moved = Someone else changed this chat a moment ago; here it is as it is now.
+admin-chat-unknown-action = Choose what to do with the chat.
+admin-chat-case-exists = This chat has already been turned into a case.
+admin-chat-reply = Your reply
+admin-chat-end = End the chat
+admin-chat-case-title = Turn into an after-sales case
+admin-chat-case-hint = The conversation becomes the case's first message, the customer is e-mailed the case's link, and the case follows the usual answer times.
+admin-chat-case-choose = Choose what it is about
+admin-chat-case-open = Open the case
+admin-queue-chats = Chats waiting for an agent

@@ -1447,3 +1447,101 @@ admin-case-status-open = Öppet
 admin-case-status-waiting-on-customer = Väntar på kunden
 admin-case-status-resolved = Löst
 admin-case-status-closed = Stängt
+
+## Live chat
+chat-unsent = Ditt meddelande skickades inte; här är det att kopiera:
+order-chat = Chatta med oss om beställningen
+help-chat = Livechatt, dygnet runt:
+chat-title = Chatta med oss
+chat-launcher = Chatta med oss
+chat-panel-close = Stäng chattfönstret
+chat-intro = Fråga oss om produkter, beställningar, leverans eller returer. Våra handläggare svarar dygnet runt.
+chat-queue-empty = Ingen står i kö: en handläggare kan svara dig nu.
+chat-queue-count = { $count ->
+    [one] 1 person väntar på en handläggare just nu.
+   *[other] { $count } personer väntar på en handläggare just nu.
+}
+chat-order = Vilken beställning gäller det? (valfritt)
+chat-order-none = Ingen särskild beställning
+chat-order-unknown = Vi hittade inte den beställningen bland dina. Välj en i listan, eller starta chatten från beställningens sida.
+chat-about-order = Gäller beställning
+chat-name = Ditt namn
+chat-email = E-postadress
+chat-email-hint = Så att vi kan skicka en kopia av chatten och svara via e-post om du går.
+chat-first-message = Hur kan vi hjälpa dig?
+chat-start = Starta chatten
+chat-other-ways = Hellre e-post eller telefon?
+chat-status-waiting = Väntar på en handläggare — du är nummer { $position } i kön. Ha sidan öppen eller kom tillbaka: chatten sparas.
+chat-status-active = Du chattar med { $name } från kundservice.
+chat-status-closed = Chatten är avslutad. En kopia har skickats till din e-postadress.
+chat-conversation = Samtal
+chat-you = Du
+chat-agent-name = { $name } · kundservice
+chat-event-taken = { $name } har anslutit till chatten.
+chat-event-closed-agent = Kundservice avslutade chatten.
+chat-event-closed-customer = Kunden avslutade chatten.
+chat-event-case = Ärende { $number } skapades från chatten.
+chat-case-opened = Vi har skapat ett ärende åt dig; följ det här:
+chat-your-message = Ditt meddelande
+chat-send = Skicka
+chat-refresh = Se nya meddelanden
+chat-end = Avsluta chatten
+chat-ended-note = Du kan starta en ny chatt när du vill.
+chat-start-new = Starta en ny chatt
+chat-message-empty = Skriv ett meddelande först.
+chat-message-long = Håll meddelandet under { $count } tecken.
+chat-name-missing = Skriv ditt namn.
+chat-name-long = Håll namnet under { $count } tecken.
+chat-email-invalid = Skriv en e-postadress som namn@exempel.se.
+chat-subject-short = Ge ärendet en rubrik på minst 3 tecken.
+chat-subject-long = Håll rubriken under { $count } tecken.
+chat-refused-closed = Chatten är avslutad, så inget mer kan skrivas i den.
+chat-refused-not-taken = Ta chatten innan du skriver i den.
+chat-refused-yours = Du har redan den här chatten.
+chat-refused-not-allowed = Det går inte i den här chatten.
+chat-new-message = Nytt meddelande i chatten
+mail-chat-subject = Din chatt med Duetts kundservice
+mail-chat-body = Hej { $name },
+
+  här är en kopia av din chatt med oss.
+
+  { $transcript }
+
+  Behöver du mer hjälp? Svara på det här mejlet eller starta en ny chatt i butiken.
+admin-chats = Livechatt
+admin-chats-live = Listorna uppdateras av sig själva medan sidan är öppen.
+admin-chats-waiting = { $count ->
+    [0] Väntar på handläggare
+    [one] Väntar på handläggare (1)
+   *[other] Väntar på handläggare ({ $count })
+}
+admin-chats-none-waiting = Ingen väntar.
+admin-chats-active = Pågår
+admin-chats-none-active = Inga chattar pågår.
+admin-chats-ended = Avslutade senaste dygnet
+admin-chats-none-ended = Inga chattar avslutades senaste dygnet.
+admin-chat-latest = Senaste meddelande
+admin-chat-started = Startad
+admin-chat-waited = Väntat
+admin-chat-waiting-for = { $time }
+admin-chat-agent = Handläggare
+admin-chat-yours = din
+admin-chat-ended-at = Avslutad
+admin-chat-title = Chatt
+admin-chat-guest = gäst
+admin-chat-take = Ta chatten
+admin-chat-take-over = Ta över från { $name }
+admin-chat-status-waiting = Väntar på en handläggare: ta den för att svara.
+admin-chat-status-yours = Du har den här chatten.
+admin-chat-status-active = { $name } har den här chatten.
+admin-chat-status-closed = Chatten är avslutad.
+admin-chat-moved = Någon annan ändrade chatten nyss; här är den som den är nu.
+admin-chat-unknown-action = Välj vad som ska göras med chatten.
+admin-chat-case-exists = Chatten har redan blivit ett ärende.
+admin-chat-reply = Ditt svar
+admin-chat-end = Avsluta chatten
+admin-chat-case-title = Gör om till ett eftermarknadsärende
+admin-chat-case-hint = Samtalet blir ärendets första meddelande, kunden får ärendets länk via e-post och ärendet följer de vanliga svarstiderna.
+admin-chat-case-choose = Välj vad det gäller
+admin-chat-case-open = Skapa ärendet
+admin-queue-chats = Chattar som väntar på handläggare

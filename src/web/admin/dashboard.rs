@@ -66,6 +66,7 @@ pub async fn show(
             q.reviews_to_moderate,
             q.reviews_to_moderate > 0,
         ),
+        queue("admin-queue-chats", q.chats_waiting, q.chats_waiting > 0),
         queue("admin-queue-cases", q.open_cases, q.open_cases > 0),
         queue(
             "admin-queue-cases-breached",

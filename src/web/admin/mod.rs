@@ -4,6 +4,7 @@ mod act_for;
 mod applications;
 mod audit;
 mod cases;
+mod chats;
 mod dashboard;
 mod demos;
 mod faq;
@@ -18,6 +19,7 @@ use actix_web::web;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cases::routes(cfg);
+    chats::routes(cfg);
     cfg.route("/admin", web::get().to(dashboard::show))
         .route("/admin/outbox", web::get().to(outbox::show))
         .route("/admin/audit", web::get().to(audit::show))

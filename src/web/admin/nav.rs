@@ -34,6 +34,11 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         &[Administrator, SupportAgent],
     ),
     (
+        "/admin/chats",
+        "admin-chats",
+        &[Administrator, SupportAgent],
+    ),
+    (
         "/admin/returns",
         "admin-returns",
         &[Administrator, SupportAgent],
