@@ -169,6 +169,28 @@ fn insert_message(
     Ok(message_query!().filter(chat_messages::id.eq(id)).first(c)?)
 }
 
+/// The line a conditional update earns: written when the update touched the one row, else
+/// nothing (the conversation had moved on).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one line's columns, passed straight through"
+)]
+fn line_if_moved(
+    c: &mut DbConn,
+    touched: usize,
+    conversation: i64,
+    author: Option<i64>,
+    from_agent: bool,
+    event: Option<&str>,
+    body: &str,
+    now: NaiveDateTime,
+) -> Result<Option<MessageRow>, DbError> {
+    if touched != 1 {
+        return Ok(None);
+    }
+    insert_message(c, conversation, author, from_agent, event, body, now).map(Some)
+}
+
 pub fn by_id(c: &mut DbConn, id: i64) -> Result<Option<ChatRow>, DbError> {
     Ok(chat_query!().filter(chats::id.eq(id)).first(c).optional()?)
 }
@@ -251,18 +273,16 @@ pub fn write(
             true,
         ),
     };
-    if touched != 1 {
-        return Ok(None);
-    }
-    Ok(Some(insert_message(
+    line_if_moved(
         c,
+        touched,
         conversation,
         author,
         from_agent,
         None,
         body,
         now,
-    )?))
+    )
 }
 
 /// An agent takes a chat that was `from` (waiting, or active with `from_agent`): true if this
@@ -292,18 +312,16 @@ pub fn take(
             .set(changes)
             .execute(c)?,
     };
-    if touched != 1 {
-        return Ok(None);
-    }
-    Ok(Some(insert_message(
+    line_if_moved(
         c,
+        touched,
         conversation,
         Some(agent),
         true,
         Some("taken"),
         "",
         now,
-    )?))
+    )
 }
 
 /// Ends a chat that has not ended; `by` is `customer` or `agent`. `None` if it had ended.
@@ -325,18 +343,16 @@ pub fn close(
         chats::updated_at.eq(now),
     ))
     .execute(c)?;
-    if touched != 1 {
-        return Ok(None);
-    }
-    Ok(Some(insert_message(
+    line_if_moved(
         c,
+        touched,
         conversation,
         author,
         by_agent,
         Some("closed"),
         if by_agent { "agent" } else { "customer" },
         now,
-    )?))
+    )
 }
 
 /// Notes that the conversation became case `number` (once: a second call changes nothing).
@@ -355,18 +371,16 @@ pub fn link_case(
     )
     .set((chats::case_id.eq(Some(case_id)), chats::updated_at.eq(now)))
     .execute(c)?;
-    if touched != 1 {
-        return Ok(None);
-    }
-    Ok(Some(insert_message(
+    line_if_moved(
         c,
+        touched,
         conversation,
         Some(agent),
         true,
         Some("case"),
         number,
         now,
-    )?))
+    )
 }
 
 /// How many chats that started before this one still wait for an agent.

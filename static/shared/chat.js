@@ -26,6 +26,8 @@
     this.inPanel = inPanel;
     this.source = null;
     this.sourceUrl = null;
+    this.seq = 0;
+    this.shown = 0;
     this.prepare();
   }
 
@@ -68,13 +70,36 @@
     if (log) log.scrollTop = log.scrollHeight;
   };
 
-  Conversation.prototype.swap = function (fresh, focusSelector) {
+  function lastLineId(root) {
+    var lines = root.querySelectorAll("[data-chat-lines] > li[data-id]");
+    return lines.length ? Number(lines[lines.length - 1].getAttribute("data-id")) : 0;
+  }
+
+  // Puts in what the server answered (a page fetched at request number `seq`). An answer to an
+  // older request than the one shown is dropped; lines that arrived over the stream after the
+  // server rendered the answer are kept, and so is text being typed.
+  Conversation.prototype.swap = function (fresh, seq, focusSelector, keepTyped) {
     if (!fresh) return false;
+    if (seq < this.shown) return true;
+    this.shown = seq;
+    var freshLast = lastLineId(fresh);
+    var newer = Array.prototype.filter.call(
+      this.root.querySelectorAll("[data-chat-lines] > li[data-id]"),
+      function (li) { return Number(li.getAttribute("data-id")) > freshLast; });
+    var area = this.root.querySelector("#chat-body");
+    var typed = keepTyped && area ? area.value : "";
     ["data-chat-events", "data-chat-last", "data-chat-src"].forEach(function (name) {
       if (fresh.hasAttribute(name)) this.root.setAttribute(name, fresh.getAttribute(name));
       else this.root.removeAttribute(name);
     }, this);
     this.root.innerHTML = fresh.innerHTML;
+    var list = this.root.querySelector("[data-chat-lines]");
+    if (list) {
+      newer.forEach(function (li) { if (!document.getElementById(li.id)) list.appendChild(li); });
+      if (newer.length) this.root.setAttribute("data-chat-last", String(lastLineId(this.root)));
+    }
+    var freshArea = this.root.querySelector("#chat-body");
+    if (typed && freshArea && !freshArea.value) freshArea.value = typed;
     this.prepare();
     var target = focusSelector && this.root.querySelector(focusSelector);
     var invalid = this.root.querySelector("[aria-invalid=true]");
@@ -88,10 +113,12 @@
     var button = form.querySelector("button[type=submit]");
     if (button) button.disabled = true;
     var focus = form.classList.contains("chat-write") || form.classList.contains("chat-start") ? "#chat-body" : null;
-    fetchRoot(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)) })
+    var seq = ++this.seq;
+    // getAttribute: a field named "action" hides the form's action property.
+    fetchRoot(form.getAttribute("action"), { method: "POST", body: new URLSearchParams(new FormData(form)) })
       .then(function (fresh) {
         // Anything but the chat (a refusal page, a sign-in page): let the browser show it.
-        if (!self.swap(fresh, focus)) form.submit();
+        if (!self.swap(fresh, seq, focus, false)) form.submit();
       })
       .catch(function () { form.submit(); });
   };
@@ -100,12 +127,11 @@
     var self = this;
     var src = this.root.getAttribute("data-chat-src");
     if (!src) return;
-    var active = document.activeElement;
-    var typing = active && active.id === "chat-body" && this.root.contains(active) ? active.value : null;
+    var seq = ++this.seq;
     fetchRoot(src).then(function (fresh) {
-      if (!self.swap(fresh, typing !== null ? "#chat-body" : null)) return;
-      var area = self.root.querySelector("#chat-body");
-      if (typing !== null && area && !area.value) area.value = typing;
+      var active = document.activeElement;
+      var typing = active && active.id === "chat-body" && self.root.contains(active);
+      self.swap(fresh, seq, typing ? "#chat-body" : null, true);
     });
   };
 

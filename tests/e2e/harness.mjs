@@ -74,6 +74,8 @@ export async function newPage(browser, { js = true, locale = "en-GB" } = {}) {
   page.errors = [];
   page.on("console", (msg) => { if (msg.type() === "error") page.errors.push(msg.text()); });
   page.on("pageerror", (err) => page.errors.push(String(err)));
+  page.on("request", (req) => { if (req.method() === "POST" && process.env.E2E_DEBUG) console.log(`POST ${req.url()} ${req.postData()}`); });
+  page.on("response", (res) => { if (res.status() >= 400 && process.env.E2E_DEBUG) console.log(`${res.status()} ${res.url()}`); });
   page.close = async () => context.close();
   return page;
 }

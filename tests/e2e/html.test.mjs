@@ -62,16 +62,18 @@ test("every page validates as HTML in every theme", async () => {
     "/password/forgot", "/password/forgot/sent", "/password/reset?token=x", "/business", "/business/thanks", "/invitation?token=x", "/cart",
     "/help", "/help/faq", "/help/faq?q=return", "/help/faq?q=zzqxv", "/chat",
   ]);
-  // A guest's chat: the start form refused, then the conversation.
-  await visitor.goto(`${app.base}/chat`);
-  await Promise.all([visitor.waitForNavigation(), visitor.click("form.chat-start button[type=submit]")]);
-  pages["guest chat form refused"] = await visitor.content();
-  await visitor.fill("#chat-name", "Vera Valid");
-  await visitor.fill("#chat-email", "vera@example.com");
-  await visitor.fill("#chat-body", "Is the oak desk in stock?");
-  await Promise.all([visitor.waitForNavigation(), visitor.click("form.chat-start button[type=submit]")]);
-  pages["guest chat"] = await visitor.content();
   await visitor.close();
+  // A guest's chat (plain forms, as served): the start form refused, then the conversation.
+  const chatter = await newPage(browser, { js: false });
+  await chatter.goto(`${app.base}/chat`);
+  await Promise.all([chatter.waitForNavigation(), chatter.click("form.chat-start button[type=submit]")]);
+  pages["guest chat form refused"] = await chatter.content();
+  await chatter.fill("#chat-name", "Vera Valid");
+  await chatter.fill("#chat-email", "vera@example.com");
+  await chatter.fill("#chat-body", "Is the oak desk in stock?");
+  await Promise.all([chatter.waitForNavigation(), chatter.click("form.chat-start button[type=submit]")]);
+  pages["guest chat"] = await chatter.content();
+  await chatter.close();
 
   const buyer = await newPage(browser);
   await signIn(buyer, app.base, "buyer@nordbygg.example");
@@ -192,6 +194,6 @@ test("every page validates as HTML in every theme", async () => {
   pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 89);
+  assert.equal(Object.keys(pages).length, 88);
   assert.equal(validate(pages), "");
 });

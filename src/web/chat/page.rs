@@ -447,16 +447,11 @@ pub async fn end(
     .await?)
 }
 
-#[derive(Deserialize)]
-pub struct EventsQuery {
-    after: Option<i64>,
-}
-
 /// `GET /chat/events?after=`: the conversation as it happens (Server-Sent Events).
 pub async fn events(
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<EventsQuery>,
+    query: web::Query<stream::AfterQuery>,
 ) -> Result<HttpResponse, AppError> {
     let principal = Principal::of(&req).await?;
     let Some(chat) = current(&req, &state, &principal).await? else {

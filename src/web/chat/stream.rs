@@ -18,6 +18,12 @@ use tokio::sync::broadcast::error::RecvError;
 
 const KEEP_ALIVE: Duration = Duration::from_secs(20);
 
+/// `?after=`: the last message id the page has.
+#[derive(serde::Deserialize)]
+pub struct AfterQuery {
+    pub after: Option<i64>,
+}
+
 /// The id of the last message the browser has: `Last-Event-ID` (a reconnect) or `?after=`.
 pub fn last_seen(req: &actix_web::HttpRequest, after: Option<i64>) -> i64 {
     req.headers()

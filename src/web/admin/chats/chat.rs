@@ -63,6 +63,18 @@ pub struct ChatPage {
     pub v: AgentChatView,
 }
 
+/// The language a staff member reads in (for what is composed outside a page).
+fn staff_locale(req: &HttpRequest, staff: &StaffUser, state: &AppState) -> crate::i18n::Locale {
+    crate::web::context::request_locale(
+        req,
+        &crate::auth::Principal::Staff {
+            user: staff.user.clone(),
+            role: staff.role,
+        },
+        state.default_locale,
+    )
+}
+
 async fn load(state: &AppState, id: i64) -> Result<ChatRow, AppError> {
     db::run(&state.pool, move |c| store::by_id(c, id))
         .await?
@@ -195,14 +207,7 @@ pub async fn act(
     staff.require(nav::allowed(PATH))?;
     let chat = load(&state, id.into_inner()).await?;
     let typed = form.into_inner();
-    let locale = crate::web::context::request_locale(
-        &req,
-        &crate::auth::Principal::Staff {
-            user: staff.user.clone(),
-            role: staff.role,
-        },
-        state.default_locale,
-    );
+    let locale = staff_locale(&req, &staff, &state);
     let me = staff.user.id;
     let assigned = chat.agent_user_id == Some(me);
     let side = Side::Agent { assigned };
@@ -386,29 +391,17 @@ async fn open_case(
     }
 }
 
-#[derive(Deserialize)]
-pub struct EventsQuery {
-    after: Option<i64>,
-}
-
 /// `GET /admin/chats/{id}/events?after=`.
 pub async fn events(
     req: HttpRequest,
     staff: StaffUser,
     state: web::Data<AppState>,
     id: web::Path<i64>,
-    query: web::Query<EventsQuery>,
+    query: web::Query<stream::AfterQuery>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let chat = load(&state, id.into_inner()).await?;
-    let locale = crate::web::context::request_locale(
-        &req,
-        &crate::auth::Principal::Staff {
-            user: staff.user.clone(),
-            role: staff.role,
-        },
-        state.default_locale,
-    );
+    let locale = staff_locale(&req, &staff, &state);
     let after = stream::last_seen(&req, query.after);
     let watch = state.chat.watch(chat.id);
     let cid = chat.id;
