@@ -130,6 +130,12 @@ async def main():
     assert status == 303, "the agent could not sign in"
     _, queue = agent.fetch("/admin/chats")
     ids = sorted(int(i) for i in set(re.findall(r'href="/admin/chats/(\d+)"', queue)))
+
+    def owner(chat_id):
+        """The browser whose guest started this chat (the agent's page names the guest)."""
+        _, page = agent.fetch(f"/admin/chats/{chat_id}")
+        return int(re.search(r"Guest (\d+)", page).group(1))
+
     first_chat = ids[0]
 
     before = rss_kib()
@@ -148,9 +154,12 @@ async def main():
         idle.append(rss_kib())
         print(f"  idle {second:2d} s: RSS {idle[-1] / 1024:.1f} MiB")
     alive = sum(1 for s in streams if not s.task.done())
-    print(f"streams still open after 60 s idle: {alive} of {len(streams)}")
+    beats = min(s.seen.count(b": keep-alive") for s in streams)
+    print(f"streams still open after 60 s idle: {alive} of {len(streams)} "
+          f"(each has had at least {beats} keep-alive comments)")
 
-    # Agent → customer on the first chat (its customer's stream is streams[0]).
+    # Agent → customer on the first chat, read on its customer's open stream.
+    first_stream = streams[owner(first_chat)]
     status, _ = agent.fetch(f"/admin/chats/{first_chat}",
                             {"csrf_token": agent.csrf(f"/admin/chats/{first_chat}"),
                              "action": "take", "seen": "0"})
@@ -162,7 +171,7 @@ async def main():
         start = time.perf_counter()
         post = loop.run_in_executor(pool, agent.fetch, f"/admin/chats/{first_chat}",
                                     {"csrf_token": token, "action": "write", "body": marker})
-        await streams[0].wait_for(marker.encode())
+        await first_stream.wait_for(marker.encode())
         to_customer.append((time.perf_counter() - start) * 1000)
         assert (await post)[0] == 303
     print(f"agent → customer: {summary(to_customer)}")
@@ -171,7 +180,8 @@ async def main():
     to_agent = []
     per_chat = 25
     for c in range(max(1, samples // per_chat)):
-        chat_id, customer = ids[c + 1], browsers[c + 1]
+        chat_id = ids[c + 1]
+        customer = browsers[owner(chat_id)]
         watch = await Stream.open(f"/admin/chats/{chat_id}/events", agent.cookie())
         token = customer.csrf("/chat")
         for k in range(per_chat):
@@ -184,7 +194,8 @@ async def main():
             assert (await post)[0] == 303
         watch.writer.close()
     print(f"customer → agent: {summary(to_agent)}")
-    print(f"RSS at the end {rss_kib() / 1024:.1f} MiB")
+    alive = sum(1 for s in streams if not s.task.done())
+    print(f"RSS at the end {rss_kib() / 1024:.1f} MiB with {alive} streams still open")
     for s in streams:
         s.writer.close()
     await asyncio.sleep(1)

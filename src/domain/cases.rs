@@ -313,21 +313,8 @@ pub fn check_new(
     } else if length > TEXT_MAX {
         problems.push(Problem::DescriptionLong);
     }
-    let mut lines = Vec::new();
-    for line in order {
-        let Some((_, raw)) = typed.iter().find(|(id, _)| *id == line.id) else {
-            continue;
-        };
-        let raw = raw.trim();
-        if raw.is_empty() {
-            continue;
-        }
-        match raw.parse::<u32>() {
-            Ok(0) => {}
-            Ok(n) if n <= line.quantity => lines.push((line.id, n)),
-            _ => problems.push(Problem::Line(line.id)),
-        }
-    }
+    let (lines, bad) = units_per_line(typed, order);
+    problems.extend(bad.into_iter().map(Problem::Line));
     if let Some(k) = kind
         && NEEDS_LINES.contains(&k)
         && lines.is_empty()
@@ -343,6 +330,53 @@ pub fn check_new(
         }),
         _ => Err(problems),
     }
+}
+
+/// Units per order line as typed (blank or 0: none): whole numbers up to what was ordered.
+/// Returns the lines with units and the ids of lines whose number could not be read.
+fn units_per_line(typed: &[(i64, String)], order: &[OrderLine]) -> (Vec<(i64, u32)>, Vec<i64>) {
+    let mut lines = Vec::new();
+    let mut bad = Vec::new();
+    for line in order {
+        let Some((_, raw)) = typed.iter().find(|(id, _)| *id == line.id) else {
+            continue;
+        };
+        let raw = raw.trim();
+        if raw.is_empty() {
+            continue;
+        }
+        match raw.parse::<u32>() {
+            Ok(0) => {}
+            Ok(n) if n <= line.quantity => lines.push((line.id, n)),
+            _ => bad.push(line.id),
+        }
+    }
+    (lines, bad)
+}
+
+/// Why a replacement was not sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReplacementProblem {
+    /// No line has a number of units.
+    Nothing,
+    /// A line's number is not a whole number from 0 to what was ordered.
+    Line(i64),
+}
+
+/// The units an agent sends again free of charge (a missing or damaged item), per order line
+/// as typed: whole numbers up to what was ordered, at least one unit in all.
+pub fn check_replacement(
+    typed: &[(i64, String)],
+    order: &[OrderLine],
+) -> Result<Vec<(i64, u32)>, Vec<ReplacementProblem>> {
+    let (lines, bad) = units_per_line(typed, order);
+    if !bad.is_empty() {
+        return Err(bad.into_iter().map(ReplacementProblem::Line).collect());
+    }
+    if lines.is_empty() {
+        return Err(vec![ReplacementProblem::Nothing]);
+    }
+    Ok(lines)
 }
 
 /// A reply's text: trimmed, and not empty unless photos come with it.
@@ -749,6 +783,44 @@ mod tests {
         ];
         for (recent, oldest, want) in table {
             assert_eq!(expected_first_response(&recent, oldest, m(60)), want);
+        }
+    }
+
+    #[test]
+    fn a_replacement_sends_whole_units_up_to_what_was_ordered() {
+        let order = [
+            OrderLine { id: 1, quantity: 2 },
+            OrderLine { id: 2, quantity: 1 },
+        ];
+        let t = |pairs: &[(i64, &str)]| -> Vec<(i64, String)> {
+            pairs.iter().map(|(i, v)| (*i, v.to_string())).collect()
+        };
+        type Case = (
+            Vec<(i64, String)>,
+            Result<Vec<(i64, u32)>, Vec<ReplacementProblem>>,
+        );
+        let cases: [Case; 6] = [
+            (t(&[(1, "2"), (2, "")]), Ok(vec![(1, 2)])),
+            (t(&[(1, " 1 "), (2, "1")]), Ok(vec![(1, 1), (2, 1)])),
+            (
+                t(&[(1, "0"), (2, "")]),
+                Err(vec![ReplacementProblem::Nothing]),
+            ),
+            (t(&[]), Err(vec![ReplacementProblem::Nothing])),
+            (
+                t(&[(1, "3"), (2, "x")]),
+                Err(vec![
+                    ReplacementProblem::Line(1),
+                    ReplacementProblem::Line(2),
+                ]),
+            ),
+            (
+                t(&[(1, "-1"), (9, "5")]),
+                Err(vec![ReplacementProblem::Line(1)]),
+            ),
+        ];
+        for (typed, want) in cases {
+            assert_eq!(check_replacement(&typed, &order), want, "{typed:?}");
         }
     }
 }

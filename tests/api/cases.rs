@@ -833,3 +833,183 @@ async fn a_case_link_works_from_the_mail_for_a_guest() {
         303
     );
 }
+
+async fn replace(staff: &TestApp, path: &str, fields: &[(&str, &str)]) -> Page {
+    staff
+        .post_form(&format!("{path}/replacement"), path, fields)
+        .await
+}
+
+#[tokio::test]
+async fn an_agent_sends_a_replacement_free_of_charge_once_from_stock() {
+    use duett::db::schema::{order_lines, orders, stock_levels};
+    let app = spawn_app().await;
+    let (product_id, sku, slug) = product(&app);
+    let (order_url, staff) = delivered(&app, &sku, &slug, "2").await;
+    let form_url = case_form(&app, &order_url).await;
+    let form = app.get(&form_url).await;
+    let qty = line_field(&form);
+    let res = open_case(
+        &app,
+        &form_url,
+        &[
+            ("kind", "missing"),
+            ("description", "Only one of the two came in the box."),
+            (&qty, "1"),
+        ],
+        vec![],
+    )
+    .await;
+    assert_eq!(res.status, 303);
+    let (number, ..) = case_row(&app);
+    let path = format!("/admin/cases/{number}");
+    let page = staff.get(&path).await;
+    let line = page
+        .attr("form.case-replacement input[type=number]", "name")
+        .expect("a replacement form for a delivered order");
+    assert_eq!(
+        page.attr("form.case-replacement input[type=number]", "value")
+            .as_deref(),
+        Some("1"),
+        "it starts from the case's lines"
+    );
+    let key = page
+        .attr("form.case-replacement input[name=key]", "value")
+        .unwrap();
+    let orders_now = |app: &TestApp| -> i64 {
+        orders::table
+            .count()
+            .get_result(&mut app.pool.get().unwrap())
+            .unwrap()
+    };
+    let before = orders_now(&app);
+    // Checked first: more than was ordered, nothing at all, a form without its key.
+    for (units, form_key, message) in [
+        ("3", key.as_str(), "whole numbers from 0"),
+        ("0", key.as_str(), "at least one line"),
+        ("1", "", ""),
+    ] {
+        let refused = replace(&staff, &path, &[(&line, units), ("key", form_key)]).await;
+        assert_eq!(refused.status, 422);
+        assert!(
+            refused.text("#replacement-error").contains(message),
+            "{}",
+            refused.text("#replacement-error")
+        );
+    }
+    // Nothing left on the shelf: refused, nothing made.
+    crate::helpers::stock(&app, &sku, 0);
+    let empty = replace(&staff, &path, &[(&line, "1"), ("key", &key)]).await;
+    assert_eq!(empty.status, 422);
+    assert!(
+        empty
+            .text("#replacement-error")
+            .contains("Not enough in stock")
+    );
+    assert_eq!(orders_now(&app), before);
+    crate::helpers::stock(&app, &sku, 10);
+
+    let made = replace(&staff, &path, &[(&line, "1"), ("key", &key)]).await;
+    assert_eq!(made.status, 303, "{}", made.text("main"));
+    let again = replace(&staff, &path, &[(&line, "1"), ("key", &key)]).await;
+    assert_eq!(again.status, 303, "a second click finds the order made");
+    assert_eq!(orders_now(&app), before + 1);
+    let (new_number, status, total, method, address, original_address): (
+        String,
+        String,
+        i64,
+        String,
+        String,
+        String,
+    ) = orders::table
+        .order(orders::id.desc())
+        .select((
+            orders::number,
+            orders::status,
+            orders::total_minor,
+            orders::payment_method,
+            orders::shipping_address,
+            orders::billing_address,
+        ))
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(
+        (status.as_str(), total, method.as_str()),
+        ("paid", 0, "replacement")
+    );
+    assert_eq!(address, original_address);
+    let lines: Vec<(i32, i64, i64)> = order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::number.eq(&new_number))
+        .select((
+            order_lines::quantity,
+            order_lines::unit_price_minor,
+            order_lines::line_total_minor,
+        ))
+        .load(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(lines, [(1, 0, 0)]);
+    let reserved: i32 = stock_levels::table
+        .find(product_id)
+        .select(stock_levels::reserved)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(reserved, 1, "the replacement holds its unit for packing");
+    let page = staff.get(&path).await;
+    assert!(page.text(".case-thread").contains(&new_number));
+    assert!(
+        mails_to(&app, "returning.guest@example.com")
+            .iter()
+            .any(|(s, b)| s.contains("replacement") && b.contains(&new_number))
+    );
+    let original = app.get(&order_url).await;
+    assert!(original.text("main").contains("Replacement sent"));
+    // Staff pack it like any paid order.
+    let packed = crate::returns::step(&staff, &new_number, "pack", "").await;
+    assert_eq!(packed.status, 303);
+    let audited: i64 = audit_log::table
+        .filter(audit_log::action.eq("case_replacement"))
+        .count()
+        .get_result(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(audited, 1);
+}
+
+#[tokio::test]
+async fn no_replacement_before_the_order_has_shipped() {
+    let app = spawn_app().await;
+    let (_, sku, slug) = product(&app);
+    let order_url = paid_order(&app, &sku, &slug, "1").await;
+    let form_url = case_form(&app, &order_url).await;
+    let res = open_case(
+        &app,
+        &form_url,
+        &[
+            ("kind", "delivery"),
+            ("description", "When will my order ship?"),
+        ],
+        vec![],
+    )
+    .await;
+    assert_eq!(res.status, 303);
+    let (number, ..) = case_row(&app);
+    let staff = app.another_browser();
+    staff.login("support@duett.example").await;
+    let path = format!("/admin/cases/{number}");
+    let page = staff.get(&path).await;
+    assert_eq!(page.count("form.case-replacement"), 0);
+    assert!(page.text("main").contains("once the order has shipped"));
+    let forced = staff
+        .post_form(
+            &format!("{path}/replacement"),
+            &path,
+            &[("key", "abcdefghijklmnopqrstuvwxyz"), ("qty_1", "1")],
+        )
+        .await;
+    assert_eq!(forced.status, 422);
+    assert!(
+        forced
+            .text("#replacement-error")
+            .contains("once the order has shipped")
+    );
+}

@@ -3,51 +3,48 @@
 import { mkdirSync } from "node:fs";
 import { startApp, startBrowser, newPage, signIn } from "./harness.mjs";
 mkdirSync("/tmp/shots", { recursive: true });
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABDQottAAAAABJRU5ErkJggg==",
-  "base64",
-);
 const app = await startApp();
 const browser = await startBrowser();
 for (const [w, h, tag] of [[1280, 900, "desktop"], [390, 844, "phone"]]) {
-  const buyer = await newPage(browser, { js: true });
-  await buyer.setViewportSize({ width: w, height: h });
-  await signIn(buyer, app.base, "buyer@nordbygg.example");
-  await buyer.goto(`${app.base}/products/wood-screws-4-0-40-200-fa-01003`);
-  await Promise.all([buyer.waitForNavigation(), buyer.click(".add-form button >> nth=0")]);
-  await buyer.goto(`${app.base}/checkout`);
-  await Promise.all([buyer.waitForNavigation(), buyer.click(".checkout-pay")]);
-  await buyer.screenshot({ path: `/tmp/shots/order-with-report-${tag}.png`, fullPage: true });
-  await Promise.all([buyer.waitForNavigation(), buyer.click("a.order-report")]);
-  await buyer.check("input[name=kind][value=missing]");
-  await buyer.fill("#description", "Short");
-  await Promise.all([buyer.waitForNavigation(), buyer.click("form.case-form button[type=submit]")]);
-  await buyer.screenshot({ path: `/tmp/shots/case-form-refused-${tag}.png`, fullPage: true });
-  await buyer.fill("#description", "One box of screws of the three was missing from the pallet.");
-  await buyer.fill("table.case-lines input[type=number]", "1");
-  await buyer.setInputFiles("#photos", { name: "pallet.png", mimeType: "image/png", buffer: PNG });
-  await Promise.all([buyer.waitForNavigation(), buyer.click("form.case-form button[type=submit]")]);
-  const caseUrl = buyer.url();
-  const number = (await buyer.textContent(".case-number")).trim();
+  // A guest opens the chat panel from a product page, makes a mistake, then starts the chat.
+  const guest = await newPage(browser, { js: true });
+  await guest.setViewportSize({ width: w, height: h });
+  await guest.goto(`${app.base}/products/ergonomic-task-chair-mesh-of-01005`);
+  await guest.click("a.chat-launcher");
+  await guest.waitForSelector(".chat-panel form.chat-start");
+  await guest.screenshot({ path: `/tmp/shots/chat-panel-start-${tag}.png` });
+  await guest.fill(".chat-panel #chat-name", "Lova Lind");
+  await guest.fill(".chat-panel #chat-email", "lova@");
+  await guest.fill(".chat-panel #chat-body", "Does this chair come in black?");
+  await guest.click(".chat-panel form.chat-start button[type=submit]");
+  await guest.waitForSelector(".chat-panel #chat-email-error");
+  await guest.screenshot({ path: `/tmp/shots/chat-panel-refused-${tag}.png` });
+  await guest.fill(".chat-panel #chat-email", "lova@example.com");
+  await guest.click(".chat-panel form.chat-start button[type=submit]");
+  await guest.waitForSelector(".chat-panel .chat-status");
+  // An agent takes it and answers; the guest's panel gets the answer over the stream.
   const agent = await newPage(browser, { js: true });
   await agent.setViewportSize({ width: w, height: h });
   await signIn(agent, app.base, "support@duett.example");
-  await agent.goto(`${app.base}/admin/cases/${number}`);
-  await agent.fill("#body", "Checked the packing list: the box was left behind.");
-  await agent.check("#note");
-  await Promise.all([agent.waitForNavigation(), agent.click("form.case-reply button[type=submit]")]);
-  await agent.fill("#body", "Sorry! We send the missing box today, free of charge.");
-  await agent.selectOption("#after", "waiting_on_customer");
-  await Promise.all([agent.waitForNavigation(), agent.click("form.case-reply button[type=submit]")]);
-  await agent.screenshot({ path: `/tmp/shots/admin-case-${tag}.png`, fullPage: true });
-  await agent.goto(`${app.base}/admin/cases?status=`);
-  await agent.screenshot({ path: `/tmp/shots/admin-cases-${tag}.png`, fullPage: true });
+  await agent.goto(`${app.base}/admin/chats`);
+  await agent.screenshot({ path: `/tmp/shots/admin-chats-waiting-${tag}.png`, fullPage: true });
+  await Promise.all([agent.waitForNavigation(), agent.click("tr.row-waiting a >> nth=0")]);
+  await agent.click(".chat form.inline button");
+  await agent.waitForSelector("form.chat-write");
+  await agent.fill("#chat-body", "Yes — it comes in black and in grey. Both are in stock.");
+  await agent.click("form.chat-write button[type=submit]");
+  await guest.waitForFunction(() => /in black and in grey/.test(document.querySelector(".chat-panel .chat-lines").textContent));
+  await guest.fill(".chat-panel #chat-body", "Great, thanks!");
+  await guest.press(".chat-panel #chat-body", "Enter");
+  await agent.waitForFunction(() => /Great, thanks/.test(document.querySelector(".chat-lines").textContent));
+  await guest.screenshot({ path: `/tmp/shots/chat-panel-conversation-${tag}.png` });
+  await agent.screenshot({ path: `/tmp/shots/admin-chat-${tag}.png`, fullPage: true });
+  await guest.goto(`${app.base}/chat`);
+  await guest.screenshot({ path: `/tmp/shots/chat-page-${tag}.png`, fullPage: true });
+  await agent.goto(`${app.base}/admin/chats`);
+  await agent.screenshot({ path: `/tmp/shots/admin-chats-${tag}.png`, fullPage: true });
   await agent.close();
-  await buyer.goto(caseUrl);
-  await buyer.screenshot({ path: `/tmp/shots/case-${tag}.png`, fullPage: true });
-  await buyer.goto(`${app.base}/help`);
-  await buyer.screenshot({ path: `/tmp/shots/help-${tag}.png`, fullPage: true });
-  await buyer.close();
+  await guest.close();
 }
 await browser.close();
 await app.stop();

@@ -566,6 +566,7 @@ pub fn link_return(c: &mut DbConn, case_id: i64, number: &str) -> Result<(), DbE
 
 mod queue;
 mod refunds;
+pub mod replacement;
 
 pub use queue::*;
 pub use refunds::*;

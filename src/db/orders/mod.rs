@@ -57,12 +57,22 @@ pub struct OrderRef {
     pub email: String,
 }
 
-fn order_ref(conn: &mut DbConn, key: &str) -> Result<Option<OrderRef>, DbError> {
+/// The order placed with this idempotency key, if any.
+pub(crate) fn order_ref(conn: &mut DbConn, key: &str) -> Result<Option<OrderRef>, DbError> {
     Ok(orders::table
         .filter(orders::idempotency_key.eq(key))
         .select(ORDER_REF)
         .first(conn)
         .optional()?)
+}
+
+/// A new order number: `YYMMDD-NNNNNNNN` (random; the unique index catches the rare repeat).
+pub(crate) fn new_number(now: NaiveDateTime) -> String {
+    format!(
+        "{}-{:08}",
+        now.format("%y%m%d"),
+        rand::random_range(0..100_000_000_u32)
+    )
 }
 
 fn event(

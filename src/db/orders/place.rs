@@ -357,11 +357,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
         (Some(_), None) => "confirmed",
         (None, None) => "awaiting_payment",
     };
-    let number = format!(
-        "{}-{:08}",
-        order.now.format("%y%m%d"),
-        rand::random_range(0..100_000_000_u32)
-    );
+    let number = super::new_number(order.now);
     let token = crate::db::tokens::random_token();
     let id: i64 = diesel::insert_into(orders::table)
         .values((

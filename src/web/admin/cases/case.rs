@@ -23,6 +23,14 @@ pub struct ReturnLineView {
     pub variants: Vec<OptionView>,
 }
 
+/// A line the replacement form offers: up to what was ordered.
+pub struct ReplaceLineView {
+    pub id: i64,
+    pub name: String,
+    pub ordered: i32,
+    pub typed: String,
+}
+
 #[derive(Template)]
 #[template(path = "admin/case.html")]
 pub struct CasePage {
@@ -62,6 +70,10 @@ pub struct CasePage {
     pub refund_amount: String,
     pub refund_note: String,
     pub refund_key: String,
+    /// Why no replacement can be sent now (empty when one can).
+    pub replace_blocked: String,
+    pub replace_lines: Vec<ReplaceLineView>,
+    pub replace_key: String,
     pub errors: Vec<(&'static str, String)>,
 }
 
@@ -110,21 +122,32 @@ pub(super) async fn case_page(
     let id = case.id;
     let order_id = case.order_id;
     let now = chrono::Utc::now().naive_utc();
-    let (thread, photos, lines, agents, returnable, refunded, total) =
+    let (thread, photos, lines, agents, returnable, refunded, total, originals) =
         db::run(&state.pool, move |c| {
-            let (returnable, refunded, total) = match order_id {
+            let (returnable, refunded, total, originals) = match order_id {
                 Some(oid) => {
                     let order = crate::db::orders::by_id(c, oid)?;
                     let total = order.as_ref().map_or(0, |o| o.total_minor);
+                    let originals = match &order {
+                        Some(o) if super::replace::SENT_ON.contains(&o.status.as_str()) => {
+                            Some(crate::db::cases::replacement::original_lines(c, oid)?)
+                        }
+                        _ => None,
+                    };
                     let returnable = match order {
                         Some(o) if matches!(o.status.as_str(), "shipped" | "delivered") => {
                             Some(crate::db::returns::for_order(c, o, now)?)
                         }
                         _ => None,
                     };
-                    (returnable, store::refunded_so_far(c, oid)?, total)
+                    (
+                        returnable,
+                        store::refunded_so_far(c, oid)?,
+                        total,
+                        originals,
+                    )
                 }
-                None => (None, 0, 0),
+                None => (None, 0, 0, None),
             };
             Ok((
                 store::thread(c, id, true)?,
@@ -134,6 +157,7 @@ pub(super) async fn case_page(
                 returnable,
                 refunded,
                 total,
+                originals,
             ))
         })
         .await?;
@@ -293,6 +317,28 @@ pub(super) async fn case_page(
         refund_amount: sent.field("amount"),
         refund_note: sent.field("note"),
         refund_key: crate::db::tokens::random_token(),
+        replace_blocked: match (&case.order_id, &originals) {
+            (None, _) => locale.t("admin-case-replacement-no-order"),
+            (Some(_), None) => locale.t("admin-case-replacement-not-shipped"),
+            (Some(_), Some(_)) => String::new(),
+        },
+        replace_lines: originals
+            .iter()
+            .flatten()
+            .map(|l| ReplaceLineView {
+                id: l.id,
+                name: format!("{} · {}", l.name, l.sku),
+                ordered: l.quantity,
+                typed: if sent.fields.is_empty() {
+                    in_case(l.id)
+                        .map(|c| c.quantity.to_string())
+                        .unwrap_or_default()
+                } else {
+                    sent.field(&format!("qty_{}", l.id))
+                },
+            })
+            .collect(),
+        replace_key: crate::db::tokens::random_token(),
         errors: sent.errors,
         ctx,
     };

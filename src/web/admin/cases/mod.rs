@@ -6,6 +6,7 @@
 mod case;
 mod convert;
 mod moves;
+mod replace;
 
 pub use case::{photo, show};
 pub use convert::{refund, start_return};
@@ -219,5 +220,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/cases/{number}/assign", web::post().to(assign))
         .route("/admin/cases/{number}/return", web::post().to(start_return))
         .route("/admin/cases/{number}/refund", web::post().to(refund))
+        .route(
+            "/admin/cases/{number}/replacement",
+            web::post().to(replace::send),
+        )
         .route("/admin/cases/{number}/files/{id}", web::get().to(photo));
 }
