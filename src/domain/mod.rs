@@ -19,6 +19,7 @@ pub mod listing;
 pub mod money;
 pub mod order_change;
 pub mod pricing;
+pub mod promotions;
 pub mod quotes;
 pub mod returns;
 pub mod reviews;

@@ -19,6 +19,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/returns",
                 "/admin/applications",
                 "/admin/faq",
+                "/admin/promotions",
                 "/admin/reviews",
                 "/admin/outbox",
                 "/admin/audit",
@@ -42,6 +43,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/demos",
                 "/admin/act-for",
                 "/admin/applications",
+                "/admin/promotions",
                 "/admin/audit",
             ],
         ),
@@ -60,6 +62,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/chats",
                 "/admin/returns",
                 "/admin/faq",
+                "/admin/promotions",
                 "/admin/reviews",
                 "/admin/outbox",
                 "/admin/audit",
@@ -67,7 +70,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
         ),
         (
             "catalog@duett.example",
-            &["/admin", "/admin/reviews"],
+            &["/admin", "/admin/promotions", "/admin/reviews"],
             &[
                 "/admin/orders",
                 "/admin/quotes",

@@ -34,6 +34,7 @@ mod page_cache;
 mod password_reset;
 mod persistence;
 mod profile;
+mod promotions;
 mod quick_order;
 mod quotes;
 mod register;

@@ -11,6 +11,7 @@ mod faq;
 pub mod nav;
 mod orders;
 mod outbox;
+mod promotions;
 mod quotes;
 mod returns;
 mod reviews;
@@ -63,6 +64,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/admin/faq/{id}")
                 .route(web::get().to(faq::edit))
                 .route(web::post().to(faq::update)),
+        )
+        .service(
+            web::resource("/admin/promotions")
+                .route(web::get().to(promotions::list))
+                .route(web::post().to(promotions::create)),
+        )
+        .route("/admin/promotions/new", web::get().to(promotions::new))
+        .service(
+            web::resource("/admin/promotions/{id}")
+                .route(web::get().to(promotions::edit))
+                .route(web::post().to(promotions::update)),
         )
         .route("/admin/returns", web::get().to(returns::list))
         .route("/admin/returns/{number}", web::get().to(returns::show))

@@ -50,6 +50,11 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
     ),
     ("/admin/faq", "admin-faq", &[Administrator, SupportAgent]),
     (
+        "/admin/promotions",
+        "admin-promotions",
+        &[Administrator, CatalogManager],
+    ),
+    (
         "/admin/reviews",
         "admin-reviews",
         &[Administrator, CatalogManager, SupportAgent],
