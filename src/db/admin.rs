@@ -59,3 +59,71 @@ pub fn queues(conn: &mut DbConn) -> Result<Queues, DbError> {
             .get_result(conn)?,
     })
 }
+
+/// Orders that count as sales: paid, or confirmed on invoice, and on their way (not waiting for
+/// payment or approval, not cancelled; replacements sent free of charge left out).
+pub const COUNTED: [&str; 5] = ["paid", "confirmed", "packed", "shipped", "delivered"];
+
+/// Counted orders placed since `since` (UTC): (placed, business, total incl. VAT).
+pub fn sales_since(
+    conn: &mut DbConn,
+    since: chrono::NaiveDateTime,
+) -> Result<Vec<(chrono::NaiveDateTime, bool, i64)>, DbError> {
+    let rows: Vec<(chrono::NaiveDateTime, String, i64)> = orders::table
+        .filter(orders::placed_at.ge(since))
+        .filter(orders::status.eq_any(COUNTED))
+        .filter(orders::payment_method.ne("replacement"))
+        .select((orders::placed_at, orders::segment, orders::total_minor))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, segment, total)| (at, segment == "b2b", total))
+        .collect())
+}
+
+/// The lines of counted orders placed since `since`: (business, sku, name, units, line total).
+pub fn lines_since(
+    conn: &mut DbConn,
+    since: chrono::NaiveDateTime,
+) -> Result<Vec<(bool, String, String, i64, i64)>, DbError> {
+    use super::schema::order_lines;
+    let rows: Vec<(String, String, String, i32, i64)> = order_lines::table
+        .inner_join(orders::table)
+        .filter(orders::placed_at.ge(since))
+        .filter(orders::status.eq_any(COUNTED))
+        .filter(orders::payment_method.ne("replacement"))
+        .select((
+            orders::segment,
+            order_lines::sku,
+            order_lines::name,
+            order_lines::quantity,
+            order_lines::line_total_minor,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(segment, sku, name, units, total)| {
+            (segment == "b2b", sku, name, i64::from(units), total)
+        })
+        .collect())
+}
+
+/// When new customers joined since `since`: consumers' accounts, and companies (their
+/// application; counted once active).
+pub fn joined_since(
+    conn: &mut DbConn,
+    since: chrono::NaiveDateTime,
+) -> Result<(Vec<chrono::NaiveDateTime>, Vec<chrono::NaiveDateTime>), DbError> {
+    use super::schema::users;
+    let consumers = users::table
+        .filter(users::kind.eq("consumer"))
+        .filter(users::created_at.ge(since))
+        .select(users::created_at)
+        .load(conn)?;
+    let companies = companies::table
+        .filter(companies::status.eq("active"))
+        .filter(companies::created_at.ge(since))
+        .select(companies::created_at)
+        .load(conn)?;
+    Ok((consumers, companies))
+}

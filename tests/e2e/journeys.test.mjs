@@ -1028,6 +1028,21 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
   assert.deepEqual(page.errors, []);
   await page.close();
 
+  // Promotions as catalog managers schedule them.
+  const catalog = await newPage(browser);
+  await signIn(catalog, app.base, "catalog@duett.example");
+  for (const path of ["/admin/promotions", "/admin/promotions/new"]) {
+    const res = await catalog.goto(`${app.base}${path}`);
+    assert.equal(res.status(), 200, path);
+    const found = await axe(catalog);
+    if (found.length) problems[path] = found;
+  }
+  await Promise.all([catalog.waitForNavigation(), catalog.click(".promo-save")]);
+  const refusedFound = await axe(catalog);
+  if (refusedFound.length) problems["admin promotion refused"] = refusedFound;
+  assert.deepEqual(catalog.errors.filter((e) => !/status of 422/.test(e)), []);
+  await catalog.close();
+
   const staff = await newPage(browser);
   await signIn(staff, app.base, "sales@duett.example");
   for (const path of ["/admin", "/admin/quotes", "/admin/demos", "/admin/act-for", "/admin/orders?segment=b2b"]) {
