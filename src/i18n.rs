@@ -125,6 +125,14 @@ impl Locale {
             .unwrap_or_else(|| key.to_string())
     }
 
+    /// chrono's names for months and days in this language.
+    pub fn chrono(self) -> chrono::Locale {
+        match self {
+            Locale::Sv => chrono::Locale::sv_SE,
+            Locale::En => chrono::Locale::en_GB,
+        }
+    }
+
     /// A date for people: `29 nov. 2026` / `29 Nov 2026`.
     pub fn date(self, at: NaiveDateTime) -> String {
         match self {
@@ -274,6 +282,10 @@ mod tests {
             "status",
             "position",
             "transcript",
+            "total",
+            "best",
+            "shop",
+            "audience",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

@@ -81,11 +81,14 @@ pub fn sales_since(
         .collect())
 }
 
-/// The lines of counted orders placed since `since`: (business, sku, name, units, line total).
+/// A line of a counted order: (business, sku, name, units, line total).
+pub type SoldLine = (bool, String, String, i64, i64);
+
+/// The lines of counted orders placed since `since`.
 pub fn lines_since(
     conn: &mut DbConn,
     since: chrono::NaiveDateTime,
-) -> Result<Vec<(bool, String, String, i64, i64)>, DbError> {
+) -> Result<Vec<SoldLine>, DbError> {
     use super::schema::order_lines;
     let rows: Vec<(String, String, String, i32, i64)> = order_lines::table
         .inner_join(orders::table)

@@ -51,10 +51,7 @@ pub fn figures(
         } else {
             (revenue_minor + orders / 2) / orders
         },
-        new_customers: joined
-            .iter()
-            .filter(|d| within(**d, today, days))
-            .count() as i64,
+        new_customers: joined.iter().filter(|d| within(**d, today, days)).count() as i64,
     }
 }
 
@@ -267,29 +264,53 @@ mod tests {
 
     #[test]
     fn best_sellers_add_up_per_product_by_revenue() {
-        let line = |sku: &str, units, total| (sku.to_string(), format!("Product {sku}"), units, total);
+        let line =
+            |sku: &str, units, total| (sku.to_string(), format!("Product {sku}"), units, total);
         let top = top_products(
-            &[line("A", 1, 100), line("B", 5, 500), line("A", 2, 450), line("C", 9, 500)],
+            &[
+                line("A", 1, 100),
+                line("B", 5, 500),
+                line("A", 2, 450),
+                line("C", 9, 500),
+            ],
             2,
         );
         assert_eq!(
-            top.iter().map(|p| (p.sku.as_str(), p.units, p.revenue_minor)).collect::<Vec<_>>(),
+            top.iter()
+                .map(|p| (p.sku.as_str(), p.units, p.revenue_minor))
+                .collect::<Vec<_>>(),
             [("A", 3, 550), ("C", 9, 500)]
         );
     }
 
     #[test]
     fn the_value_axis_ends_at_a_nice_number() {
-        for (v, want) in [(0, 1), (1, 1), (7, 10), (10, 10), (11, 20), (199, 200), (201, 500), (123_456, 200_000)] {
+        for (v, want) in [
+            (0, 1),
+            (1, 1),
+            (7, 10),
+            (10, 10),
+            (11, 20),
+            (199, 200),
+            (201, 500),
+            (123_456, 200_000),
+        ] {
             assert_eq!(nice_ceiling(v), want, "{v}");
         }
     }
 
     #[test]
     fn bars_stand_on_the_axis_in_proportion() {
-        let series = [(d("2026-12-01"), 0), (d("2026-12-02"), 50_000), (d("2026-12-03"), 100_000)];
+        let series = [
+            (d("2026-12-01"), 0),
+            (d("2026-12-02"), 50_000),
+            (d("2026-12-03"), 100_000),
+        ];
         let chart = bar_chart(&series, 372, 132);
-        assert_eq!((chart.plot_width, chart.plot_height, chart.max_minor), (292, 100, 100_000));
+        assert_eq!(
+            (chart.plot_width, chart.plot_height, chart.max_minor),
+            (292, 100, 100_000)
+        );
         let bottom = chart.top + chart.plot_height;
         assert_eq!(chart.bars[0].height, 0);
         assert_eq!(chart.bars[1].height, 50);

@@ -161,3 +161,73 @@ async fn the_audit_log_lists_sign_ins() {
             .contains(&"sign_in".to_string())
     );
 }
+
+#[tokio::test]
+async fn the_dashboard_counts_todays_paid_orders_per_shop_and_draws_them() {
+    use diesel::prelude::*;
+    use duett::db::schema::orders;
+    let app = spawn_app().await;
+    let (_, sku, slug) = crate::returns::product(&app);
+    // A figure's cells (today, 7 days, 30 days): rows are revenue, orders, average, new customers.
+    let cells = |page: &crate::helpers::Page, shop: &str, row: usize| -> Vec<String> {
+        page.select_texts(&format!(".sales-{shop} tbody tr:nth-child({row}) td"))
+    };
+    let admin = app.another_browser();
+    admin.login("admin@duett.example").await;
+    let before = admin.get("/admin").await;
+    assert_eq!(cells(&before, "b2c", 2), ["0", "0", "0"], "no demo orders");
+    // A guest pays an order: the consumer shop's figures grow by it, the business portal's do not.
+    crate::returns::paid_order(&app, &sku, &slug, "2").await;
+    let total: i64 = orders::table
+        .select(orders::total_minor)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    let after = admin.get("/admin").await;
+    assert_eq!(after.status, 200);
+    let amount =
+        duett::domain::money::Money::from_minor(total, duett::domain::money::Currency::Sek)
+            .format("en")
+            .replace('\u{a0}', " ");
+    assert_eq!(
+        cells(&after, "b2c", 1),
+        [amount.clone(), amount.clone(), amount.clone()]
+    );
+    assert_eq!(cells(&after, "b2c", 2), ["1", "1", "1"]);
+    assert_eq!(
+        cells(&after, "b2c", 3),
+        [amount.clone(), amount.clone(), amount.clone()]
+    );
+    assert_eq!(cells(&after, "b2b", 2), ["0", "0", "0"]);
+    assert!(after.text(".top-products").contains(&sku));
+    // The chart: an accessible picture with 30 bars, the same figures as a table.
+    assert_eq!(after.count("svg.bar-chart[role=img]"), 2);
+    assert_eq!(
+        after.count(".sales-shop:first-of-type svg rect.chart-bar"),
+        30
+    );
+    assert!(
+        after
+            .text("#chart-b2c-desc")
+            .replace('\u{a0}', " ")
+            .contains(&amount)
+    );
+    assert_eq!(
+        after.count(".sales-shop:first-of-type .chart-data tbody tr"),
+        30
+    );
+    // Queues link to the page that works them, for a role that may open it.
+    assert_eq!(after.count(".queues a[href='/admin/chats']"), 1);
+    // Support agents and catalog managers see the queues, not the sales.
+    for who in ["support@duett.example", "catalog@duett.example"] {
+        let staff = app.another_browser();
+        staff.login(who).await;
+        let page = staff.get("/admin").await;
+        assert_eq!(page.status, 200);
+        assert_eq!(page.count(".sales"), 0, "{who}");
+        assert_eq!(
+            page.count(".queues a[href='/admin/quotes']"),
+            0,
+            "{who} cannot open quotes"
+        );
+    }
+}

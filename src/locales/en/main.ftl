@@ -1622,3 +1622,25 @@ promo-starts-invalid = Enter when it starts (date and time).
 promo-ends-invalid = Enter a date and time, or leave it empty.
 promo-ends-before = The end must come after the start.
 promo-priority-invalid = Enter a whole number from -1000 to 1000.
+
+## Dashboard figures
+admin-sales = Sales
+admin-sales-note = Orders paid or confirmed on invoice, incl. VAT, on the shop's clock; refunds are not taken off.
+admin-shop-b2c = Consumer shop (B2C)
+admin-shop-b2b = Business portal (B2B)
+admin-period-today = Today
+admin-period-7 = 7 days
+admin-period-30 = 30 days
+admin-figure-revenue = Revenue
+admin-figure-orders = Orders
+admin-figure-average = Average order
+admin-figure-new-customers = New customers
+admin-chart-title = Revenue per day, last 30 days: { $shop }
+admin-chart-desc = In all { $total }; best day { $best }.
+admin-chart-no-sales = none (no sales)
+admin-chart-table = The chart's figures as a table
+admin-chart-day = Day
+admin-top-products = Best sellers, 30 days
+admin-top-none = No sales in the last 30 days.
+admin-top-product = Product
+admin-top-units = Units

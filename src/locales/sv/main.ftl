@@ -1622,3 +1622,25 @@ promo-starts-invalid = Ange när den börjar (datum och tid).
 promo-ends-invalid = Ange datum och tid, eller lämna tomt.
 promo-ends-before = Slutet måste komma efter starten.
 promo-priority-invalid = Ange ett heltal från -1000 till 1000.
+
+## Dashboard figures
+admin-sales = Försäljning
+admin-sales-note = Betalda ordrar och ordrar bekräftade mot faktura, inkl. moms, enligt butikens klocka; återbetalningar är inte avdragna.
+admin-shop-b2c = Konsumentbutiken (B2C)
+admin-shop-b2b = Företagsportalen (B2B)
+admin-period-today = I dag
+admin-period-7 = 7 dagar
+admin-period-30 = 30 dagar
+admin-figure-revenue = Intäkter
+admin-figure-orders = Ordrar
+admin-figure-average = Snittorder
+admin-figure-new-customers = Nya kunder
+admin-chart-title = Intäkter per dag, senaste 30 dagarna: { $shop }
+admin-chart-desc = Totalt { $total }; bästa dag { $best }.
+admin-chart-no-sales = ingen (ingen försäljning)
+admin-chart-table = Diagrammets siffror som tabell
+admin-chart-day = Dag
+admin-top-products = Bäst säljande, 30 dagar
+admin-top-none = Ingen försäljning de senaste 30 dagarna.
+admin-top-product = Produkt
+admin-top-units = Antal

@@ -12,7 +12,15 @@ pub struct QueueView {
     pub label: String,
     pub count: i64,
     pub attention: bool,
+    /// The page that works the queue, when this role may open it.
+    pub href: Option<&'static str>,
 }
+
+/// Who sees the shops' sales figures.
+const SEES_SALES: &[crate::domain::accounts::StaffRole] = &[
+    crate::domain::accounts::StaffRole::Administrator,
+    crate::domain::accounts::StaffRole::SalesRep,
+];
 
 #[derive(Template)]
 #[template(path = "admin/dashboard.html")]
@@ -21,6 +29,9 @@ pub struct DashboardPage {
     pub welcome: String,
     pub nav: Vec<super::nav::NavItem>,
     pub queues: Vec<QueueView>,
+    /// Each shop's figures (administrators and sales reps only).
+    pub shops: Vec<super::sales::ShopView>,
+    pub periods: Vec<String>,
 }
 
 pub async fn show(
@@ -35,10 +46,26 @@ pub async fn show(
     })
     .await?;
     let ctx = super::nav::staff_context(&req, &staff);
+    let role = staff.role;
+    let page_for = |key: &str| -> Option<&'static str> {
+        let (path, href) = match key {
+            "admin-queue-orders" => ("/admin/orders", "/admin/orders"),
+            "admin-queue-quotes" => ("/admin/quotes", "/admin/quotes"),
+            "admin-queue-demos" => ("/admin/demos", "/admin/demos"),
+            "admin-queue-applications" => ("/admin/applications", "/admin/applications"),
+            "admin-queue-reviews" => ("/admin/reviews", "/admin/reviews"),
+            "admin-queue-chats" => ("/admin/chats", "/admin/chats"),
+            "admin-queue-cases" => ("/admin/cases", "/admin/cases"),
+            "admin-queue-cases-breached" => ("/admin/cases", "/admin/cases?breached=1"),
+            _ => return None,
+        };
+        super::nav::allowed(path).contains(&role).then_some(href)
+    };
     let queue = |key: &str, count: i64, attention: bool| QueueView {
         label: ctx.t(key),
         count,
         attention,
+        href: page_for(key),
     };
     let queues = vec![
         queue(
@@ -89,10 +116,20 @@ pub async fn show(
         "admin-welcome",
         &[("name", staff.user.name.clone()), ("role", role)],
     );
+    let shops = if SEES_SALES.contains(&staff.role) {
+        super::sales::shops(&state, ctx.locale).await?
+    } else {
+        Vec::new()
+    };
     render(&DashboardPage {
         welcome,
         nav: super::nav::menu(&ctx, staff.role, "/admin"),
         queues,
+        shops,
+        periods: ["admin-period-today", "admin-period-7", "admin-period-30"]
+            .iter()
+            .map(|k| ctx.t(k))
+            .collect(),
         ctx,
     })
 }

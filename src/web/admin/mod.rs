@@ -15,6 +15,7 @@ mod promotions;
 mod quotes;
 mod returns;
 mod reviews;
+mod sales;
 
 use actix_web::web;
 
