@@ -4,7 +4,7 @@
 //! Fields `question`, `answer`, `topic`, `audience`, `position`, `published`. Every change is
 //! audited with the entry before and after.
 
-use super::nav::{self, NavItem, OptionView};
+use super::nav::{self, Choice, NavItem, OptionView};
 use crate::auth::{StaffUser, session};
 use crate::db::{self, audit, content::FaqRow};
 use crate::domain::faq::{self, AUDIENCES, EntryInput, TOPICS};
@@ -90,13 +90,6 @@ pub async fn list(
     })
 }
 
-/// One choice of a select.
-pub struct Choice {
-    pub value: &'static str,
-    pub label: String,
-    pub selected: bool,
-}
-
 #[derive(Template)]
 #[template(path = "admin/faq_form.html")]
 pub struct FaqFormPage {
@@ -117,10 +110,7 @@ pub struct FaqFormPage {
 
 impl FaqFormPage {
     pub fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
+        nav::field_error(&self.errors, field)
     }
 
     pub fn action(&self) -> String {

@@ -107,6 +107,21 @@ pub fn staff_context(req: &HttpRequest, staff: &StaffUser) -> PageContext {
     )
 }
 
+/// One choice of a form's select whose values are fixed codes.
+pub struct Choice {
+    pub value: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// The message for `field` among a refused form's errors.
+pub fn field_error<'a>(errors: &'a [(&'static str, String)], field: &str) -> Option<&'a str> {
+    errors
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, m)| m.as_str())
+}
+
 /// One choice of a list filter (`<option>`).
 pub struct OptionView {
     pub value: String,

@@ -5,7 +5,7 @@
 //! and shown on the shop's clock, stored in UTC. Every change is audited and clears the shared
 //! page caches so the homes show it at once.
 
-use super::nav::{self, NavItem, OptionView};
+use super::nav::{self, Choice, NavItem, OptionView};
 use crate::auth::{StaffUser, session};
 use crate::db::promotions::{self as store, PromotionRow, Saved};
 use crate::db::{self, audit};
@@ -183,13 +183,6 @@ pub async fn list(
     ))
 }
 
-/// One choice of a select.
-pub struct Choice {
-    pub value: &'static str,
-    pub label: String,
-    pub selected: bool,
-}
-
 #[derive(Template)]
 #[template(path = "admin/promotion_form.html")]
 pub struct PromotionFormPage {
@@ -206,10 +199,7 @@ pub struct PromotionFormPage {
 
 impl PromotionFormPage {
     pub fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
+        nav::field_error(&self.errors, field)
     }
 
     pub fn action(&self) -> String {

@@ -23,7 +23,7 @@ fn reason_for(kind: &str) -> &'static str {
     }
 }
 
-fn refused(fields: Vec<(String, String)>, field: &'static str, message: String) -> Sent {
+pub(super) fn refused(fields: Vec<(String, String)>, field: &'static str, message: String) -> Sent {
     Sent {
         fields,
         errors: vec![(field, message)],

@@ -17,11 +17,7 @@ use crate::web::see_other;
 pub const SENT_ON: [&str; 2] = ["shipped", "delivered"];
 
 fn refused(fields: Vec<(String, String)>, message: String) -> Sent {
-    Sent {
-        fields,
-        errors: vec![("replacement", message)],
-        ..Sent::default()
-    }
+    super::convert::refused(fields, "replacement", message)
 }
 
 pub async fn send(
