@@ -149,12 +149,14 @@ pub struct Chart {
 }
 
 /// Lays out one bar per day in a `width` × `height` drawing, leaving room on the left for the
-/// value labels and below for the dates.
-pub fn bar_chart(series: &[(NaiveDate, i64)], width: i64, height: i64) -> Chart {
-    let (left, top, right, bottom) = (72, 8, 8, 24);
+/// value labels and below for the dates. The value axis ends at a nice number of at least
+/// `floor_minor` (so a quiet month does not draw a scale in öre).
+pub fn bar_chart(series: &[(NaiveDate, i64)], width: i64, height: i64, floor_minor: i64) -> Chart {
+    let (left, top, right, bottom) = (110, 8, 8, 24);
     let plot_width = (width - left - right).max(1);
     let plot_height = (height - top - bottom).max(1);
-    let max_minor = nice_ceiling(series.iter().map(|(_, v)| *v).max().unwrap_or(0));
+    let highest = series.iter().map(|(_, v)| *v).max().unwrap_or(0);
+    let max_minor = nice_ceiling(highest.max(floor_minor));
     let n = series.len().max(1) as i64;
     let step = plot_width / n;
     let bar_width = (step * 3 / 4).max(1);
@@ -306,7 +308,7 @@ mod tests {
             (d("2026-12-02"), 50_000),
             (d("2026-12-03"), 100_000),
         ];
-        let chart = bar_chart(&series, 372, 132);
+        let chart = bar_chart(&series, 410, 132, 10_000);
         assert_eq!(
             (chart.plot_width, chart.plot_height, chart.max_minor),
             (292, 100, 100_000)
@@ -321,5 +323,16 @@ mod tests {
         }
         assert!(chart.bars[0].x < chart.bars[1].x);
         assert_eq!(chart.ticks, vec![(bottom, 0), (58, 50_000), (8, 100_000)]);
+        let quiet = bar_chart(
+            &[(d("2026-12-01"), 0), (d("2026-12-02"), 3)],
+            410,
+            132,
+            10_000,
+        );
+        assert_eq!(
+            quiet.max_minor, 10_000,
+            "a quiet month keeps a readable scale"
+        );
+        assert_eq!(quiet.bars[1].height, 0);
     }
 }

@@ -75,6 +75,23 @@ fn money(minor: i64, locale: Locale) -> String {
     Money::from_minor(minor, Currency::Sek).format(locale.code())
 }
 
+/// An axis label: the amount without its minor digits when they are zero ("SEK 20,000",
+/// "20 000 kr").
+fn whole(minor: i64, locale: Locale) -> String {
+    let text = money(minor, locale);
+    if minor % 100 != 0 {
+        return text;
+    }
+    for zeros in [".00", ",00"] {
+        if let Some(at) = text.rfind(zeros)
+            && !text[at + zeros.len()..].chars().any(|c| c.is_ascii_digit())
+        {
+            return format!("{}{}", &text[..at], &text[at + zeros.len()..]);
+        }
+    }
+    text
+}
+
 fn day_label(day: chrono::NaiveDate, locale: Locale) -> String {
     day.format_localized("%-d %b", locale.chrono()).to_string()
 }
@@ -85,7 +102,8 @@ fn chart_view(
     series: &[(chrono::NaiveDate, i64)],
     locale: Locale,
 ) -> ChartView {
-    let chart = dashboard::bar_chart(series, 640, 200);
+    // The axis runs to at least 100 kr (10 000 öre).
+    let chart = dashboard::bar_chart(series, 640, 200, 10_000);
     let best = series.iter().max_by_key(|(_, v)| *v);
     let total: i64 = series.iter().map(|(_, v)| v).sum();
     let desc = locale.t_args(
@@ -128,7 +146,7 @@ fn chart_view(
             .map(|(y, v)| TickView {
                 y: *y,
                 text_y: y + 4,
-                label: money(*v, locale),
+                label: whole(*v, locale),
             })
             .collect(),
         table: chart
@@ -228,4 +246,23 @@ pub async fn shops(state: &AppState, locale: Locale) -> Result<Vec<ShopView>, Ap
         shop("b2c", false, &joined_consumers),
         shop("b2b", true, &joined_companies),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_labels_drop_zero_minor_digits_only() {
+        let cases = [
+            (2_000_000, Locale::En, "SEK\u{a0}20,000"),
+            (2_000_000, Locale::Sv, "20\u{a0}000\u{a0}kr"),
+            (0, Locale::En, "SEK\u{a0}0"),
+            (150, Locale::En, "SEK\u{a0}1.50"),
+            (100_000_000, Locale::En, "SEK\u{a0}1,000,000"),
+        ];
+        for (minor, locale, want) in cases {
+            assert_eq!(whole(minor, locale), want, "{minor}");
+        }
+    }
 }
