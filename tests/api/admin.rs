@@ -163,6 +163,74 @@ async fn the_audit_log_lists_sign_ins() {
 }
 
 #[tokio::test]
+async fn the_audit_log_filters_by_action_person_subject_and_days_and_pages() {
+    use diesel::prelude::*;
+    use duett::db::schema::audit_log;
+    let app = spawn_app().await;
+    let admin = app.another_browser();
+    admin.login("admin@duett.example").await;
+    app.another_browser().login("shopper@example.com").await;
+    // Sixty more entries so the log runs over a page.
+    for i in 0..60 {
+        duett::db::audit::log(
+            &mut app.pool.get().unwrap(),
+            None,
+            "test_step",
+            "order",
+            &format!("T-{i:03}"),
+        )
+        .unwrap();
+    }
+    let actions = |page: &crate::helpers::Page| page.select_texts(".audit-log td:nth-child(3)");
+    let sign_ins = admin.get("/admin/audit?action=sign_in").await;
+    assert_eq!(sign_ins.status, 200);
+    let found = actions(&sign_ins);
+    assert!(
+        found.len() >= 2 && found.iter().all(|a| a == "sign_in"),
+        "{found:?}"
+    );
+    let shopper = admin
+        .get("/admin/audit?action=sign_in&actor=SHOPPER@example")
+        .await;
+    assert_eq!(actions(&shopper).len(), 1, "by e-mail, in any case");
+    assert!(shopper.text(".audit-log").contains("shopper@example.com"));
+    let one = admin
+        .get("/admin/audit?subject_type=order&subject=T-042")
+        .await;
+    assert_eq!(
+        one.select_texts(".audit-log td:nth-child(4)"),
+        ["order T-042"]
+    );
+    // Days: two days ago and before hold nothing; a date that cannot be read is said and ignored.
+    let two_days_ago = (chrono::Utc::now() - chrono::Duration::days(2)).format("%Y-%m-%d");
+    let old = admin.get(&format!("/admin/audit?to={two_days_ago}")).await;
+    assert_eq!(old.count(".audit-log"), 0);
+    assert!(old.text("main").contains("No entries match"));
+    let bad = admin
+        .get("/admin/audit?from=last+week&action=test_step")
+        .await;
+    assert_eq!(bad.status, 200);
+    assert!(bad.text("#from-error").contains("2026-12-04"));
+    assert_eq!(actions(&bad).len(), 50, "a page holds 50");
+    let next = bad
+        .attr(".pagination a[rel=next]", "href")
+        .expect("a next page");
+    let second = admin.get(&next).await;
+    assert_eq!(actions(&second).len(), 10);
+    assert!(second.attr(".pagination a[rel=prev]", "href").is_some());
+    // Unknown filter values are ignored, never an error.
+    let odd = admin
+        .get("/admin/audit?action=%3Cscript%3E&subject_type=nope&page=-5")
+        .await;
+    assert_eq!(odd.status, 200);
+    let total: i64 = audit_log::table
+        .count()
+        .get_result(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(actions(&odd).len() as i64, total.min(50));
+}
+
+#[tokio::test]
 async fn the_dashboard_counts_todays_paid_orders_per_shop_and_draws_them() {
     use diesel::prelude::*;
     use duett::db::schema::orders;

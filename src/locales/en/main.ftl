@@ -1644,3 +1644,12 @@ admin-top-products = Best sellers, 30 days
 admin-top-none = No sales in the last 30 days.
 admin-top-product = Product
 admin-top-units = Units
+
+## Audit viewer
+admin-audit-actor = Who (e-mail)
+admin-audit-subject-id = Subject id
+admin-audit-from = From
+admin-audit-to = To
+admin-audit-change = Change
+admin-audit-none = No entries match.
+admin-audit-date-invalid = Enter a date like 2026-12-04; this one is left out of the filter.

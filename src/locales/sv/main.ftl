@@ -1644,3 +1644,12 @@ admin-top-products = Bäst säljande, 30 dagar
 admin-top-none = Ingen försäljning de senaste 30 dagarna.
 admin-top-product = Produkt
 admin-top-units = Antal
+
+## Audit viewer
+admin-audit-actor = Vem (e-post)
+admin-audit-subject-id = Objektets id
+admin-audit-from = Från
+admin-audit-to = Till
+admin-audit-change = Ändring
+admin-audit-none = Inga poster matchar.
+admin-audit-date-invalid = Ange ett datum som 2026-12-04; det här tas inte med i filtret.
