@@ -161,3 +161,128 @@ pub fn release(conn: &mut DbConn, order_id: i64) -> Result<(), DbError> {
         .execute(conn)?;
     Ok(())
 }
+
+/// A coupon as staff list and edit it.
+#[derive(Debug, Clone, Queryable)]
+pub struct Listed {
+    pub id: i64,
+    pub code: String,
+    pub kind: String,
+    pub value_bp: i32,
+    pub value_minor: i64,
+    pub min_subtotal_minor: i64,
+    pub starts_at: Option<NaiveDateTime>,
+    pub ends_at: Option<NaiveDateTime>,
+    pub max_uses: Option<i32>,
+    pub max_uses_per_customer: Option<i32>,
+    pub uses: i32,
+    pub stackable: bool,
+    pub active: bool,
+}
+
+const LISTED: (
+    coupons::id,
+    coupons::code,
+    coupons::kind,
+    coupons::value_bp,
+    coupons::value_minor,
+    coupons::min_subtotal_minor,
+    coupons::starts_at,
+    coupons::ends_at,
+    coupons::max_uses,
+    coupons::max_uses_per_customer,
+    coupons::uses,
+    coupons::stackable,
+    coupons::active,
+) = (
+    coupons::id,
+    coupons::code,
+    coupons::kind,
+    coupons::value_bp,
+    coupons::value_minor,
+    coupons::min_subtotal_minor,
+    coupons::starts_at,
+    coupons::ends_at,
+    coupons::max_uses,
+    coupons::max_uses_per_customer,
+    coupons::uses,
+    coupons::stackable,
+    coupons::active,
+);
+
+/// Every coupon, newest first (at most 500), with how often each has been used.
+pub fn all(conn: &mut DbConn) -> Result<Vec<Listed>, DbError> {
+    Ok(coupons::table
+        .select(LISTED)
+        .order(coupons::id.desc())
+        .limit(500)
+        .load(conn)?)
+}
+
+pub fn find(conn: &mut DbConn, id: i64) -> Result<Option<Listed>, DbError> {
+    Ok(coupons::table
+        .find(id)
+        .select(LISTED)
+        .first(conn)
+        .optional()?)
+}
+
+/// A coupon as saved (times in UTC).
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub code: String,
+    pub kind: &'static str,
+    pub value_bp: i32,
+    pub value_minor: i64,
+    pub min_subtotal_minor: i64,
+    pub starts_at: Option<NaiveDateTime>,
+    pub ends_at: Option<NaiveDateTime>,
+    pub max_uses: Option<i32>,
+    pub max_uses_per_customer: Option<i32>,
+    pub stackable: bool,
+    pub active: bool,
+}
+
+/// Whether another coupon (not `except`) has this code.
+pub fn code_taken(conn: &mut DbConn, code: &str, except: Option<i64>) -> Result<bool, DbError> {
+    let n: i64 = coupons::table
+        .filter(coupons::code.eq(code))
+        .filter(coupons::id.ne(except.unwrap_or(0)))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Saves a new coupon (`None`) or changes one; the use count is never touched here.
+pub fn save(
+    conn: &mut DbConn,
+    id: Option<i64>,
+    s: &Saved,
+    now: NaiveDateTime,
+) -> Result<i64, DbError> {
+    let values = (
+        coupons::code.eq(&s.code),
+        coupons::kind.eq(s.kind),
+        coupons::value_bp.eq(s.value_bp),
+        coupons::value_minor.eq(s.value_minor),
+        coupons::min_subtotal_minor.eq(s.min_subtotal_minor),
+        coupons::starts_at.eq(s.starts_at),
+        coupons::ends_at.eq(s.ends_at),
+        coupons::max_uses.eq(s.max_uses),
+        coupons::max_uses_per_customer.eq(s.max_uses_per_customer),
+        coupons::stackable.eq(s.stackable),
+        coupons::active.eq(s.active),
+    );
+    match id {
+        Some(id) => {
+            diesel::update(coupons::table.find(id))
+                .set(values)
+                .execute(conn)?;
+            Ok(id)
+        }
+        None => Ok(diesel::insert_into(coupons::table)
+            .values((values, coupons::created_at.eq(now)))
+            .returning(coupons::id)
+            .get_result(conn)?),
+    }
+}

@@ -20,6 +20,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/applications",
                 "/admin/faq",
                 "/admin/promotions",
+                "/admin/coupons",
                 "/admin/reviews",
                 "/admin/outbox",
                 "/admin/audit",
@@ -44,6 +45,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/act-for",
                 "/admin/applications",
                 "/admin/promotions",
+                "/admin/coupons",
                 "/admin/audit",
             ],
         ),
@@ -63,6 +65,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/returns",
                 "/admin/faq",
                 "/admin/promotions",
+                "/admin/coupons",
                 "/admin/reviews",
                 "/admin/outbox",
                 "/admin/audit",
@@ -70,7 +73,12 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
         ),
         (
             "catalog@duett.example",
-            &["/admin", "/admin/promotions", "/admin/reviews"],
+            &[
+                "/admin",
+                "/admin/promotions",
+                "/admin/coupons",
+                "/admin/reviews",
+            ],
             &[
                 "/admin/orders",
                 "/admin/quotes",

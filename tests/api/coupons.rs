@@ -251,3 +251,123 @@ async fn a_declined_payment_gives_the_coupon_use_back() {
         "and the code still applies"
     );
 }
+
+#[tokio::test]
+async fn staff_make_a_coupon_that_checkout_honours_and_follow_its_uses() {
+    use duett::db::schema::audit_log;
+    let app = spawn_app().await;
+    let staff = app.another_browser();
+    staff.login("catalog@duett.example").await;
+    // Every problem at once, what was typed kept; then a code another coupon has.
+    let refused = staff
+        .post_form(
+            "/admin/coupons",
+            "/admin/coupons/new",
+            &[
+                ("code", "spring 25"),
+                ("kind", "percent"),
+                ("value", "150"),
+                ("max_uses", "0"),
+                ("active", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.text("#value-error").contains("at most 100"));
+    assert!(refused.text("#max_uses-error").contains("whole number"));
+    assert_eq!(refused.attr("#code", "value").as_deref(), Some("spring 25"));
+    let taken = staff
+        .post_form(
+            "/admin/coupons",
+            "/admin/coupons/new",
+            &[
+                ("code", "welcome10"),
+                ("kind", "free_delivery"),
+                ("active", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(taken.status, 422);
+    assert_eq!(taken.text("#code-error"), "Another coupon has this code.");
+
+    let made = staff
+        .post_form(
+            "/admin/coupons",
+            "/admin/coupons/new",
+            &[
+                ("code", "spring 25"),
+                ("kind", "percent"),
+                ("value", "25"),
+                ("max_uses", "1"),
+                ("active", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, 303, "{}", made.text("main"));
+    let edit_path = made.location();
+    let row = |page: &Page| {
+        page.select_texts(".admin-coupons tbody tr")
+            .into_iter()
+            .find(|r| r.contains("SPRING25"))
+            .unwrap_or_default()
+    };
+    let list = staff.get("/admin/coupons").await;
+    assert!(row(&list).contains("25 % off"), "{}", row(&list));
+    assert!(row(&list).contains("0 of 1"));
+    assert!(row(&list).contains("Usable"));
+
+    // A shopper uses it at checkout.
+    let (sku, slug, _) = product(&app);
+    cart_with(&app, &sku, &slug).await;
+    let page = app.get("/checkout").await;
+    let applied = post(&app, &form(&page, "spring25", "update")).await;
+    assert!(
+        applied
+            .text(".cart-summary")
+            .contains("Discount (SPRING25)"),
+        "{}",
+        applied.text(".cart-summary")
+    );
+    let placed = post(&app, &form(&applied, "spring25", "pay")).await;
+    assert_eq!(placed.status, 303, "{}", placed.text("main"));
+    let list = staff.get("/admin/coupons").await;
+    assert!(row(&list).contains("1 of 1"), "{}", row(&list));
+    assert!(row(&list).contains("Used up"));
+
+    // Switching it off keeps its uses; both steps are audited.
+    let edit = staff.get(&edit_path).await;
+    assert_eq!(edit.attr("#value", "value").as_deref(), Some("25"));
+    assert!(edit.text(".coupon-used").contains("once"));
+    let off = staff
+        .post_form(
+            &edit_path,
+            &edit_path,
+            &[
+                ("code", "SPRING25"),
+                ("kind", "percent"),
+                ("value", "25"),
+                ("max_uses", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(off.status, 303);
+    assert_eq!(uses(&app, "SPRING25"), 1);
+    assert!(row(&staff.get("/admin/coupons?q=spring").await).contains("Switched off"));
+    let actions: Vec<String> = audit_log::table
+        .filter(audit_log::subject_type.eq("coupon"))
+        .select(audit_log::action)
+        .order(audit_log::id)
+        .load(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(actions, ["coupon_create", "coupon_update"]);
+    // Only administrators and catalog managers.
+    for (who, status) in [
+        ("support@duett.example", 403),
+        ("sales@duett.example", 403),
+        ("admin@duett.example", 200),
+    ] {
+        let other = app.another_browser();
+        other.login(who).await;
+        assert_eq!(other.get("/admin/coupons").await.status, status, "{who}");
+    }
+}

@@ -182,7 +182,7 @@ test("every page validates as HTML in every theme", async () => {
     "/admin", "/admin/applications", "/admin/reviews", "/admin/outbox", "/admin/audit", "/admin/orders?status=delivered",
     `/admin/orders/${number}`, "/admin/returns", `/admin/returns/${returnNumber}`, "/admin/quotes", demoQuote.replace("/b2b/", "/admin/"),
     "/admin/act-for", "/admin/demos", demoUrl.replace("/b2b/", "/admin/"), "/admin/faq", "/admin/faq/new",
-    "/admin/cases", `/admin/cases/${caseNumber}`, "/admin/chats", "/admin/promotions", "/admin/promotions/new",
+    "/admin/cases", `/admin/cases/${caseNumber}`, "/admin/chats", "/admin/promotions", "/admin/promotions/new", "/admin/coupons", "/admin/coupons/new",
   ])).map(([k, v]) => [`admin ${k}`, v])));
   // A promotion refused (every field wrong), then one saved and open for editing.
   await staff.goto(`${app.base}/admin/promotions/new`);
@@ -204,6 +204,6 @@ test("every page validates as HTML in every theme", async () => {
   pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 92);
+  assert.equal(Object.keys(pages).length, 94);
   assert.equal(validate(pages), "");
 });

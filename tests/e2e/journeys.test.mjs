@@ -1031,12 +1031,16 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
   // Promotions as catalog managers schedule them.
   const catalog = await newPage(browser);
   await signIn(catalog, app.base, "catalog@duett.example");
-  for (const path of ["/admin/promotions", "/admin/promotions/new"]) {
+  for (const path of ["/admin/promotions", "/admin/promotions/new", "/admin/coupons", "/admin/coupons/new"]) {
     const res = await catalog.goto(`${app.base}${path}`);
     assert.equal(res.status(), 200, path);
     const found = await axe(catalog);
     if (found.length) problems[path] = found;
   }
+  await Promise.all([catalog.waitForNavigation(), catalog.click(".coupon-save")]);
+  const couponRefused = await axe(catalog);
+  if (couponRefused.length) problems["admin coupon refused"] = couponRefused;
+  await catalog.goto(`${app.base}/admin/promotions/new`);
   await Promise.all([catalog.waitForNavigation(), catalog.click(".promo-save")]);
   const refusedFound = await axe(catalog);
   if (refusedFound.length) problems["admin promotion refused"] = refusedFound;

@@ -1653,3 +1653,51 @@ admin-audit-to = To
 admin-audit-change = Change
 admin-audit-none = No entries match.
 admin-audit-date-invalid = Enter a date like 2026-12-04; this one is left out of the filter.
+
+## Coupons (staff)
+admin-coupons = Coupons
+coupon-new = New coupon
+coupon-edit = Edit coupon
+coupon-saved = The coupon is saved; the next checkout uses it as it is now.
+coupon-search = Search codes
+coupon-none = No coupons match.
+coupon-code = Code
+coupon-code-hint = 3–40 letters, digits, - or _; shoppers may type it in any case.
+coupon-kind = Kind
+coupon-kind-percent = A percentage off the goods
+coupon-kind-fixed = An amount off the goods
+coupon-kind-free-delivery = Free delivery
+coupon-value = Value
+coupon-value-hint = For a percentage, e.g. 10 or 12,5; for an amount, kronor, e.g. 100 or 99,50. Empty for free delivery.
+coupon-value-percent = { $details } % off
+coupon-value-fixed = { $details } off
+coupon-minimum = Minimum order
+coupon-minimum-hint = The goods as the shopper sees them must reach this; empty for none.
+coupon-starts = Starts (optional)
+coupon-times-hint = On the shop's clock; empty means from now on, or without end.
+coupon-max-uses = Uses in all (optional)
+coupon-max-per-customer = Uses per customer (optional)
+coupon-stackable = Combines with the automatic offers
+coupon-always = Always
+coupon-until = until { $time }
+coupon-uses = Used
+coupon-uses-of = { $count } of { $details }
+coupon-uses-unlimited = { $count } (no limit)
+coupon-used-times = { $count ->
+    [one] Used once so far.
+   *[other] Used { $count } times so far.
+}
+coupon-state-running = Usable
+coupon-state-scheduled = Not yet
+coupon-state-ended = Ended
+coupon-state-used-up = Used up
+coupon-state-off = Switched off
+coupon-form-code = Use 3–40 letters, digits, - or _.
+coupon-form-code-taken = Another coupon has this code.
+coupon-form-kind = Choose what the coupon gives.
+coupon-form-percent = Enter a percentage above 0 and at most 100, e.g. 10 or 12,5.
+coupon-form-amount = Enter an amount in kronor above 0, e.g. 100 or 99,50.
+coupon-form-minimum = Enter an amount in kronor, or leave it empty.
+coupon-form-time = Enter a date and time, or leave it empty.
+coupon-form-ends-before = The end must come after the start.
+coupon-form-count = Enter a whole number from 1, or leave it empty.

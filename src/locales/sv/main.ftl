@@ -1653,3 +1653,51 @@ admin-audit-to = Till
 admin-audit-change = Ändring
 admin-audit-none = Inga poster matchar.
 admin-audit-date-invalid = Ange ett datum som 2026-12-04; det här tas inte med i filtret.
+
+## Coupons (staff)
+admin-coupons = Rabattkoder
+coupon-new = Ny rabattkod
+coupon-edit = Ändra rabattkod
+coupon-saved = Rabattkoden är sparad; nästa kassa använder den som den är nu.
+coupon-search = Sök koder
+coupon-none = Inga rabattkoder matchar.
+coupon-code = Kod
+coupon-code-hint = 3–40 bokstäver, siffror, - eller _; kunder kan skriva den med stora eller små bokstäver.
+coupon-kind = Typ
+coupon-kind-percent = En procentsats av varorna
+coupon-kind-fixed = Ett belopp av varorna
+coupon-kind-free-delivery = Fri frakt
+coupon-value = Värde
+coupon-value-hint = För procent t.ex. 10 eller 12,5; för belopp kronor, t.ex. 100 eller 99,50. Tomt för fri frakt.
+coupon-value-percent = { $details } % rabatt
+coupon-value-fixed = { $details } rabatt
+coupon-minimum = Minsta order
+coupon-minimum-hint = Varorna som kunden ser dem måste nå detta; tomt för ingen gräns.
+coupon-starts = Börjar (valfritt)
+coupon-times-hint = Enligt butikens klocka; tomt betyder från nu, eller utan slut.
+coupon-max-uses = Användningar totalt (valfritt)
+coupon-max-per-customer = Användningar per kund (valfritt)
+coupon-stackable = Kan kombineras med automatiska erbjudanden
+coupon-always = Alltid
+coupon-until = till { $time }
+coupon-uses = Använd
+coupon-uses-of = { $count } av { $details }
+coupon-uses-unlimited = { $count } (ingen gräns)
+coupon-used-times = { $count ->
+    [one] Använd en gång hittills.
+   *[other] Använd { $count } gånger hittills.
+}
+coupon-state-running = Giltig
+coupon-state-scheduled = Inte än
+coupon-state-ended = Avslutad
+coupon-state-used-up = Slut
+coupon-state-off = Avstängd
+coupon-form-code = Använd 3–40 bokstäver, siffror, - eller _.
+coupon-form-code-taken = En annan rabattkod har den här koden.
+coupon-form-kind = Välj vad rabattkoden ger.
+coupon-form-percent = Ange en procentsats över 0 och högst 100, t.ex. 10 eller 12,5.
+coupon-form-amount = Ange ett belopp i kronor över 0, t.ex. 100 eller 99,50.
+coupon-form-minimum = Ange ett belopp i kronor, eller lämna tomt.
+coupon-form-time = Ange datum och tid, eller lämna tomt.
+coupon-form-ends-before = Slutet måste komma efter starten.
+coupon-form-count = Ange ett heltal från 1, eller lämna tomt.

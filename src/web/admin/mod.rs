@@ -5,6 +5,7 @@ mod applications;
 mod audit;
 mod cases;
 mod chats;
+mod coupons;
 mod dashboard;
 mod demos;
 mod faq;
@@ -65,6 +66,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/admin/faq/{id}")
                 .route(web::get().to(faq::edit))
                 .route(web::post().to(faq::update)),
+        )
+        .service(
+            web::resource("/admin/coupons")
+                .route(web::get().to(coupons::list))
+                .route(web::post().to(coupons::create)),
+        )
+        .route("/admin/coupons/new", web::get().to(coupons::new))
+        .service(
+            web::resource("/admin/coupons/{id}")
+                .route(web::get().to(coupons::edit))
+                .route(web::post().to(coupons::update)),
         )
         .service(
             web::resource("/admin/promotions")

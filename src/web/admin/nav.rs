@@ -55,6 +55,11 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         &[Administrator, CatalogManager],
     ),
     (
+        "/admin/coupons",
+        "admin-coupons",
+        &[Administrator, CatalogManager],
+    ),
+    (
         "/admin/reviews",
         "admin-reviews",
         &[Administrator, CatalogManager, SupportAgent],
