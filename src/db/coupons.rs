@@ -180,7 +180,8 @@ pub struct Listed {
     pub active: bool,
 }
 
-const LISTED: (
+/// The columns of [`Listed`], in its order.
+type ListedColumns = (
     coupons::id,
     coupons::code,
     coupons::kind,
@@ -194,7 +195,9 @@ const LISTED: (
     coupons::uses,
     coupons::stackable,
     coupons::active,
-) = (
+);
+
+const LISTED: ListedColumns = (
     coupons::id,
     coupons::code,
     coupons::kind,
