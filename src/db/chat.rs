@@ -450,8 +450,8 @@ pub fn queue(c: &mut DbConn, since: NaiveDateTime) -> Result<Queue, DbError> {
     })
 }
 
-/// An order a customer may link a chat to: theirs (for a company user, their company's), or
-/// one whose link token they hold. Returns its id.
+/// An order a customer may link a chat to: one they placed (a company user: in the active
+/// company), or one whose link token they hold. Returns its id.
 pub fn order_for_chat(
     c: &mut DbConn,
     number: &str,
@@ -471,16 +471,14 @@ pub fn order_for_chat(
         .optional()?;
     Ok(row.and_then(|(id, owner, owner_company, order_token)| {
         let by_token = !token.is_empty() && token == order_token;
-        let by_account = match (company, user) {
-            (Some(company), _) => owner_company == Some(company),
-            (None, Some(user)) => owner == Some(user) && owner_company.is_none(),
-            (None, None) => false,
-        };
+        // The person's own orders: in the active company for a company user, else outside any.
+        let by_account = user.is_some() && owner == user && owner_company == company;
         (by_token || by_account).then_some(id)
     }))
 }
 
-/// A signed-in person's latest orders, to pick one the chat is about: (number, placed).
+/// A signed-in person's latest own orders (a company user's in the active company), to pick
+/// the one the chat is about: (number, placed).
 pub fn recent_orders(
     c: &mut DbConn,
     user: i64,
@@ -491,11 +489,10 @@ pub fn recent_orders(
         .order(orders::id.desc())
         .limit(10)
         .into_boxed();
+    let q = q.filter(orders::user_id.eq(user));
     let q = match company {
         Some(company) => q.filter(orders::company_id.eq(company)),
-        None => q
-            .filter(orders::user_id.eq(user))
-            .filter(orders::company_id.is_null()),
+        None => q.filter(orders::company_id.is_null()),
     };
     Ok(q.load(c)?)
 }

@@ -579,3 +579,51 @@ async fn two_agents_taking_one_chat_at_once_give_it_to_one_and_a_case_is_made_on
         .unwrap();
     assert_eq!(audited, ["chat_take", "chat_case", "chat_close"]);
 }
+
+#[tokio::test]
+async fn a_company_user_links_a_chat_only_to_orders_they_placed() {
+    let app = spawn_app().await;
+    // Nordbygg's buyer places an order on invoice.
+    crate::b2b_checkout::buyer_with_cart(&app).await;
+    let placed = crate::b2b_checkout::place(&app, &[]).await;
+    assert_eq!(placed.status, 303, "{}", placed.text("main"));
+    let number: String = duett::db::schema::orders::table
+        .select(duett::db::schema::orders::number)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    // The buyer is offered it.
+    let form = app.get("/chat").await;
+    assert_eq!(form.theme(), "b2b");
+    assert!(
+        form.attrs("#chat-order option", "value").contains(&number),
+        "their own order is offered"
+    );
+    // A colleague (the company's approver) is not offered it and cannot name it.
+    let approver = app.another_browser();
+    approver.login("approver@nordbygg.example").await;
+    let theirs = approver.get("/chat").await;
+    assert!(
+        !theirs
+            .attrs("#chat-order option", "value")
+            .contains(&number)
+    );
+    let refused = approver
+        .post_form(
+            "/chat",
+            "/chat",
+            &[("order", &number), ("body", "About this order")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.text("main").contains("could not find that order"));
+    // The buyer can.
+    let started = app
+        .post_form(
+            "/chat",
+            "/chat",
+            &[("order", &number), ("body", "Can it come Friday?")],
+        )
+        .await;
+    assert_eq!(started.status, 303);
+    assert_eq!(app.get("/chat").await.text(".chat-order a"), number);
+}
