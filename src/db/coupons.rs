@@ -8,57 +8,29 @@ use crate::domain::pricing::coupons::{Coupon, CouponKind, normalize_code};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-type Row = (
-    i64,
-    String,
-    String,
-    i32,
-    i64,
-    i64,
-    Option<NaiveDateTime>,
-    Option<NaiveDateTime>,
-    Option<i32>,
-    Option<i32>,
-    i32,
-    bool,
-    bool,
-);
-
-fn coupon(row: Row) -> Option<Coupon> {
-    let (
-        id,
-        code,
-        kind,
-        bp,
-        minor,
-        min_subtotal,
-        starts_at,
-        ends_at,
-        max,
-        per,
-        uses,
-        stackable,
-        active,
-    ) = row;
+/// The coupon as checkout applies it (`None` for a kind it does not know).
+fn coupon(row: Listed) -> Option<Coupon> {
     let sek = |m: i64| Money::from_minor(m, Currency::Sek);
-    let kind = match kind.as_str() {
-        "percent" => CouponKind::Percent(u32::try_from(bp).ok()?),
-        "fixed" => CouponKind::Fixed(sek(minor)),
+    let kind = match row.kind.as_str() {
+        "percent" => CouponKind::Percent(u32::try_from(row.value_bp).ok()?),
+        "fixed" => CouponKind::Fixed(sek(row.value_minor)),
         "free_delivery" => CouponKind::FreeDelivery,
         _ => return None,
     };
     Some(Coupon {
-        id,
-        code,
+        id: row.id,
+        code: row.code,
         kind,
-        min_subtotal: sek(min_subtotal),
-        starts_at,
-        ends_at,
-        max_uses: max.and_then(|m| u32::try_from(m).ok()),
-        max_uses_per_customer: per.and_then(|m| u32::try_from(m).ok()),
-        uses: u32::try_from(uses).unwrap_or(0),
-        stackable,
-        active,
+        min_subtotal: sek(row.min_subtotal_minor),
+        starts_at: row.starts_at,
+        ends_at: row.ends_at,
+        max_uses: row.max_uses.and_then(|m| u32::try_from(m).ok()),
+        max_uses_per_customer: row
+            .max_uses_per_customer
+            .and_then(|m| u32::try_from(m).ok()),
+        uses: u32::try_from(row.uses).unwrap_or(0),
+        stackable: row.stackable,
+        active: row.active,
     })
 }
 
@@ -68,23 +40,9 @@ pub fn by_code(conn: &mut DbConn, typed: &str) -> Result<Option<Coupon>, DbError
     if code.is_empty() {
         return Ok(None);
     }
-    let row: Option<Row> = coupons::table
+    let row: Option<Listed> = coupons::table
         .filter(coupons::code.eq(&code))
-        .select((
-            coupons::id,
-            coupons::code,
-            coupons::kind,
-            coupons::value_bp,
-            coupons::value_minor,
-            coupons::min_subtotal_minor,
-            coupons::starts_at,
-            coupons::ends_at,
-            coupons::max_uses,
-            coupons::max_uses_per_customer,
-            coupons::uses,
-            coupons::stackable,
-            coupons::active,
-        ))
+        .select(LISTED)
         .first(conn)
         .optional()?;
     Ok(row.and_then(coupon))
@@ -162,7 +120,7 @@ pub fn release(conn: &mut DbConn, order_id: i64) -> Result<(), DbError> {
     Ok(())
 }
 
-/// A coupon as staff list and edit it.
+/// A coupon row as stored (staff list and edit it; checkout reads it through `coupon`).
 #[derive(Debug, Clone, Queryable)]
 pub struct Listed {
     pub id: i64,

@@ -71,6 +71,29 @@ pub fn record(
     Ok(())
 }
 
+/// Reserves `quantity` units of `product` for an order (a negative quantity gives units back):
+/// one conditional update that finds enough unreserved stock or changes nothing. True when it
+/// did it. Every order that holds stock — placed, changed, sent as a replacement — goes through
+/// here, so none can oversell.
+pub fn reserve(
+    c: &mut DbConn,
+    product: i64,
+    quantity: i32,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let touched = diesel::update(
+        stock_levels::table
+            .filter(stock_levels::product_id.eq(product))
+            .filter((stock_levels::on_hand - stock_levels::reserved).ge(quantity.max(0))),
+    )
+    .set((
+        stock_levels::reserved.eq(stock_levels::reserved + quantity),
+        stock_levels::updated_at.eq(now),
+    ))
+    .execute(c)?;
+    Ok(touched == 1)
+}
+
 /// Takes `quantity` units of `product` that nobody has reserved, if there are that many (a
 /// conditional update, like an order's reservation); false when there are not.
 pub fn take_unreserved(

@@ -4,7 +4,7 @@
 //! finds the order already made.
 
 use super::super::orders::{ORDER_REF, OrderRef, new_number, noted_event};
-use super::super::schema::{order_lines, orders, stock_levels};
+use super::super::schema::{order_lines, orders};
 use super::{CaseRow, DbConn, DbError, note_event};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -91,17 +91,7 @@ pub fn send(c: &mut DbConn, r: &NewReplacement<'_>) -> Result<Sent, DbError> {
             return Err(DbError::Conflict(line.name.clone()));
         };
         let quantity = i32::try_from(*units).unwrap_or(i32::MAX);
-        let reserved = diesel::update(
-            stock_levels::table
-                .filter(stock_levels::product_id.eq(product))
-                .filter((stock_levels::on_hand - stock_levels::reserved).ge(quantity)),
-        )
-        .set((
-            stock_levels::reserved.eq(stock_levels::reserved + quantity),
-            stock_levels::updated_at.eq(r.now),
-        ))
-        .execute(c)?;
-        if reserved != 1 {
+        if !super::super::stock::reserve(c, product, quantity, r.now)? {
             return Err(DbError::Conflict(line.name.clone()));
         }
         chosen.push((line, product, quantity));

@@ -548,17 +548,8 @@ fn move_reservations(
         if delta == 0 {
             continue;
         }
-        let moved = diesel::update(
-            stock_levels::table
-                .filter(stock_levels::product_id.eq(product))
-                .filter((stock_levels::on_hand - stock_levels::reserved).ge(delta.max(0))),
-        )
-        .set((
-            stock_levels::reserved.eq(stock_levels::reserved + delta),
-            stock_levels::updated_at.eq(now),
-        ))
-        .execute(c)?;
-        if moved != 1 && delta > 0 {
+        let moved = crate::db::stock::reserve(c, product, delta, now)?;
+        if !moved && delta > 0 {
             let line = lines.iter().find(|l| l.product_id == product);
             return refuse(ChangeRefusal::OutOfStock {
                 line_id: 0,

@@ -310,17 +310,7 @@ fn place_in(c: &mut DbConn, order: &NewOrder) -> Result<(OrderRef, bool), PlaceE
     // Reserve: each update must find enough unreserved stock, or nothing of this order stays.
     for line in &lines {
         let quantity = i32::try_from(line.line.quantity).unwrap_or(i32::MAX);
-        let reserved = diesel::update(
-            stock_levels::table
-                .filter(stock_levels::product_id.eq(line.product_id))
-                .filter((stock_levels::on_hand - stock_levels::reserved).ge(quantity)),
-        )
-        .set((
-            stock_levels::reserved.eq(stock_levels::reserved + quantity),
-            stock_levels::updated_at.eq(order.now),
-        ))
-        .execute(c)?;
-        if reserved != 1 {
+        if !crate::db::stock::reserve(c, line.product_id, quantity, order.now)? {
             return refuse(Refusal::OutOfStock {
                 name: line.name.clone(),
                 available: line.available.max(0),

@@ -86,8 +86,9 @@ impl Hub {
         }
     }
 
-    /// Conversations watched right now (for the tests and the benchmark's notes).
-    pub fn rooms(&self) -> usize {
+    /// Conversations watched right now.
+    #[cfg(test)]
+    fn rooms(&self) -> usize {
         self.rooms.lock().len()
     }
 }

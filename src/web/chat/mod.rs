@@ -106,6 +106,18 @@ pub fn transcript(
         .join("\n\n")
 }
 
+/// A refused field's message in words, with the limit it names.
+pub fn problem_text(p: crate::domain::chat::Problem, locale: Locale) -> String {
+    use crate::domain::chat::{MESSAGE_MAX, NAME_MAX, Problem, SUBJECT_MAX};
+    let limit = match p {
+        Problem::MessageLong => MESSAGE_MAX,
+        Problem::NameLong => NAME_MAX,
+        Problem::SubjectLong => SUBJECT_MAX,
+        _ => return locale.t(p.key()),
+    };
+    locale.t_args(p.key(), &[("count", limit.to_string())])
+}
+
 /// How a stream shows each message to `viewer`.
 pub fn renderer(viewer: Viewer, tz: chrono_tz::Tz, locale: Locale) -> stream::Render {
     Box::new(move |m: &MessageRow| {

@@ -5,7 +5,7 @@ use super::{LineView, Viewer, current, line_view, renderer, stream};
 use crate::auth::{Principal, session};
 use crate::db::chat::{self as store, ChatRow, Writer};
 use crate::db::{self};
-use crate::domain::chat::{self as rules, Action, Problem, Side, Starter, Status};
+use crate::domain::chat::{self as rules, Action, Side, Starter, Status};
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::mail::Mail;
@@ -269,7 +269,7 @@ pub async fn start(
     let checked = rules::check_start(user.is_some(), &typed.name, &typed.email, &typed.body)
         .map_err(|problems| {
             for p in problems {
-                errors.push((p.field(), message(p, locale)));
+                errors.push((p.field(), super::problem_text(p, locale)));
             }
         });
     let order_id = if typed.order.trim().is_empty() {
@@ -315,16 +315,6 @@ pub async fn start(
     Ok(see_other("/chat"))
 }
 
-fn message(p: Problem, locale: crate::i18n::Locale) -> String {
-    match p {
-        Problem::MessageLong => {
-            locale.t_args(p.key(), &[("count", rules::MESSAGE_MAX.to_string())])
-        }
-        Problem::NameLong => locale.t_args(p.key(), &[("count", rules::NAME_MAX.to_string())]),
-        _ => locale.t(p.key()),
-    }
-}
-
 async fn refused_start(
     state: &AppState,
     ctx: PageContext,
@@ -368,7 +358,7 @@ pub async fn write(
         rules::next(chat.status(), Side::Customer, Action::Write),
     ) {
         (_, Err(r)) => Err(locale.t(r.key())),
-        (Err(p), _) => Err(message(p, locale)),
+        (Err(p), _) => Err(super::problem_text(p, locale)),
         (Ok(body), Ok(_)) => {
             let (id, user) = (chat.id, chat.user_id);
             let now = chrono::Utc::now().naive_utc();

@@ -245,10 +245,7 @@ pub async fn act(
             rules::check_message(&typed.body),
         ) {
             (Err(r), _) => refuse("body", r.key()),
-            (_, Err(p)) => vec![(
-                "body",
-                locale.t_args(p.key(), &[("count", rules::MESSAGE_MAX.to_string())]),
-            )],
+            (_, Err(p)) => vec![("body", crate::web::chat::problem_text(p, locale))],
             (Ok(_), Ok(body)) => {
                 let written = db::run_write(&state.pool, move |c| {
                     store::write(c, cid, Writer::Agent { user: me }, &body, now)
@@ -305,10 +302,7 @@ async fn open_case(
     let subject = match rules::check_subject(&typed.subject) {
         Ok(s) => s,
         Err(p) => {
-            errors.push((
-                "subject",
-                locale.t_args(p.key(), &[("count", rules::SUBJECT_MAX.to_string())]),
-            ));
+            errors.push(("subject", crate::web::chat::problem_text(p, locale)));
             String::new()
         }
     };
