@@ -8,6 +8,7 @@
 pub mod hub;
 pub mod page;
 pub mod stream;
+pub mod talk;
 
 use crate::auth::{Principal, session};
 use crate::db::chat::{ChatRow, MessageRow};
@@ -159,7 +160,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(page::show))
             .route(web::post().to(page::start)),
     )
-    .route("/chat/messages", web::post().to(page::write))
-    .route("/chat/close", web::post().to(page::close))
-    .route("/chat/events", web::get().to(page::events));
+    .route("/chat/messages", web::post().to(talk::write))
+    .route("/chat/close", web::post().to(talk::close))
+    .route("/chat/events", web::get().to(talk::events));
 }

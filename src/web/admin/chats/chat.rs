@@ -13,7 +13,7 @@ use crate::domain::chat::{self as rules, Action, Side, Status};
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::admin::nav::{NavItem, OptionView};
-use crate::web::chat::{LineView, Viewer, line_view, page::end, renderer, stream};
+use crate::web::chat::{LineView, Viewer, line_view, renderer, stream, talk::end};
 use crate::web::mail::Mail;
 use crate::web::{PageContext, render_status, see_other};
 use actix_web::http::StatusCode;
