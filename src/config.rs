@@ -55,6 +55,9 @@ pub struct ShopSettings {
     /// The shop's time zone (IANA name): times staff type and buyers read, e.g. a demo's.
     #[serde(default = "default_time_zone")]
     pub time_zone: String,
+    /// Where product pictures staff upload are kept; unset: `media` under `session.data_dir`.
+    #[serde(default)]
+    pub media_dir: Option<PathBuf>,
 }
 
 /// How customers reach customer service (the help centre shows it).

@@ -286,6 +286,9 @@ mod tests {
             "best",
             "shop",
             "audience",
+            "reserved",
+            "most",
+            "consumer",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

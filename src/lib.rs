@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod payment;
+pub mod pictures;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

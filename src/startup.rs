@@ -42,6 +42,8 @@ pub struct AppState {
     pub chat: Arc<crate::web::chat::hub::Hub>,
     /// Where case photos are stored (created at start-up).
     pub attachments_dir: std::path::PathBuf,
+    /// Where product pictures are stored (created at start-up).
+    pub media_dir: std::path::PathBuf,
 }
 
 impl AppState {
@@ -169,8 +171,20 @@ impl Application {
                 attachments_dir.display()
             )
         })?;
+        let media_dir = settings
+            .shop
+            .media_dir
+            .clone()
+            .unwrap_or_else(|| settings.session.data_dir.join("media"));
+        std::fs::create_dir_all(&media_dir).with_context(|| {
+            format!(
+                "could not create the product picture directory {}",
+                media_dir.display()
+            )
+        })?;
         let state = aweb::Data::new(AppState {
             attachments_dir,
+            media_dir,
             settings: settings.clone(),
             pool: pool.clone(),
             assets,

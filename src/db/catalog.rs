@@ -56,6 +56,8 @@ pub struct Image {
     pub product_id: i64,
     pub url: String,
     pub alt: String,
+    /// The widths an uploaded picture is stored in (`None` for the demo's drawings).
+    pub srcset: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable)]
@@ -78,6 +80,7 @@ pub struct Media {
     pub alt: String,
     pub width: Option<i32>,
     pub height: Option<i32>,
+    pub srcset: Option<String>,
 }
 
 /// Everything the product page shows.
@@ -137,6 +140,7 @@ fn with_images(conn: &mut DbConn, rows: Vec<CardRow>) -> Result<Vec<Card>, DbErr
                 product_media::product_id,
                 product_media::url,
                 product_media::alt,
+                product_media::srcset,
             ))
             .load(conn)?;
         for img in images {
@@ -290,6 +294,7 @@ pub fn product_by_slug(
             product_media::alt,
             product_media::width,
             product_media::height,
+            product_media::srcset,
         ))
         .load(conn)?;
     let specs = product_specs::table

@@ -170,6 +170,7 @@ diesel::table! {
         width -> Nullable<Integer>,
         height -> Nullable<Integer>,
         position -> Integer,
+        srcset -> Nullable<Text>,
     }
 }
 

@@ -17,17 +17,117 @@ pub enum Reason {
     ReturnRejected,
     /// A replacement sent for an exchange.
     ExchangeSent,
+    /// Staff: goods received from a supplier.
+    Received,
+    /// Staff: the shelf was counted and the level corrected.
+    Counted,
+    /// Staff: broken, spoiled or lost goods written off.
+    Damaged,
+    /// Staff: any other correction (the note says why).
+    Correction,
 }
 
 impl Reason {
-    fn code(self) -> &'static str {
+    pub fn code(self) -> &'static str {
         match self {
             Reason::Shipped => "shipped",
             Reason::Returned => "returned",
             Reason::ReturnRejected => "return rejected",
             Reason::ExchangeSent => "exchange sent",
+            Reason::Received => "received",
+            Reason::Counted => "counted",
+            Reason::Damaged => "damaged",
+            Reason::Correction => "correction",
         }
     }
+
+    /// The reasons staff may give for a change by hand.
+    pub const BY_HAND: [Reason; 4] = [
+        Reason::Received,
+        Reason::Counted,
+        Reason::Damaged,
+        Reason::Correction,
+    ];
+
+    /// A reason staff chose, by its code.
+    pub fn by_hand(code: &str) -> Option<Reason> {
+        Reason::BY_HAND.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// A change by hand: `delta` units on hand with its reason and note, kept in the ledger. One
+/// conditional update that never leaves fewer on hand than are reserved for orders; the level
+/// after, or `None` when it would have (or the product has no stock level).
+pub fn adjust(
+    c: &mut DbConn,
+    product: i64,
+    delta: i32,
+    reason: Reason,
+    note: &str,
+    actor: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<Option<i32>, DbError> {
+    let touched = diesel::update(
+        stock_levels::table
+            .filter(stock_levels::product_id.eq(product))
+            .filter((stock_levels::on_hand + delta).ge(stock_levels::reserved))
+            .filter((stock_levels::on_hand + delta).ge(0)),
+    )
+    .set((
+        stock_levels::on_hand.eq(stock_levels::on_hand + delta),
+        stock_levels::updated_at.eq(now),
+    ))
+    .execute(c)?;
+    if touched != 1 {
+        return Ok(None);
+    }
+    diesel::insert_into(stock_movements::table)
+        .values((
+            stock_movements::product_id.eq(product),
+            stock_movements::delta.eq(delta),
+            stock_movements::reason.eq(reason.code()),
+            stock_movements::reference.eq(note),
+            stock_movements::actor_user_id.eq(actor),
+            stock_movements::created_at.eq(now),
+        ))
+        .execute(c)?;
+    Ok(Some(
+        stock_levels::table
+            .find(product)
+            .select(stock_levels::on_hand)
+            .first(c)?,
+    ))
+}
+
+/// A line of a product's stock ledger.
+#[derive(Debug, Clone, Queryable)]
+pub struct Movement {
+    pub delta: i32,
+    pub reason: String,
+    pub reference: String,
+    pub actor: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+/// The latest `limit` lines of a product's ledger, newest first.
+pub fn movements(c: &mut DbConn, product: i64, limit: i64) -> Result<Vec<Movement>, DbError> {
+    use super::schema::users;
+    Ok(stock_movements::table
+        .left_join(users::table)
+        .filter(stock_movements::product_id.eq(product))
+        .order((
+            stock_movements::created_at.desc(),
+            stock_movements::id.desc(),
+        ))
+        .select((
+            stock_movements::delta,
+            stock_movements::reason,
+            stock_movements::reference,
+            users::email.nullable(),
+            stock_movements::created_at,
+        ))
+        .limit(limit)
+        .load(c)?)
 }
 
 /// Moves `delta` units of `product` on hand (and, for a shipment, out of the reservation) and

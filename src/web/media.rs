@@ -9,7 +9,8 @@ use std::fmt::Write;
 use crate::error::AppError;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/media/demo/{name}", web::get().to(demo_image));
+    cfg.route("/media/demo/{name}", web::get().to(demo_image))
+        .route("/media/p/{name}", web::get().to(crate::pictures::serve));
 }
 
 /// The motifs the demo catalog uses, one per kind of product.

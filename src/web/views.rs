@@ -96,6 +96,8 @@ pub struct ProductCardView {
     pub brand: String,
     pub image_url: String,
     pub image_alt: String,
+    /// The stored widths of an uploaded picture, for `srcset`.
+    pub image_srcset: Option<String>,
     pub price: PriceView,
     pub stock: StockView,
 }
@@ -118,6 +120,7 @@ impl ProductCardView {
                 .as_ref()
                 .map(|i| i.alt.clone())
                 .unwrap_or_else(|| row.name.clone()),
+            image_srcset: card.image.as_ref().and_then(|i| i.srcset.clone()),
             price: PriceView::from_breakdown(&price_row(row, buyer), locale),
             stock: StockView::new(row, locale),
         }

@@ -183,7 +183,25 @@ test("every page validates as HTML in every theme", async () => {
     `/admin/orders/${number}`, "/admin/returns", `/admin/returns/${returnNumber}`, "/admin/quotes", demoQuote.replace("/b2b/", "/admin/"),
     "/admin/act-for", "/admin/demos", demoUrl.replace("/b2b/", "/admin/"), "/admin/faq", "/admin/faq/new",
     "/admin/cases", `/admin/cases/${caseNumber}`, "/admin/chats", "/admin/promotions", "/admin/promotions/new", "/admin/coupons", "/admin/coupons/new",
+    "/admin/products", "/admin/products/new", "/admin/products?q=to&state=active",
   ])).map(([k, v]) => [`admin ${k}`, v])));
+  // A product refused (no SKU, no price), then one saved with a picture and open for editing,
+  // and a refused stock change on it.
+  await staff.goto(`${app.base}/admin/products/new`);
+  const picture = await staff.screenshot({ type: "png" });
+  await staff.fill("#name", "Valid saw");
+  await Promise.all([staff.waitForNavigation(), staff.click(".product-save")]);
+  pages["admin product refused"] = await staff.content();
+  await staff.fill("#sku", "HTML-1");
+  await staff.fill("#price", "100");
+  await staff.selectOption("#category", { index: 1 });
+  await staff.setInputFiles("#pictures", { name: "saw.png", mimeType: "image/png", buffer: picture });
+  await Promise.all([staff.waitForNavigation(), staff.click(".product-save")]);
+  pages["admin product"] = await staff.content();
+  await staff.fill("#change", "-5");
+  await Promise.all([staff.waitForNavigation(), staff.click(".stock-save")]);
+  pages["admin product stock refused"] = await staff.content();
+  pages["product with an uploaded picture"] = await (await staff.request.get(`${app.base}/products/valid-saw`)).text();
   // A promotion refused (every field wrong), then one saved and open for editing.
   await staff.goto(`${app.base}/admin/promotions/new`);
   await staff.fill("#title", "");
@@ -204,6 +222,6 @@ test("every page validates as HTML in every theme", async () => {
   pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 94);
+  assert.equal(Object.keys(pages).length, 101);
   assert.equal(validate(pages), "");
 });

@@ -976,6 +976,75 @@ for (const js of [true, false]) {
     await page.close();
   });
 
+  test(`a catalog manager adds a product with a picture and both shops show it with their prices (${mode})`, async () => {
+    const n = js ? "one" : "two";
+    const staff = await newPage(browser, { js });
+    await signIn(staff, app.base, "catalog@duett.example");
+    await staff.goto(`${app.base}/admin/products`);
+    await Promise.all([staff.waitForNavigation(), staff.click("a[href='/admin/products/new']")]);
+    // A real picture: this screen, 1280 pixels wide.
+    const picture = await staff.screenshot({ type: "png" });
+    await staff.fill("#sku", `E2E-SAW-${n}`);
+    await staff.fill("#name", `Track saw ${n}`);
+    await staff.selectOption("#category", { index: 1 });
+    await staff.fill("#specs", "Blade: 190 mm");
+    await staff.setInputFiles("#pictures", { name: "saw.png", mimeType: "image/png", buffer: picture });
+    // Forgot the price: refused next to the field, the rest kept, the picture asked for again.
+    let res;
+    [res] = await Promise.all([staff.waitForNavigation(), staff.click(".product-save")]);
+    assert.equal(res.status(), 422);
+    assert.match(await staff.textContent("#price-error"), /list price/);
+    assert.equal(await staff.inputValue("#name"), `Track saw ${n}`);
+    assert.match(await staff.textContent("#pictures-error"), /choose them again/);
+    if (js) assert.deepEqual(await axe(staff), [], "refused product form");
+    await staff.fill("#price", "800");
+    await staff.setInputFiles("#pictures", { name: "saw.png", mimeType: "image/png", buffer: picture });
+    await staff.fill("#picture_alt", "The saw from the side");
+    [res] = await Promise.all([staff.waitForNavigation(), staff.click(".product-save")]);
+    assert.equal(res.status(), 200);
+    assert.match(new URL(staff.url()).pathname, /^\/admin\/products\/\d+$/);
+    assert.match(await staff.textContent("[role=status]"), /saved/);
+    assert.equal(await staff.locator(".picture-item").count(), 1);
+    assert.match(await staff.textContent(".product-prices"), /SEK 1,000\.00 incl\. VAT/);
+    // Stock comes in through the ledger.
+    await staff.fill("#change", "5");
+    await staff.selectOption("#reason", "received");
+    await Promise.all([staff.waitForNavigation(), staff.click(".stock-save")]);
+    assert.match(await staff.textContent(".stock-level"), /^5 on hand/);
+    if (js) assert.deepEqual(await axe(staff), [], "product page in admin");
+    await staff.goto(`${app.base}/admin/products?q=e2e-saw`);
+    if (js) assert.deepEqual(await axe(staff), [], "product list");
+    assert.deepEqual(staff.errors.filter((e) => !/status of 422/.test(e)), []);
+    await staff.close();
+
+    // The consumer shop: found by search, price incl. VAT, the picture loaded at a width that fits.
+    const shopper = await newPage(browser, { js });
+    await shopper.goto(`${app.base}/search?q=${encodeURIComponent(`track saw ${n}`)}`);
+    await Promise.all([shopper.waitForNavigation(), shopper.click(`.card-link:has-text("Track saw ${n}")`)]);
+    assert.equal(await shopper.getAttribute("body", "data-theme"), "b2c");
+    assert.equal(await shopper.textContent(".buybox .price-amount"), "SEK 1,000.00");
+    const img = shopper.locator(".gallery-main img");
+    assert.equal(await img.getAttribute("alt"), "The saw from the side");
+    await img.evaluate((i) => i.decode());
+    assert.ok((await img.evaluate((i) => i.naturalWidth)) >= 320);
+    assert.match(await img.evaluate((i) => i.currentSrc), /\/media\/p\/.+-\d+\.(jpg|png)$/);
+    await Promise.all([shopper.waitForNavigation(), shopper.click(".add-form button >> nth=0")]);
+    assert.equal(new URL(shopper.url()).pathname, "/cart");
+    if (js) assert.deepEqual(await axe(shopper), []);
+    assert.deepEqual(shopper.errors, []);
+    await shopper.close();
+
+    // The business portal: excl. VAT (Nordbygg pays on 30 days, no adjustment).
+    const buyer = await newPage(browser, { js });
+    await signIn(buyer, app.base, "buyer@nordbygg.example");
+    await buyer.goto(`${app.base}/search?q=${encodeURIComponent(`track saw ${n}`)}`);
+    await Promise.all([buyer.waitForNavigation(), buyer.click(`.card-link:has-text("Track saw ${n}")`)]);
+    assert.equal(await buyer.getAttribute("body", "data-theme"), "b2b");
+    assert.equal(await buyer.textContent(".why-total strong"), "SEK 800.00");
+    assert.deepEqual(buyer.errors, []);
+    await buyer.close();
+  });
+
   test(`the language switcher changes the page to Swedish (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await page.goto(`${app.base}/categories/desks`);

@@ -12,6 +12,7 @@ mod faq;
 pub mod nav;
 mod orders;
 mod outbox;
+mod products;
 mod promotions;
 mod quotes;
 mod returns;
@@ -88,6 +89,26 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/admin/promotions/{id}")
                 .route(web::get().to(promotions::edit))
                 .route(web::post().to(promotions::update)),
+        )
+        .service(
+            web::resource("/admin/products")
+                .route(web::get().to(products::list))
+                .route(web::post().to(products::create)),
+        )
+        .route("/admin/products/new", web::get().to(products::new))
+        .service(
+            web::resource("/admin/products/{id}")
+                .route(web::get().to(products::edit))
+                .route(web::post().to(products::update)),
+        )
+        .route("/admin/products/{id}/state", web::post().to(products::act))
+        .route(
+            "/admin/products/{id}/stock",
+            web::post().to(products::adjust),
+        )
+        .route(
+            "/admin/products/{id}/pictures/{media}",
+            web::post().to(products::picture),
         )
         .route("/admin/returns", web::get().to(returns::list))
         .route("/admin/returns/{number}", web::get().to(returns::show))

@@ -50,6 +50,11 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
     ),
     ("/admin/faq", "admin-faq", &[Administrator, SupportAgent]),
     (
+        "/admin/products",
+        "admin-products",
+        &[Administrator, CatalogManager],
+    ),
+    (
         "/admin/promotions",
         "admin-promotions",
         &[Administrator, CatalogManager],

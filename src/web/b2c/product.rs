@@ -23,6 +23,8 @@ pub struct ImageView {
     pub alt: String,
     pub width: i32,
     pub height: i32,
+    /// The stored widths of an uploaded picture, for `srcset`.
+    pub srcset: Option<String>,
 }
 
 pub struct VideoView {
@@ -342,6 +344,7 @@ pub(crate) async fn page(
                 alt: m.alt.clone(),
                 width: m.width.unwrap_or(800),
                 height: m.height.unwrap_or(800),
+                srcset: m.srcset.clone(),
             })
             .collect(),
         video,

@@ -14,8 +14,8 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 use std::path::Path;
 
-/// The longest text field kept.
-const MAX_FIELD: usize = 16 * 1024;
+/// The longest text field kept (a product description is up to 20 000 characters).
+const MAX_FIELD: usize = 64 * 1024;
 
 /// A file as the browser sent it.
 pub struct Upload {
@@ -41,9 +41,21 @@ impl Posted {
     }
 }
 
-/// Reads the whole form (so the browser hears the answer), keeping text fields up to 16 KB and
-/// each photo up to the size limit (a larger one is kept as "too large", without its bytes).
-pub async fn read(mut parts: Multipart) -> Posted {
+/// Reads a case form: its `photos` within the case limits.
+pub async fn read(parts: Multipart) -> Posted {
+    read_files(parts, "photos", MAX_FILES, MAX_FILE_BYTES).await
+}
+
+/// Reads a whole multipart form (so the browser hears the answer), keeping text fields up to
+/// 16 KB and the files of field `files` (at most `max_files`, each up to `max_bytes`; a larger
+/// one is kept as "too large", without its bytes; files past the count are kept empty so the
+/// form can be refused).
+pub async fn read_files(
+    mut parts: Multipart,
+    files: &str,
+    max_files: usize,
+    max_bytes: usize,
+) -> Posted {
     let mut posted = Posted {
         fields: Vec::new(),
         files: Vec::new(),
@@ -59,8 +71,8 @@ pub async fn read(mut parts: Multipart) -> Posted {
             .map(str::to_string);
         // Past the number of photos allowed, files are only counted (the form is refused).
         let limit = match &filename {
-            Some(_) if posted.files.len() >= MAX_FILES => 0,
-            Some(_) => MAX_FILE_BYTES,
+            Some(_) if posted.files.len() >= max_files => 0,
+            Some(_) => max_bytes,
             None => MAX_FIELD,
         };
         let mut bytes = Vec::new();
@@ -80,7 +92,7 @@ pub async fn read(mut parts: Multipart) -> Posted {
         }
         match filename {
             // An empty file input sends a part with no name and no bytes.
-            Some(f) if name == "photos" => {
+            Some(f) if name == files => {
                 if !f.is_empty() || !bytes.is_empty() {
                     posted.files.push(Upload {
                         name: clean_name(&f),

@@ -1,0 +1,2 @@
+DROP INDEX products_updated;
+ALTER TABLE product_media DROP COLUMN srcset;

@@ -1,0 +1,543 @@
+//! Products in admin: a catalog manager adds a product with a picture and both storefronts show
+//! it at once with their own prices and the picture in every stored width; the form checked as
+//! a whole with what was typed kept; pictures judged by content; stock changed by hand through
+//! the ledger, never below what orders hold; copies, archiving; who may do it; the audit trail.
+
+use crate::helpers::{Page, TestApp, spawn_app};
+use diesel::prelude::*;
+use duett::db::schema::{audit_log, companies, product_media, products, stock_movements};
+
+const NEW: &str = "/admin/products/new";
+
+/// A photo-like JPEG `w`×`h` (a gradient, so it does not compress to nothing).
+fn jpeg(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 200) as u8])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    out
+}
+
+/// The value of the first real option of a select on `page`.
+fn first_option(page: &Page, select: &str) -> String {
+    page.attrs(&format!("select#{select} option"), "value")
+        .into_iter()
+        .find(|v| !v.is_empty())
+        .expect("an option")
+}
+
+/// The fields of a good product form for `sku`, CSRF token first.
+fn fields(token: &str, category: &str, sku: &str, name: &str) -> Vec<(String, String)> {
+    [
+        ("csrf_token", token),
+        ("sku", sku),
+        ("name", name),
+        ("slug", ""),
+        ("category", category),
+        ("brand", ""),
+        ("summary", "Cuts straight, every time."),
+        ("description", "A saw.\n\nWith a guide."),
+        ("price", "800"),
+        ("tax_class", "standard"),
+        ("audience", "both"),
+        ("min_qty", "1"),
+        ("qty_step", "1"),
+        ("max_qty", ""),
+        ("low_stock", "3"),
+        ("active", "1"),
+        ("specs", "Blade: 190 mm\nWeight: 3,1 kg"),
+        ("seo_title", ""),
+        ("seo_description", ""),
+        ("picture_alt", "The saw from the side"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
+
+async fn post(
+    staff: &TestApp,
+    path: &str,
+    fields: &[(String, String)],
+    files: Vec<(&str, Vec<u8>, &str)>,
+) -> Page {
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    staff.post_parts(path, &borrowed, "pictures", files).await
+}
+
+/// Signs in as the catalog manager; the new-product form, its token and a category.
+async fn catalog_manager(app: &TestApp) -> (TestApp, String, String) {
+    let staff = app.another_browser();
+    staff.login("catalog@duett.example").await;
+    let form = staff.get(NEW).await;
+    assert_eq!(form.status, 200);
+    assert_eq!(form.theme(), "admin");
+    let token = form.attr("input[name=csrf_token]", "value").unwrap();
+    let category = first_option(&form, "category");
+    (staff, token, category)
+}
+
+fn product_id(app: &TestApp, sku: &str) -> Option<i64> {
+    let mut c = app.pool.get().unwrap();
+    products::table
+        .filter(products::sku.eq(sku))
+        .select(products::id)
+        .first(&mut c)
+        .optional()
+        .unwrap()
+}
+
+fn media_dir(app: &TestApp) -> std::path::PathBuf {
+    app.settings.session.data_dir.join("media")
+}
+
+fn files_in(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_product_added_with_a_picture_shows_in_both_shops_with_their_prices() {
+    let app = spawn_app().await;
+    let (staff, token, category) = catalog_manager(&app).await;
+    let res = post(
+        &staff,
+        "/admin/products",
+        &fields(&token, &category, "ts-9000", "Track saw 9000"),
+        vec![("saw.jpg", jpeg(1600, 1000), "image/jpeg")],
+    )
+    .await;
+    assert_eq!(res.status, 303, "{}", res.text("main"));
+    let id = product_id(&app, "TS-9000").expect("saved with the SKU in capitals");
+    assert_eq!(res.location(), format!("/admin/products/{id}"));
+    let edit = staff.get(&res.location()).await;
+    assert!(edit.text("main").contains("The product is saved"));
+    assert_eq!(edit.count(".picture-item"), 1);
+    assert!(
+        edit.text(".product-prices")
+            .contains("SEK 1,000.00 incl. VAT"),
+        "{}",
+        edit.text(".product-prices")
+    );
+    // Four widths were written: 320, 640, 1280 and the picture's own 1600.
+    assert_eq!(files_in(&media_dir(&app)), 4);
+
+    // Nothing to sell yet: stock comes in through the ledger.
+    let res = staff
+        .post_form(
+            &format!("/admin/products/{id}/stock"),
+            &format!("/admin/products/{id}"),
+            &[
+                ("change", "+12"),
+                ("reason", "received"),
+                ("note", "PO 4711"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let edit = staff.get(&format!("/admin/products/{id}")).await;
+    assert!(edit.text(".stock-level").starts_with("12 on hand"));
+    assert_eq!(
+        edit.select_texts(".stock-ledger tbody td")[1..4],
+        ["+12", "Received", "PO 4711"]
+    );
+
+    // The consumer shop: the price with VAT, the picture in every width, the specs.
+    let shopper = app.another_browser();
+    let page = shopper.get("/products/track-saw-9000").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.theme(), "b2c");
+    assert_eq!(page.text("h1"), "Track saw 9000");
+    assert_eq!(page.text(".buybox .price-amount"), "SEK 1,000.00");
+    let srcset = page.attr(".gallery-main img", "srcset").expect("a srcset");
+    let widths: Vec<&str> = srcset
+        .split(", ")
+        .map(|e| e.rsplit(' ').next().unwrap())
+        .collect();
+    assert_eq!(widths, ["320w", "640w", "1280w", "1600w"]);
+    assert_eq!(
+        page.attr(".gallery-main img", "alt").as_deref(),
+        Some("The saw from the side")
+    );
+    assert_eq!(
+        page.attr(".gallery-main img", "width").as_deref(),
+        Some("1600")
+    );
+    assert_eq!(
+        page.attr(".gallery-main img", "height").as_deref(),
+        Some("1000")
+    );
+    assert!(
+        page.select_texts("table.specs td")
+            .contains(&"190 mm".to_string())
+    );
+    let small = srcset.split(' ').next().unwrap();
+    let file = shopper.get_raw(small).await;
+    assert_eq!(file.status(), 200);
+    assert_eq!(file.headers()["content-type"], "image/jpeg");
+    assert!(
+        file.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    let bytes = file.bytes().await.unwrap();
+    let size = imagesize::blob_size(&bytes).unwrap();
+    assert_eq!((size.width, size.height), (320, 200));
+    // Search finds it at once (the index follows the table).
+    let found = shopper.get("/search?q=track+saw").await;
+    assert!(
+        found
+            .select_texts(".card-name")
+            .contains(&"Track saw 9000".to_string())
+    );
+
+    // The business portal: excl. VAT, after the company's payment terms (net 60: +1.5 %).
+    {
+        let mut c = app.pool.get().unwrap();
+        diesel::update(companies::table.filter(companies::name.eq("Nordbygg AB")))
+            .set(companies::payment_terms.eq("net60"))
+            .execute(&mut c)
+            .unwrap();
+    }
+    let buyer = app.another_browser();
+    buyer.login("buyer@nordbygg.example").await;
+    let page = buyer.get("/products/track-saw-9000").await;
+    assert_eq!(page.theme(), "b2b");
+    assert_eq!(page.text(".why-total strong"), "SEK 812.00");
+
+    // The audit trail says who added it and the picture.
+    let mut c = app.pool.get().unwrap();
+    let actions: Vec<String> = audit_log::table
+        .filter(audit_log::subject_type.eq("product"))
+        .filter(audit_log::subject_id.eq(id.to_string()))
+        .order(audit_log::id)
+        .select(audit_log::action)
+        .load(&mut c)
+        .unwrap();
+    assert_eq!(
+        actions,
+        ["product_picture_add", "product_create", "stock_adjust"]
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_form_is_refused_field_by_field_and_keeps_what_was_typed() {
+    let app = spawn_app().await;
+    let (staff, token, category) = catalog_manager(&app).await;
+    let mut bad = fields(&token, &category, "", "Bench vice");
+    for (k, v) in bad.iter_mut() {
+        match k.as_str() {
+            "price" => *v = "tolv".into(),
+            "specs" => *v = "Jaw width 100 mm".into(),
+            "min_qty" => *v = "0".into(),
+            _ => {}
+        }
+    }
+    let page = post(
+        &staff,
+        "/admin/products",
+        &bad,
+        vec![(
+            "notes.pdf",
+            b"%PDF-1.7 not a picture".to_vec(),
+            "image/jpeg",
+        )],
+    )
+    .await;
+    assert_eq!(page.status, 422);
+    assert_eq!(page.text("#sku-error"), "Enter the SKU.");
+    assert!(page.text("#price-error").contains("kronor"));
+    assert_eq!(page.text("#specs-error"), "Line 1 is not \"Name: value\".");
+    assert!(page.text("#min_qty-error").contains("whole number"));
+    assert_eq!(
+        page.text("#pictures-error"),
+        "“notes.pdf” is not a JPEG, PNG or WebP picture."
+    );
+    assert_eq!(page.attr("#sku", "aria-invalid").as_deref(), Some("true"));
+    // What was typed is still there.
+    assert_eq!(page.attr("#name", "value").as_deref(), Some("Bench vice"));
+    assert_eq!(page.text("#specs"), "Jaw width 100 mm");
+    assert_eq!(page.attr("#price", "value").as_deref(), Some("tolv"));
+    assert_eq!(
+        page.attr("#category option[selected]", "value").as_deref(),
+        Some(category.as_str())
+    );
+    assert!(product_id(&app, "").is_none());
+    assert_eq!(files_in(&media_dir(&app)), 0);
+
+    // A SKU another product has is refused next to the field; a good picture is not kept.
+    let taken = {
+        let mut c = app.pool.get().unwrap();
+        products::table
+            .select(products::sku)
+            .first::<String>(&mut c)
+            .unwrap()
+    };
+    let page = post(
+        &staff,
+        "/admin/products",
+        &fields(&token, &category, &taken, "Bench vice"),
+        vec![("vice.jpg", jpeg(400, 400), "image/jpeg")],
+    )
+    .await;
+    assert_eq!(page.status, 422);
+    assert_eq!(page.text("#sku-error"), "Another product has this SKU.");
+    assert!(page.text("#pictures-error").contains("choose them again"));
+    assert_eq!(files_in(&media_dir(&app)), 0);
+
+    // Too small a picture, by its pixels.
+    let page = post(
+        &staff,
+        "/admin/products",
+        &fields(&token, &category, "BV-100", "Bench vice"),
+        vec![("tiny.jpg", jpeg(120, 90), "image/jpeg")],
+    )
+    .await;
+    assert_eq!(page.status, 422);
+    assert!(page.text("#pictures-error").contains("at least 200 pixels"));
+    assert!(product_id(&app, "BV-100").is_none());
+}
+
+#[tokio::test]
+async fn stock_by_hand_never_goes_below_what_orders_hold() {
+    let app = spawn_app().await;
+    let (staff, token, category) = catalog_manager(&app).await;
+    let res = post(
+        &staff,
+        "/admin/products",
+        &fields(&token, &category, "ST-1", "Step stool"),
+        vec![],
+    )
+    .await;
+    assert_eq!(res.status, 303);
+    let id = product_id(&app, "ST-1").unwrap();
+    let path = format!("/admin/products/{id}");
+    let stock = format!("{path}/stock");
+    let change = |change: &'static str, reason: &'static str, note: &'static str| {
+        let staff = staff.clone_browser();
+        let (stock, path) = (stock.clone(), path.clone());
+        async move {
+            staff
+                .post_form(
+                    &stock,
+                    &path,
+                    &[("change", change), ("reason", reason), ("note", note)],
+                )
+                .await
+        }
+    };
+    assert_eq!(change("10", "received", "").await.status, 303);
+    {
+        let mut c = app.pool.get().unwrap();
+        diesel::update(duett::db::schema::stock_levels::table.find(id))
+            .set(duett::db::schema::stock_levels::reserved.eq(4))
+            .execute(&mut c)
+            .unwrap();
+    }
+    let page = change("-7", "damaged", "Dropped").await;
+    assert_eq!(page.status, 422);
+    assert_eq!(
+        page.text("#change-error"),
+        "There are 10 on hand and 4 reserved for orders; at most 6 can be taken away."
+    );
+    assert_eq!(page.attr("#change", "value").as_deref(), Some("-7"));
+    assert_eq!(page.attr("#note", "value").as_deref(), Some("Dropped"));
+    let page = change("0", "counted", "").await;
+    assert_eq!(page.text("#change-error"), "Enter a change other than 0.");
+    let page = change("3", "correction", "").await;
+    assert_eq!(page.text("#note-error"), "Say why in the note.");
+    let page = change("3", "stolen", "").await;
+    assert_eq!(page.text("#reason-error"), "Choose a reason.");
+    assert_eq!(change("-6", "damaged", "Dropped").await.status, 303);
+    let mut c = app.pool.get().unwrap();
+    let ledger: Vec<(i32, String)> = stock_movements::table
+        .filter(stock_movements::product_id.eq(id))
+        .order(stock_movements::id)
+        .select((stock_movements::delta, stock_movements::reason))
+        .load(&mut c)
+        .unwrap();
+    assert_eq!(ledger, [(10, "received".into()), (-6, "damaged".into())]);
+}
+
+#[tokio::test]
+async fn copies_archiving_and_pictures_follow_the_shops() {
+    let app = spawn_app().await;
+    let (staff, token, category) = catalog_manager(&app).await;
+    let res = post(
+        &staff,
+        "/admin/products",
+        &fields(&token, &category, "LV-2", "Laser level"),
+        vec![
+            ("front.jpg", jpeg(800, 800), "image/jpeg"),
+            ("side.jpg", jpeg(640, 480), "image/jpeg"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status, 303);
+    let id = product_id(&app, "LV-2").unwrap();
+    let path = format!("/admin/products/{id}");
+    assert_eq!(files_in(&media_dir(&app)), 3 + 2);
+
+    // A copy: free SKU and address, archived, same pictures (files shared).
+    let res = staff
+        .post_form(&format!("{path}/state"), &path, &[("action", "duplicate")])
+        .await;
+    assert_eq!(res.status, 303);
+    let copy = product_id(&app, "LV-2-COPY").expect("the copy");
+    assert_eq!(res.location(), format!("/admin/products/{copy}"));
+    let copy_page = staff.get(&res.location()).await;
+    assert_eq!(
+        copy_page.attr("#slug", "value").as_deref(),
+        Some("laser-level-copy")
+    );
+    assert_eq!(copy_page.count(".picture-item"), 2);
+    assert_eq!(app.get("/products/laser-level-copy").await.status, 404);
+
+    // Pictures: the second made first; its description changed; then removed from the
+    // original — the copy still uses the files, so they stay.
+    let original = staff.get(&path).await;
+    let second = original.attrs(".picture-actions", "action")[1].clone();
+    let res = staff.post_form(&second, &path, &[("action", "up")]).await;
+    assert_eq!(res.status, 303);
+    let res = staff
+        .post_form(
+            &second,
+            &path,
+            &[("action", "alt"), ("alt", "  From the\nside ")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let shop = app.get("/products/laser-level").await;
+    assert_eq!(
+        shop.attr(".gallery-main img", "alt").as_deref(),
+        Some("From the side")
+    );
+    assert!(
+        shop.attr(".gallery-main img", "srcset")
+            .unwrap()
+            .ends_with("640w")
+    );
+    let res = staff
+        .post_form(&second, &path, &[("action", "remove")])
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(files_in(&media_dir(&app)), 5, "the copy still shows them");
+    // Removing the copy's picture too deletes the files.
+    let copy_second = staff
+        .get(&format!("/admin/products/{copy}"))
+        .await
+        .attrs(".picture-actions", "action")[1]
+        .clone();
+    assert_eq!(
+        staff
+            .post_form(&copy_second, &path, &[("action", "remove")])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(files_in(&media_dir(&app)), 3);
+    // Another product's picture cannot be reached through this product's address.
+    let other = format!("/admin/products/{copy}/pictures/{}", {
+        let mut c = app.pool.get().unwrap();
+        product_media::table
+            .filter(product_media::product_id.eq(id))
+            .select(product_media::id)
+            .first::<i64>(&mut c)
+            .unwrap()
+    });
+    assert_eq!(
+        staff
+            .post_form(&other, &path, &[("action", "remove")])
+            .await
+            .status,
+        404
+    );
+
+    // Archived: gone from both shops and from search; back on sale: shown again.
+    let res = staff
+        .post_form(&format!("{path}/state"), &path, &[("action", "archive")])
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(app.get("/products/laser-level").await.status, 404);
+    let res = staff
+        .post_form(&format!("{path}/state"), &path, &[("action", "restore")])
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(app.get("/products/laser-level").await.status, 200);
+
+    // The list finds products by SKU start and by name (newest change first: the restored
+    // original), and filters by state.
+    let list = staff.get("/admin/products?q=lv-2").await;
+    assert_eq!(
+        list.select_texts(".admin-products tbody code"),
+        ["LV-2", "LV-2-COPY"]
+    );
+    let list = staff.get("/admin/products?q=laser&state=archived").await;
+    assert_eq!(
+        list.select_texts(".admin-products tbody code"),
+        ["LV-2-COPY"]
+    );
+    let list = staff.get("/admin/products?q=no+such+thing").await;
+    assert_eq!(list.count(".admin-products"), 0);
+    assert!(list.text(".empty").contains("No products match"));
+}
+
+#[tokio::test]
+async fn only_administrators_and_catalog_managers_manage_products() {
+    let app = spawn_app().await;
+    let id = product_id(&app, "TO-01000")
+        .or_else(|| {
+            let mut c = app.pool.get().unwrap();
+            products::table.select(products::id).first(&mut c).ok()
+        })
+        .unwrap();
+    for email in ["sales@duett.example", "support@duett.example"] {
+        let staff = app.another_browser();
+        staff.login(email).await;
+        for path in [
+            "/admin/products".to_string(),
+            NEW.to_string(),
+            format!("/admin/products/{id}"),
+        ] {
+            assert_eq!(staff.get(&path).await.status, 403, "{email} {path}");
+        }
+        let res = staff
+            .post_form(
+                &format!("/admin/products/{id}/state"),
+                "/admin",
+                &[("action", "archive")],
+            )
+            .await;
+        assert_eq!(res.status, 403, "{email} may not archive");
+    }
+    // A buyer is not staff at all.
+    let buyer = app.another_browser();
+    buyer.login("buyer@nordbygg.example").await;
+    assert_ne!(buyer.get("/admin/products").await.status, 200);
+    // Without the form's token nothing changes.
+    let staff = app.another_browser();
+    staff.login("admin@duett.example").await;
+    let res = staff
+        .post_raw(
+            &format!("/admin/products/{id}/state"),
+            &[("action", "archive")],
+        )
+        .await;
+    assert_eq!(res.status, 403);
+    let mut c = app.pool.get().unwrap();
+    let active: bool = products::table
+        .find(id)
+        .select(products::active)
+        .first(&mut c)
+        .unwrap();
+    assert!(active);
+}
