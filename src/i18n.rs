@@ -289,6 +289,7 @@ mod tests {
             "reserved",
             "most",
             "consumer",
+            "changed",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

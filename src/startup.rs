@@ -94,6 +94,17 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<Pool> {
     let url = DbUrl::parse(&settings.database.url).map_err(anyhow::Error::msg)?;
     let pool = db::build_pool(&url, settings.database.pool_size)?;
     db::migrate(&pool)?;
+    // Product imports this process did not finish (it stopped) are marked failed.
+    let mut conn = pool.get()?;
+    let abandoned = db::product_files::fail_abandoned(&mut conn, chrono::Utc::now().naive_utc())
+        .map_err(|e| anyhow::anyhow!("could not tidy product imports: {e}"))?;
+    drop(conn);
+    if abandoned > 0 {
+        tracing::warn!(
+            jobs = abandoned,
+            "product imports left unfinished were marked failed"
+        );
+    }
     if settings.database.seed_demo {
         seed::demo_if_empty(&pool, seed::DEMO_PRODUCTS)?;
     }

@@ -29,6 +29,7 @@ pub mod money_sql;
 pub mod orders;
 pub mod outbox;
 pub mod prices;
+pub mod product_files;
 pub mod products;
 pub mod promotions;
 pub mod quotes;

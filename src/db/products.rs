@@ -607,3 +607,86 @@ pub fn touch(c: &mut DbConn, id: i64, now: NaiveDateTime) -> Result<(), DbError>
         .execute(c)?;
     Ok(())
 }
+
+/// Up to `limit` ids of products matching `f` after id `after`, in id order (an export reads
+/// the whole catalog this way, a batch at a time).
+pub fn matching_ids(
+    c: &mut DbConn,
+    f: &Filter,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<i64>, DbError> {
+    let mut query = products::table
+        .filter(products::id.gt(after))
+        .select(products::id)
+        .into_boxed();
+    let q = f.q.trim();
+    if !q.is_empty() {
+        let sku_start = format!("{}%", q.to_uppercase().replace(['%', '_', '\\'], ""));
+        query = query.filter(
+            products::sku
+                .like(sku_start)
+                .or(lower(products::name).like(contains_pattern(&q.to_lowercase()))),
+        );
+    }
+    if let Some(cat) = f.category_id {
+        query = query.filter(products::category_id.eq(cat));
+    }
+    if let Some(active) = f.active {
+        query = query.filter(products::active.eq(active));
+    }
+    if let Some(a) = f.audience {
+        query = query.filter(products::audience.eq(a));
+    }
+    Ok(query.order(products::id).limit(limit).load(c)?)
+}
+
+/// These products with their specifications and stock (not their media), in id order: three
+/// queries however many there are.
+pub fn find_many(c: &mut DbConn, ids: &[i64]) -> Result<Vec<Editable>, DbError> {
+    let rows: Vec<ProductRow> = products::table
+        .filter(products::id.eq_any(ids))
+        .order(products::id)
+        .select(PRODUCT_COLUMNS)
+        .load(c)?;
+    let mut specs: std::collections::HashMap<i64, Vec<(String, String)>> =
+        std::collections::HashMap::new();
+    for (id, name, value) in product_specs::table
+        .filter(product_specs::product_id.eq_any(ids))
+        .order((
+            product_specs::product_id,
+            product_specs::position,
+            product_specs::id,
+        ))
+        .select((
+            product_specs::product_id,
+            product_specs::name,
+            product_specs::value,
+        ))
+        .load::<(i64, String, String)>(c)?
+    {
+        specs.entry(id).or_default().push((name, value));
+    }
+    let stock: std::collections::HashMap<i64, Stock> = stock_levels::table
+        .filter(stock_levels::product_id.eq_any(ids))
+        .select((
+            stock_levels::product_id,
+            (
+                stock_levels::on_hand,
+                stock_levels::reserved,
+                stock_levels::low_stock_threshold,
+            ),
+        ))
+        .load::<(i64, Stock)>(c)?
+        .into_iter()
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|row| Editable {
+            specs: specs.remove(&row.id).unwrap_or_default(),
+            stock: stock.get(&row.id).copied().unwrap_or_default(),
+            media: Vec::new(),
+            row,
+        })
+        .collect())
+}

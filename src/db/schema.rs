@@ -844,7 +844,28 @@ diesel::joinable!(case_refunds -> support_cases (case_id));
 diesel::joinable!(case_refunds -> orders (order_id));
 diesel::joinable!(case_refunds -> users (created_by));
 
+diesel::table! {
+    product_imports (id) {
+        id -> BigInt,
+        actor_user_id -> BigInt,
+        file_name -> Text,
+        stored_name -> Text,
+        state -> Text,
+        total_rows -> Integer,
+        done_rows -> Integer,
+        new_count -> Integer,
+        update_count -> Integer,
+        error_count -> Integer,
+        report -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(product_imports -> users (actor_user_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    product_imports,
     tax_classes,
     payment_terms,
     price_lists,

@@ -36,7 +36,12 @@ pub enum Encoding {
 
 /// The file's bytes as text.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), FileProblem> {
-    if bytes.len() > MAX_BYTES {
+    decode_up_to(bytes, MAX_BYTES)
+}
+
+/// The file's bytes as text, when there are at most `max` of them.
+pub fn decode_up_to(bytes: &[u8], max: usize) -> Result<(String, Encoding), FileProblem> {
+    if bytes.len() > max {
         return Err(FileProblem::TooLarge);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
@@ -83,7 +88,8 @@ pub struct Entry {
     pub quantity: String,
 }
 
-fn delimiter(text: &str) -> u8 {
+/// The delimiter of a CSV text, from its first line: tab, semicolon or comma.
+pub fn delimiter(text: &str) -> u8 {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     if first.contains('\t') {
         b'\t'

@@ -23,6 +23,7 @@ pub mod order_change;
 pub mod pictures;
 pub mod pricing;
 pub mod product_form;
+pub mod product_import;
 pub mod promotions;
 pub mod quotes;
 pub mod returns;

@@ -47,6 +47,67 @@ pub struct Input<'a> {
     pub low_stock: &'a str,
 }
 
+/// A product as text, the way the form and an import file carry it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Fields {
+    pub sku: String,
+    pub name: String,
+    pub slug: String,
+    pub summary: String,
+    pub description: String,
+    pub brand: String,
+    pub category: String,
+    pub tax_class: String,
+    pub price: String,
+    pub min_qty: String,
+    pub qty_step: String,
+    pub max_qty: String,
+    pub audience: String,
+    pub seo_title: String,
+    pub seo_description: String,
+    pub specs: String,
+    pub low_stock: String,
+    pub featured: bool,
+    pub active: bool,
+}
+
+impl Fields {
+    /// A new product's starting values.
+    pub fn new_product() -> Fields {
+        Fields {
+            tax_class: "standard".into(),
+            audience: "both".into(),
+            min_qty: "1".into(),
+            qty_step: "1".into(),
+            low_stock: "5".into(),
+            active: true,
+            ..Fields::default()
+        }
+    }
+
+    pub fn input(&self) -> Input<'_> {
+        Input {
+            sku: &self.sku,
+            name: &self.name,
+            slug: &self.slug,
+            summary: &self.summary,
+            description: &self.description,
+            brand: &self.brand,
+            category: &self.category,
+            tax_class: &self.tax_class,
+            price: &self.price,
+            min_qty: &self.min_qty,
+            qty_step: &self.qty_step,
+            max_qty: &self.max_qty,
+            audience: &self.audience,
+            seo_title: &self.seo_title,
+            seo_description: &self.seo_description,
+            specs: &self.specs,
+            low_stock: &self.low_stock,
+        }
+    }
+}
+
 /// What the form may refer to.
 pub struct Known<'a> {
     pub categories: &'a [i64],

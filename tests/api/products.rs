@@ -541,3 +541,229 @@ async fn only_administrators_and_catalog_managers_manage_products() {
         .unwrap();
     assert!(active);
 }
+
+/// Uploads a product file and waits for its job to finish a step; the job's page.
+async fn import(staff: &TestApp, name: &str, csv: &str) -> (String, Page) {
+    let token = staff.csrf_token("/admin/products/import").await;
+    let res = staff
+        .post_parts(
+            "/admin/products/import",
+            &[("csrf_token", token.as_str())],
+            "file",
+            vec![(name, csv.as_bytes().to_vec(), "text/csv")],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text("main"));
+    let job = res.location();
+    (job.clone(), settled(staff, &job).await)
+}
+
+/// The job's page once it is no longer working.
+async fn settled(staff: &TestApp, job: &str) -> Page {
+    for _ in 0..200 {
+        let page = staff.get(job).await;
+        if page.count("[data-refresh]") == 0 {
+            return page;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the import did not finish");
+}
+
+fn price_of(app: &TestApp, sku: &str) -> i64 {
+    let mut c = app.pool.get().unwrap();
+    products::table
+        .filter(products::sku.eq(sku))
+        .select(products::list_price_minor)
+        .first(&mut c)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_product_file_is_checked_first_and_imported_on_request() {
+    let app = spawn_app().await;
+    let (staff, _, _) = catalog_manager(&app).await;
+    let (existing, old_price, category_slug): (String, i64, String) = {
+        let mut c = app.pool.get().unwrap();
+        products::table
+            .inner_join(duett::db::schema::categories::table)
+            .order(products::id)
+            .select((
+                products::sku,
+                products::list_price_minor,
+                duett::db::schema::categories::slug,
+            ))
+            .first(&mut c)
+            .unwrap()
+    };
+    // A file with problems: nothing is saved, each problem is named by line and column.
+    let bad = format!(
+        "sku;name;category;price;active\n\
+         NEW-1;Planer;{category_slug};1200;yes\n\
+         NEW-2;Chisel;Boats;100;yes\n\
+         NEW-1;Planer again;{category_slug};1200;yes\n\
+         NEW-3;=HYPERLINK(\"x\");{category_slug};100;maybe\n"
+    );
+    let (_, page) = import(&staff, "bad.csv", &bad).await;
+    assert_eq!(page.text(".import-status .badge"), "Problems found");
+    assert_eq!(page.count(".import-run"), 0);
+    let cells: Vec<String> = page
+        .select_texts(".import-problems tbody td")
+        .chunks(4)
+        .map(|row| row.join(" "))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            "3 NEW-2 category No category has this name or web address.",
+            "4 NEW-1 sku This SKU is on an earlier row too.",
+            "5 NEW-3 name The cell starts like a spreadsheet formula; remove the =, +, - or @.",
+            "5 NEW-3 active Write yes or no.",
+        ]
+    );
+    assert!(
+        product_id(&app, "NEW-1").is_none(),
+        "a dry run saves nothing"
+    );
+
+    // Not a CSV at all: said on the upload page.
+    let token = staff.csrf_token("/admin/products/import").await;
+    let res = staff
+        .post_parts(
+            "/admin/products/import",
+            &[("csrf_token", token.as_str())],
+            "file",
+            vec![],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(res.text("#file-error"), "Choose a CSV file.");
+    let (_, page) = import(&staff, "book.xlsx", "PK\u{3}\u{4}binary").await;
+    assert!(page.text("[role=alert]").contains("save it as CSV"));
+
+    // A good file adds a product; another changes only an existing product's price.
+    let good = format!(
+        "sku,name,category,price,specs\n\
+         NEW-1,Block plane,{category_slug},1200,\"Length: 160 mm\nWeight: 0,7 kg\"\n"
+    );
+    let (job, page) = import(&staff, "good.csv", &good).await;
+    assert_eq!(
+        page.text(".import-status .badge"),
+        "Checked, ready to import"
+    );
+    assert_eq!(
+        page.text(".import-summary"),
+        "1 new products and 0 changes; 0 problems."
+    );
+    let prices = format!("sku,price\n{},123.45\n", existing.to_lowercase());
+    let (price_job, page) = import(&staff, "prices.csv", &prices).await;
+    assert_eq!(
+        page.text(".import-summary"),
+        "0 new products and 1 changes; 0 problems."
+    );
+    assert_ne!(old_price, 12_345);
+    for job in [&job, &price_job] {
+        let res = staff.post_form(job, job, &[]).await;
+        assert_eq!(res.status, 303);
+        let page = settled(&staff, job).await;
+        assert_eq!(page.text(".import-status .badge"), "Imported");
+        // A second press does not import again.
+        assert_eq!(staff.post_form(job, job, &[]).await.status, 303);
+    }
+    assert_eq!(price_of(&app, &existing), 12_345);
+    let id = product_id(&app, "NEW-1").expect("imported");
+    let page = app.get("/products/block-plane").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.select_texts("table.specs td")
+            .contains(&"160 mm".to_string())
+    );
+    let mut c = app.pool.get().unwrap();
+    let actions: Vec<String> = audit_log::table
+        .filter(audit_log::action.like("product_import%"))
+        .order(audit_log::id)
+        .select(audit_log::action)
+        .load(&mut c)
+        .unwrap();
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| *a == "product_import_create")
+            .count(),
+        1
+    );
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| *a == "product_import_update")
+            .count(),
+        1
+    );
+    let created: Vec<String> = audit_log::table
+        .filter(audit_log::action.eq("product_import_create"))
+        .select(audit_log::subject_id)
+        .load(&mut c)
+        .unwrap();
+    assert_eq!(created, [id.to_string()]);
+}
+
+#[tokio::test]
+async fn an_export_lists_the_catalog_and_reads_back_unchanged() {
+    let app = spawn_app().await;
+    let (staff, _, _) = catalog_manager(&app).await;
+    let res = staff.get_raw("/admin/products/export.csv").await;
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let text = res.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(header, duett::domain::product_import::COLUMNS);
+    let rows = reader.records().count();
+    let total: i64 = {
+        let mut c = app.pool.get().unwrap();
+        products::table.count().get_result(&mut c).unwrap()
+    };
+    assert_eq!(rows as i64, total);
+    // The filters apply.
+    let some = staff
+        .get_raw("/admin/products/export.csv?state=archived")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        some.lines().count(),
+        1,
+        "only the header: nothing is archived"
+    );
+    // Importing the export back changes nothing but is accepted row for row.
+    let (_, page) = import(&staff, "export.csv", &text).await;
+    assert_eq!(
+        page.text(".import-status .badge"),
+        "Checked, ready to import",
+        "{}",
+        page.text("main")
+    );
+    assert_eq!(
+        page.text(".import-summary"),
+        format!("0 new products and {total} changes; 0 problems.")
+    );
+    // Only catalog staff export.
+    let sales = app.another_browser();
+    sales.login("sales@duett.example").await;
+    assert_eq!(
+        sales.get_raw("/admin/products/export.csv").await.status(),
+        403
+    );
+    assert_eq!(sales.get("/admin/products/import").await.status, 403);
+}

@@ -202,6 +202,13 @@ test("every page validates as HTML in every theme", async () => {
   await Promise.all([staff.waitForNavigation(), staff.click(".stock-save")]);
   pages["admin product stock refused"] = await staff.content();
   pages["product with an uploaded picture"] = await (await staff.request.get(`${app.base}/products/valid-saw`)).text();
+  // The import page and a checked file's report (an unknown SKU's price: a new product with no name).
+  await staff.goto(`${app.base}/admin/products/import`);
+  pages["admin product import"] = await staff.content();
+  await staff.setInputFiles("#file", { name: "prices.csv", mimeType: "text/csv", buffer: Buffer.from("sku,price\nNOPE-1,10\n") });
+  await Promise.all([staff.waitForNavigation(), staff.click(".import-check")]);
+  await staff.waitForSelector(".import-summary", { timeout: 10000 });
+  pages["admin product import report"] = await staff.content();
   // A promotion refused (every field wrong), then one saved and open for editing.
   await staff.goto(`${app.base}/admin/promotions/new`);
   await staff.fill("#title", "");
@@ -222,6 +229,6 @@ test("every page validates as HTML in every theme", async () => {
   pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 101);
+  assert.equal(Object.keys(pages).length, 103);
   assert.equal(validate(pages), "");
 });

@@ -96,6 +96,20 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(products::create)),
         )
         .route("/admin/products/new", web::get().to(products::new))
+        .route(
+            "/admin/products/export.csv",
+            web::get().to(products::export),
+        )
+        .service(
+            web::resource("/admin/products/import")
+                .route(web::get().to(products::import_form))
+                .route(web::post().to(products::upload)),
+        )
+        .service(
+            web::resource("/admin/products/import/{id}")
+                .route(web::get().to(products::job))
+                .route(web::post().to(products::run)),
+        )
         .service(
             web::resource("/admin/products/{id}")
                 .route(web::get().to(products::edit))

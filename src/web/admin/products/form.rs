@@ -9,7 +9,7 @@ use crate::auth::session;
 use crate::db::{audit, stock as ledger};
 use crate::domain::pictures as picture_rules;
 use crate::domain::pricing::{self, PriceInput, Segment, TaxRate};
-use crate::domain::product_form::{self as rules, Draft, Input, Known, Refusal};
+use crate::domain::product_form::{self as rules, Draft, Known, Refusal};
 use crate::web::admin::nav::Choice;
 use crate::web::cases::files::{self, Posted, Upload};
 use crate::web::{render_status, see_other};
@@ -69,6 +69,8 @@ pub struct ProductFormPage {
     pub alert: Option<String>,
     pub saved: Option<Saved>,
     pub max_files: usize,
+    /// The description typed for new pictures.
+    pub picture_alt: String,
 }
 
 impl ProductFormPage {
@@ -91,109 +93,64 @@ impl ProductFormPage {
 }
 
 /// The form as typed.
-#[derive(Default, Clone)]
-pub struct ProductForm {
-    pub sku: String,
-    pub name: String,
-    pub slug: String,
-    pub summary: String,
-    pub description: String,
-    pub brand: String,
-    pub category: String,
-    pub tax_class: String,
-    pub price: String,
-    pub min_qty: String,
-    pub qty_step: String,
-    pub max_qty: String,
-    pub audience: String,
-    pub seo_title: String,
-    pub seo_description: String,
-    pub specs: String,
-    pub low_stock: String,
-    pub featured: bool,
-    pub active: bool,
-    pub picture_alt: String,
+pub use crate::domain::product_form::Fields as ProductForm;
+
+/// The form as posted, each field cut to a size a page can hold.
+fn typed(p: &Posted) -> (ProductForm, String) {
+    let clip = |name: &str, n: usize| p.field(name).chars().take(n).collect::<String>();
+    let form = ProductForm {
+        sku: clip("sku", 60),
+        name: clip("name", rules::NAME_MAX + 50),
+        slug: clip("slug", 160),
+        summary: clip("summary", rules::SUMMARY_MAX + 100),
+        description: clip("description", rules::DESCRIPTION_MAX + 1000),
+        brand: clip("brand", 20),
+        category: clip("category", 20),
+        tax_class: clip("tax_class", 40),
+        price: clip("price", 30),
+        min_qty: clip("min_qty", 12),
+        qty_step: clip("qty_step", 12),
+        max_qty: clip("max_qty", 12),
+        audience: clip("audience", 10),
+        seo_title: clip("seo_title", rules::SEO_TITLE_MAX + 50),
+        seo_description: clip("seo_description", rules::SEO_DESCRIPTION_MAX + 100),
+        specs: clip("specs", 12_000),
+        low_stock: clip("low_stock", 12),
+        featured: !p.field("featured").is_empty(),
+        active: !p.field("active").is_empty(),
+    };
+    (form, clip("picture_alt", picture_rules::ALT_MAX + 50))
 }
 
-impl ProductForm {
-    fn posted(p: &Posted) -> ProductForm {
-        let clip = |name: &str, n: usize| p.field(name).chars().take(n).collect::<String>();
-        ProductForm {
-            sku: clip("sku", 60),
-            name: clip("name", rules::NAME_MAX + 50),
-            slug: clip("slug", 160),
-            summary: clip("summary", rules::SUMMARY_MAX + 100),
-            description: clip("description", rules::DESCRIPTION_MAX + 1000),
-            brand: clip("brand", 20),
-            category: clip("category", 20),
-            tax_class: clip("tax_class", 40),
-            price: clip("price", 30),
-            min_qty: clip("min_qty", 12),
-            qty_step: clip("qty_step", 12),
-            max_qty: clip("max_qty", 12),
-            audience: clip("audience", 10),
-            seo_title: clip("seo_title", rules::SEO_TITLE_MAX + 50),
-            seo_description: clip("seo_description", rules::SEO_DESCRIPTION_MAX + 100),
-            specs: clip("specs", 12_000),
-            low_stock: clip("low_stock", 12),
-            featured: !p.field("featured").is_empty(),
-            active: !p.field("active").is_empty(),
-            picture_alt: clip("picture_alt", picture_rules::ALT_MAX + 50),
-        }
-    }
-
-    pub(super) fn of(e: &store::Editable, locale: &str) -> ProductForm {
-        let r = &e.row;
-        let price = Money::from_minor(r.list_price_minor, Currency::Sek).format(locale);
-        ProductForm {
-            sku: r.sku.clone(),
-            name: r.name.clone(),
-            slug: r.slug.clone(),
-            summary: r.summary.clone(),
-            description: r.description.clone(),
-            brand: r.brand_id.map(|b| b.to_string()).unwrap_or_default(),
-            category: r.category_id.to_string(),
-            tax_class: r.tax_class.clone(),
-            // The amount without the currency, as it is typed ("1 249,00").
-            price: price
-                .trim_end_matches(" kr")
-                .trim_end_matches("\u{a0}kr")
-                .trim_start_matches("SEK ")
-                .to_string(),
-            min_qty: r.min_qty.to_string(),
-            qty_step: r.qty_step.to_string(),
-            max_qty: r.max_qty.map(|m| m.to_string()).unwrap_or_default(),
-            audience: r.audience.clone(),
-            seo_title: r.seo_title.clone(),
-            seo_description: r.seo_description.clone(),
-            specs: rules::specs_text(&e.specs),
-            low_stock: e.stock.low_stock_threshold.to_string(),
-            featured: r.featured,
-            active: r.active,
-            picture_alt: String::new(),
-        }
-    }
-
-    fn input(&self) -> Input<'_> {
-        Input {
-            sku: &self.sku,
-            name: &self.name,
-            slug: &self.slug,
-            summary: &self.summary,
-            description: &self.description,
-            brand: &self.brand,
-            category: &self.category,
-            tax_class: &self.tax_class,
-            price: &self.price,
-            min_qty: &self.min_qty,
-            qty_step: &self.qty_step,
-            max_qty: &self.max_qty,
-            audience: &self.audience,
-            seo_title: &self.seo_title,
-            seo_description: &self.seo_description,
-            specs: &self.specs,
-            low_stock: &self.low_stock,
-        }
+/// A stored product as its form shows it.
+pub(super) fn form_of(e: &store::Editable, locale: &str) -> ProductForm {
+    let r = &e.row;
+    let price = Money::from_minor(r.list_price_minor, Currency::Sek).format(locale);
+    ProductForm {
+        sku: r.sku.clone(),
+        name: r.name.clone(),
+        slug: r.slug.clone(),
+        summary: r.summary.clone(),
+        description: r.description.clone(),
+        brand: r.brand_id.map(|b| b.to_string()).unwrap_or_default(),
+        category: r.category_id.to_string(),
+        tax_class: r.tax_class.clone(),
+        // The amount without the currency, as it is typed ("1 249,00").
+        price: price
+            .trim_end_matches(" kr")
+            .trim_end_matches("\u{a0}kr")
+            .trim_start_matches("SEK ")
+            .to_string(),
+        min_qty: r.min_qty.to_string(),
+        qty_step: r.qty_step.to_string(),
+        max_qty: r.max_qty.map(|m| m.to_string()).unwrap_or_default(),
+        audience: r.audience.clone(),
+        seo_title: r.seo_title.clone(),
+        seo_description: r.seo_description.clone(),
+        specs: rules::specs_text(&e.specs),
+        low_stock: e.stock.low_stock_threshold.to_string(),
+        featured: r.featured,
+        active: r.active,
     }
 }
 
@@ -435,6 +392,7 @@ pub(super) async fn form_page(
         alert,
         saved,
         max_files: picture_rules::MAX_FILES,
+        picture_alt: String::new(),
         ctx,
     })
 }
@@ -469,15 +427,7 @@ pub async fn new(
     staff.require(nav::allowed(PATH))?;
     let ctx = nav::staff_context(&req, &staff);
     let (choices, _) = load(&state, None).await?;
-    let form = ProductForm {
-        tax_class: "standard".into(),
-        audience: "both".into(),
-        min_qty: "1".into(),
-        qty_step: "1".into(),
-        low_stock: "5".into(),
-        active: true,
-        ..ProductForm::default()
-    };
+    let form = ProductForm::new_product();
     render(&form_page(&state, ctx, &staff, &choices, None, form, Vec::new()).await?)
 }
 
@@ -494,7 +444,7 @@ pub async fn edit(
     let Some(e) = stored else {
         return Err(AppError::NotFound);
     };
-    let form = ProductForm::of(&e, ctx.locale.code());
+    let form = form_of(&e, ctx.locale.code());
     let page = form_page(&state, ctx, &staff, &choices, Some(&e), form, Vec::new()).await?;
     Ok(crate::web::cache_control(
         render(&page)?,
@@ -544,10 +494,11 @@ async fn refused(
     staff: &StaffUser,
     choices: &store::Choices,
     stored: Option<&store::Editable>,
-    form: ProductForm,
+    (form, picture_alt): (ProductForm, String),
     errors: Vec<(&'static str, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let page = form_page(state, ctx, staff, choices, stored, form, errors).await?;
+    let mut page = form_page(state, ctx, staff, choices, stored, form, errors).await?;
+    page.picture_alt = picture_alt;
     render_status(&page, StatusCode::UNPROCESSABLE_ENTITY)
 }
 
@@ -570,7 +521,7 @@ async fn save(
     .await;
     let ctx = nav::staff_context(&req, &staff);
     let (choices, stored) = load(&state, id).await?;
-    let form = ProductForm::posted(&posted);
+    let (form, picture_alt) = typed(&posted);
     let category_ids: Vec<i64> = choices.categories.iter().map(|c| c.0).collect();
     let brand_ids: Vec<i64> = choices.brands.iter().map(|b| b.0).collect();
     let tax_codes: Vec<&str> = choices.tax_classes.iter().map(|t| t.0.as_str()).collect();
@@ -591,8 +542,18 @@ async fn save(
     if let Err(p) = &pictures {
         errors.push(("pictures", p.clone()));
     }
-    let refuse =
-        |ctx, form, errors| refused(&state, ctx, &staff, &choices, stored.as_ref(), form, errors);
+    let refuse = |ctx, form: ProductForm, errors| {
+        let typed = (form, picture_alt.clone());
+        refused(
+            &state,
+            ctx,
+            &staff,
+            &choices,
+            stored.as_ref(),
+            typed,
+            errors,
+        )
+    };
     let (Ok(draft), Ok(accepted)) = (checked, pictures) else {
         if !posted.files.is_empty() && !errors.iter().any(|(f, _)| *f == "pictures") {
             errors.push(("pictures", ctx.t("picture-choose-again")));
@@ -626,7 +587,7 @@ async fn save(
         Ok(s) => s,
         Err(problem) => return refuse(ctx, form, vec![("pictures", problem)]).await,
     };
-    let alt = picture_rules::clean_alt(&form.picture_alt);
+    let alt = picture_rules::clean_alt(&picture_alt);
     let (featured, active) = (form.featured, form.active);
     let before = stored.as_ref().map(|e| audited_row(&e.row));
     let actor = staff.user.id;

@@ -5,11 +5,14 @@
 //! (`/admin/products/{id}/pictures/{media}`) and stock (`/admin/products/{id}/stock`). Every
 //! change is audited and clears the shared page caches so both storefronts show it at once.
 
+mod files;
 mod form;
+mod import_job;
 mod lifecycle;
 mod pictures;
 mod stock;
 
+pub use files::{export, import_form, job, run, upload};
 pub use form::{create, edit, new, update};
 pub use lifecycle::act;
 pub use pictures::picture;
@@ -56,6 +59,8 @@ pub struct ProductsPage {
     pub rows: Vec<RowView>,
     pub prev: Option<String>,
     pub next: Option<String>,
+    /// The export of what the filters show.
+    pub export_url: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -106,6 +111,23 @@ pub fn indented(depth: usize, name: &str) -> String {
     format!("{}{name}", "— ".repeat(depth))
 }
 
+/// The list's filter and page (from 1) as asked for.
+fn filter_of(query: &ListQuery) -> (store::Filter, i64) {
+    let page = query.page.unwrap_or(1).clamp(1, 10_000);
+    let filter = store::Filter {
+        q: query.q.trim().chars().take(100).collect(),
+        category_id: query.category.parse::<i64>().ok(),
+        active: match query.state.as_str() {
+            "active" => Some(true),
+            "archived" => Some(false),
+            _ => None,
+        },
+        audience: AUDIENCES.iter().copied().find(|a| *a == query.audience),
+        page: page - 1,
+    };
+    (filter, page)
+}
+
 /// `GET /admin/products?q=&category=&state=&audience=&page=`.
 pub async fn list(
     req: HttpRequest,
@@ -115,22 +137,13 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let query = query.into_inner();
-    let page = query.page.unwrap_or(1).clamp(1, 10_000);
-    let q: String = query.q.trim().chars().take(100).collect();
-    let category_id = query.category.parse::<i64>().ok();
-    let active = match query.state.as_str() {
-        "active" => Some(true),
-        "archived" => Some(false),
-        _ => None,
-    };
-    let audience = AUDIENCES.iter().copied().find(|a| *a == query.audience);
-    let filter = store::Filter {
-        q: q.clone(),
-        category_id,
-        active,
-        audience,
-        page: page - 1,
-    };
+    let (filter, page) = filter_of(&query);
+    let (q, category_id, active, audience) = (
+        filter.q.clone(),
+        filter.category_id,
+        filter.active,
+        filter.audience,
+    );
     let (choices, (rows, more)) = db::run(&state.pool, move |c| {
         Ok((store::choices(c)?, store::list(c, &filter)?))
     })
@@ -200,6 +213,7 @@ pub async fn list(
         rows,
         prev: (page > 1).then(|| link(page - 1)),
         next: more.then(|| link(page + 1)),
+        export_url: link(1).replacen(PATH, "/admin/products/export.csv", 1),
         ctx,
     };
     Ok(crate::web::cache_control(

@@ -97,5 +97,5 @@ pub async fn picture(
     }
     state.cache.clear();
     session::flash(&session, flash);
-    Ok(see_other(format!("{PATH}/{id}#pictures")))
+    Ok(see_other(format!("{PATH}/{id}#pictures-section")))
 }

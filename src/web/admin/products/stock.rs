@@ -3,7 +3,7 @@
 //! reserved; a product that comes back in stock is mailed to those who asked by the background
 //! job that watches stock.
 
-use super::form::{ProductForm, form_page, load};
+use super::form::{form_of, form_page, load};
 use super::*;
 use crate::auth::session;
 use crate::db::{audit, stock as ledger};
@@ -95,7 +95,7 @@ pub async fn adjust(
         if done.is_some() {
             state.cache.clear();
             session::flash(&session, "product-stock-saved");
-            return Ok(see_other(format!("{PATH}/{id}#stock")));
+            return Ok(see_other(format!("{PATH}/{id}#stock-section")));
         }
         errors.push(("change", String::new()));
     }
@@ -116,7 +116,7 @@ pub async fn adjust(
             );
         }
     }
-    let product_form = ProductForm::of(&e, ctx.locale.code());
+    let product_form = form_of(&e, ctx.locale.code());
     let selected = form.reason.clone();
     let mut page = form_page(
         &state,
