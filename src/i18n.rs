@@ -290,6 +290,7 @@ mod tests {
             "most",
             "consumer",
             "changed",
+            "terms",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

@@ -28,6 +28,7 @@ pub mod lists;
 pub mod money_sql;
 pub mod orders;
 pub mod outbox;
+pub mod price_admin;
 pub mod prices;
 pub mod product_files;
 pub mod products;

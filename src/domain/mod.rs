@@ -21,6 +21,7 @@ pub mod listing;
 pub mod money;
 pub mod order_change;
 pub mod pictures;
+pub mod price_form;
 pub mod pricing;
 pub mod product_form;
 pub mod product_import;

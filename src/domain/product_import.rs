@@ -208,7 +208,11 @@ pub fn check_row(
         key,
         count: 0,
     };
-    for (column, cell) in &row.cells {
+    // In the columns' order, so a row's problems are always listed the same way.
+    for column in &COLUMNS {
+        let Some(cell) = row.cells.get(column) else {
+            continue;
+        };
         let cell = cell.trim();
         if *column != "price" && *column != "specs" && formula(cell) {
             errors.push(refuse(column, "import-formula"));

@@ -33,6 +33,7 @@ mod order_change;
 mod page_cache;
 mod password_reset;
 mod persistence;
+mod prices_admin;
 mod products;
 mod profile;
 mod promotions;

@@ -1022,7 +1022,7 @@ for (const js of [true, false]) {
     await shopper.goto(`${app.base}/search?q=${encodeURIComponent(`track saw ${n}`)}`);
     await Promise.all([shopper.waitForNavigation(), shopper.click(`.card-link:has-text("Track saw ${n}")`)]);
     assert.equal(await shopper.getAttribute("body", "data-theme"), "b2c");
-    assert.equal(await shopper.textContent(".buybox .price-amount"), "SEK 1,000.00");
+    assert.match(await shopper.textContent(".buybox .price-amount"), /^SEK\s1,000\.00$/);
     const img = shopper.locator(".gallery-main img");
     assert.equal(await img.getAttribute("alt"), "The saw from the side");
     await img.evaluate((i) => i.decode());
@@ -1040,7 +1040,7 @@ for (const js of [true, false]) {
     await buyer.goto(`${app.base}/search?q=${encodeURIComponent(`track saw ${n}`)}`);
     await Promise.all([buyer.waitForNavigation(), buyer.click(`.card-link:has-text("Track saw ${n}")`)]);
     assert.equal(await buyer.getAttribute("body", "data-theme"), "b2b");
-    assert.equal(await buyer.textContent(".why-total strong"), "SEK 800.00");
+    assert.match(await buyer.textContent(".why-total strong"), /^SEK\s800\.00$/);
     assert.deepEqual(buyer.errors, []);
     await buyer.close();
   });
@@ -1100,7 +1100,7 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
   // Promotions as catalog managers schedule them.
   const catalog = await newPage(browser);
   await signIn(catalog, app.base, "catalog@duett.example");
-  for (const path of ["/admin/promotions", "/admin/promotions/new", "/admin/coupons", "/admin/coupons/new", "/admin/products", "/admin/products/new", "/admin/products/import"]) {
+  for (const path of ["/admin/products", "/admin/products/new", "/admin/products/import", "/admin/promotions", "/admin/promotions/new", "/admin/coupons", "/admin/coupons/new"]) {
     const res = await catalog.goto(`${app.base}${path}`);
     assert.equal(res.status(), 200, path);
     const found = await axe(catalog);
@@ -1124,12 +1124,28 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
     const found = await axe(staff);
     if (found.length) problems[path] = found;
   }
+  // Agreed prices: the overview with a preview, a price list, a company's agreements.
+  for (const path of ["/admin/prices?company=1&sku=FA-01003&qty=12", "/admin/prices"]) {
+    await staff.goto(`${app.base}${path}`);
+    const found = await axe(staff);
+    if (found.length) problems[path] = found;
+  }
+  for (const link of [".price-lists tbody a >> nth=0", ".price-companies tbody a >> nth=0"]) {
+    await staff.goto(`${app.base}/admin/prices`);
+    await Promise.all([staff.waitForNavigation(), staff.click(link)]);
+    const found = await axe(staff);
+    if (found.length) problems[`admin prices: ${link}`] = found;
+  }
+  // A refused price (no SKU) keeps the form accessible.
+  await Promise.all([staff.waitForNavigation(), staff.click(".price-save")]);
+  const priceRefused = await axe(staff);
+  if (priceRefused.length) problems["admin price refused"] = priceRefused;
   // The demo quote as staff answer it.
   await staff.goto(`${app.base}/admin/quotes`);
   await Promise.all([staff.waitForNavigation(), staff.click(".admin-quotes tbody a >> nth=0")]);
   const found = await axe(staff);
   if (found.length) problems["admin quote"] = found;
-  assert.deepEqual(staff.errors, []);
+  assert.deepEqual(staff.errors.filter((e) => !/status of 422/.test(e)), []);
   await staff.close();
 
   // The FAQ as support agents write it.

@@ -12,6 +12,7 @@ mod faq;
 pub mod nav;
 mod orders;
 mod outbox;
+mod prices;
 mod products;
 mod promotions;
 mod quotes;
@@ -123,6 +124,26 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/products/{id}/pictures/{media}",
             web::post().to(products::picture),
+        )
+        .route("/admin/prices", web::get().to(prices::overview))
+        .route("/admin/prices/lists", web::post().to(prices::create_list))
+        .route(
+            "/admin/prices/terms/{code}",
+            web::post().to(prices::set_terms),
+        )
+        .service(
+            web::resource("/admin/prices/lists/{id}")
+                .route(web::get().to(prices::list))
+                .route(web::post().to(prices::change_list)),
+        )
+        .service(
+            web::resource("/admin/prices/companies/{id}")
+                .route(web::get().to(prices::company))
+                .route(web::post().to(prices::assign)),
+        )
+        .route(
+            "/admin/prices/companies/{id}/contracts",
+            web::post().to(prices::add_contract),
         )
         .route("/admin/returns", web::get().to(returns::list))
         .route("/admin/returns/{number}", web::get().to(returns::show))

@@ -49,6 +49,7 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         &[Administrator, SalesRep],
     ),
     ("/admin/faq", "admin-faq", &[Administrator, SupportAgent]),
+    ("/admin/prices", "admin-prices", &[Administrator, SalesRep]),
     (
         "/admin/products",
         "admin-products",

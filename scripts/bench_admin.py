@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Staff product pages on a large catalog (used by scripts/bench-admin; can run alone).
+
+Signs in as the catalog manager, then: times REQUESTS sequential GETs of each list URL (p50,
+p95, max), the whole-catalog export (time, size, rows), and an import of that export: the dry
+run (every row checked against the catalog) and the run (every product saved, audited).
+
+    scripts/bench_admin.py BASE_URL [requests]
+"""
+import html
+import http.cookiejar
+import re
+import statistics
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+base = sys.argv[1].rstrip("/")
+requests = int(sys.argv[2]) if len(sys.argv) > 2 else 40
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
+
+
+def fetch(path, data=None, headers=None):
+    req = urllib.request.Request(base + path, data=data, headers={"Accept-Language": "en", **(headers or {})})
+    try:
+        with opener.open(req, timeout=600) as res:
+            return res.status, res.headers, res.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read()
+
+
+def csrf(path):
+    _, _, page = fetch(path)
+    return html.unescape(re.search(r'name="csrf_token" value="([^"]+)"', page.decode()).group(1))
+
+
+def post_form(path, fields):
+    return fetch(path, urllib.parse.urlencode(fields).encode())
+
+
+def post_file(path, token, name, body):
+    boundary = uuid.uuid4().hex
+    parts = (
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{token}\r\n"
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
+        "Content-Type: text/csv\r\n\r\n"
+    ).encode() + body + f"\r\n--{boundary}--\r\n".encode()
+    return fetch(path, parts, {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+
+
+status, _, _ = post_form("/login", {"csrf_token": csrf("/login"), "email": "catalog@duett.example",
+                                     "password": "duett-demo-2026"})
+assert status == 303, status
+_, _, page = fetch("/admin/products")
+category = re.search(r'<option value="(\d+)">', page.decode()).group(1)
+sku = re.search(r"<code>([A-Z0-9-]+)</code>", page.decode()).group(1)
+
+print(f"product list, {requests} sequential requests each (ms)")
+for label, path in [
+    ("first page", "/admin/products"),
+    ("a SKU", f"/admin/products?q={sku}"),
+    ("a common word", "/admin/products?q=drill"),
+    ("a word nothing has", "/admin/products?q=zebra"),
+    ("a category", f"/admin/products?category={category}"),
+    ("page 100", "/admin/products?page=100"),
+]:
+    times = []
+    for _ in range(requests):
+        t = time.perf_counter()
+        status, _, _ = fetch(path)
+        times.append((time.perf_counter() - t) * 1000)
+        assert status == 200, (path, status)
+    times.sort()
+    p95 = times[int(len(times) * 0.95) - 1]
+    print(f"  {label:20} p50 {statistics.median(times):7.1f}  p95 {p95:7.1f}  max {times[-1]:7.1f}")
+
+t = time.perf_counter()
+status, _, body = fetch("/admin/products/export.csv")
+export_s = time.perf_counter() - t
+assert status == 200
+rows = body.count(b"\n")
+print(f"export: {export_s:.2f} s, {len(body) / 1024 / 1024:.1f} MiB, {rows - 1} products (lines {rows})")
+
+
+def settle(job):
+    start = time.perf_counter()
+    while True:
+        _, _, page = fetch(job)
+        text = page.decode()
+        if "data-refresh" not in text:
+            summary = re.search(r'class="import-summary">([^<]*)<', text)
+            return time.perf_counter() - start, summary.group(1) if summary else text[-400:]
+        time.sleep(0.2)
+
+
+t = time.perf_counter()
+status, headers, _ = post_file("/admin/products/import", csrf("/admin/products/import"), "export.csv", body)
+assert status == 303, status
+job = headers["Location"]
+upload_s = time.perf_counter() - t
+took, summary = settle(job)
+print(f"import dry run of the export: upload {upload_s:.2f} s, checked in {took:.1f} s — {summary}")
+t = time.perf_counter()
+status, _, _ = post_form(job, {"csrf_token": csrf(job)})
+assert status == 303, status
+took, summary = settle(job)
+print(f"import run of the export: {took:.1f} s — {summary}")
