@@ -291,6 +291,7 @@ mod tests {
             "consumer",
             "changed",
             "terms",
+            "limit",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

@@ -17,6 +17,7 @@ pub mod cases;
 pub mod catalog;
 pub mod chat;
 pub mod companies;
+pub mod company_admin;
 pub mod connection;
 pub mod content;
 pub mod coupons;

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod chat;
 pub mod checkout;
 pub mod company;
+pub mod company_form;
 pub mod coupon_form;
 pub mod dashboard;
 pub mod demos;

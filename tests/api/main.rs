@@ -16,6 +16,7 @@ mod cases;
 mod catalog;
 mod chat;
 mod checkout;
+mod companies_admin;
 mod company;
 mod company_users;
 mod coupons;

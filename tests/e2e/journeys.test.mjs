@@ -1124,8 +1124,8 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
     const found = await axe(staff);
     if (found.length) problems[path] = found;
   }
-  // Agreed prices: the overview with a preview, a price list, a company's agreements.
-  for (const path of ["/admin/prices?company=1&sku=FA-01003&qty=12", "/admin/prices"]) {
+  // Companies and agreed prices: the overview with a preview, a price list, a company's agreements.
+  for (const path of ["/admin/companies", "/admin/companies/1", "/admin/prices?company=1&sku=FA-01003&qty=12", "/admin/prices"]) {
     await staff.goto(`${app.base}${path}`);
     const found = await axe(staff);
     if (found.length) problems[path] = found;

@@ -17,8 +17,7 @@ use askama::Template;
 use serde::Deserialize;
 use std::collections::HashMap;
 
-pub const INDUSTRIES: [&str; 4] = ["construction", "office", "hospitality", "other"];
-pub const SIZES: [&str; 4] = ["micro", "small", "medium", "large"];
+pub use crate::domain::company_form::{INDUSTRIES, SIZES};
 
 pub struct Choice {
     pub value: &'static str,

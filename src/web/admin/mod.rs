@@ -5,6 +5,7 @@ mod applications;
 mod audit;
 mod cases;
 mod chats;
+mod companies;
 mod coupons;
 mod dashboard;
 mod demos;
@@ -144,6 +145,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/prices/companies/{id}/contracts",
             web::post().to(prices::add_contract),
+        )
+        .route("/admin/companies", web::get().to(companies::list))
+        .service(
+            web::resource("/admin/companies/{id}")
+                .route(web::get().to(companies::company))
+                .route(web::post().to(companies::update)),
+        )
+        .route(
+            "/admin/companies/{id}/members/{membership}",
+            web::post().to(companies::member),
         )
         .route("/admin/returns", web::get().to(returns::list))
         .route("/admin/returns/{number}", web::get().to(returns::show))

@@ -49,6 +49,11 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         &[Administrator, SalesRep],
     ),
     ("/admin/faq", "admin-faq", &[Administrator, SupportAgent]),
+    (
+        "/admin/companies",
+        "admin-companies",
+        &[Administrator, SalesRep],
+    ),
     ("/admin/prices", "admin-prices", &[Administrator, SalesRep]),
     (
         "/admin/products",

@@ -8,7 +8,7 @@ mod invoices;
 mod lists;
 mod quick_order;
 pub mod quotes;
-mod users;
+pub(crate) mod users;
 
 use actix_web::web;
 

@@ -79,7 +79,7 @@ fn roles(ctx: &PageContext, selected: &str) -> Vec<RoleOption> {
         .collect()
 }
 
-fn amount_text(limit: Option<db::money_sql::MinorUnits>) -> String {
+pub(crate) fn amount_text(limit: Option<db::money_sql::MinorUnits>) -> String {
     limit
         .map(|m| {
             Money::from_minor(m.0, Currency::Sek)
@@ -145,7 +145,7 @@ pub async fn list(
     page(&req, &state, InviteDraft::default(), None, StatusCode::OK).await
 }
 
-pub(super) fn optional_limit(input: &str) -> Result<Option<i64>, &'static str> {
+pub(crate) fn optional_limit(input: &str) -> Result<Option<i64>, &'static str> {
     if input.trim().is_empty() {
         Ok(None)
     } else {
