@@ -42,6 +42,7 @@ pub mod search;
 pub mod seed;
 pub mod settings;
 pub mod sitemap;
+pub mod staff;
 pub mod stock;
 pub mod tokens;
 pub mod users;

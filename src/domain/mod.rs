@@ -31,4 +31,5 @@ pub mod quotes;
 pub mod returns;
 pub mod reviews;
 pub mod search;
+pub mod staff_form;
 pub mod support;

@@ -223,6 +223,22 @@ impl Mail {
         }
     }
 
+    /// A new staff account: the role and the link to choose a password.
+    pub fn staff_invitation(locale: Locale, to: &str, name: &str, role: &str, link: &str) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t("mail-staff-invitation-subject"),
+            body: locale.t_args(
+                "mail-staff-invitation-body",
+                &[
+                    ("name", name.to_string()),
+                    ("role", role.to_string()),
+                    ("link", link.to_string()),
+                ],
+            ),
+        }
+    }
+
     /// "Your application was not approved", with the reason.
     pub fn application_rejected(
         locale: Locale,

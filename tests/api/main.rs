@@ -46,3 +46,4 @@ mod reviews;
 mod search;
 mod security;
 mod seo;
+mod staff_admin;

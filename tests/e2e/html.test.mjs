@@ -185,7 +185,7 @@ test("every page validates as HTML in every theme", async () => {
     "/admin/cases", `/admin/cases/${caseNumber}`, "/admin/chats", "/admin/promotions", "/admin/promotions/new", "/admin/coupons", "/admin/coupons/new",
     "/admin/products", "/admin/products/new", "/admin/products?q=to&state=active",
     "/admin/prices", "/admin/prices?company=1&sku=FA-01003&qty=12", "/admin/prices/lists/1", "/admin/prices/companies/1",
-    "/admin/companies", "/admin/companies/1",
+    "/admin/companies", "/admin/companies/1", "/admin/staff",
   ])).map(([k, v]) => [`admin ${k}`, v])));
   // A product refused (no SKU, no price), then one saved with a picture and open for editing,
   // and a refused stock change on it.
@@ -231,6 +231,6 @@ test("every page validates as HTML in every theme", async () => {
   pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 109);
+  assert.equal(Object.keys(pages).length, 110);
   assert.equal(validate(pages), "");
 });

@@ -1994,3 +1994,28 @@ company-credit-bad = Enter an amount in kronor from 0, e.g. 250 000.
 company-status-bad = Choose active or suspended.
 company-saved = The company is saved.
 member-saved = The person's role and limits are saved.
+
+## Staff: staff accounts
+admin-staff = Staff
+staff-people = People and roles
+staff-you = you
+staff-off = switched off
+staff-switch-off = Switched off (cannot sign in)
+staff-add = Add a staff member
+staff-add-hint = They get an e-mail with a link to choose their password (valid 7 days).
+staff-name-bad = Give the person's name (2–100 characters).
+staff-role-bad = Choose a role.
+staff-email-taken = This address already has an account.
+staff-not-yourself = You cannot change your own role or switch yourself off; ask another administrator.
+staff-last-administrator = The shop needs at least one active administrator; make someone else one first.
+staff-invited = The staff member is added and has been e-mailed a link to choose a password.
+staff-saved = The staff member is saved.
+mail-staff-invitation-subject = Your Duett staff account
+mail-staff-invitation-body =
+    Hi { $name },
+
+    You have a staff account at Duett as { $role }. Choose your password here:
+
+    { $link }
+
+    The link works once and expires in 7 days.

@@ -1994,3 +1994,28 @@ company-credit-bad = Ange ett belopp i kronor från 0, t.ex. 250 000.
 company-status-bad = Välj aktivt eller avstängt.
 company-saved = Företaget är sparat.
 member-saved = Personens roll och gränser är sparade.
+
+## Personal: personalkonton
+admin-staff = Personal
+staff-people = Personer och roller
+staff-you = du
+staff-off = avstängd
+staff-switch-off = Avstängd (kan inte logga in)
+staff-add = Lägg till en medarbetare
+staff-add-hint = De får ett e-postmeddelande med en länk för att välja lösenord (gäller 7 dagar).
+staff-name-bad = Ange personens namn (2–100 tecken).
+staff-role-bad = Välj en roll.
+staff-email-taken = Den här adressen har redan ett konto.
+staff-not-yourself = Du kan inte ändra din egen roll eller stänga av dig själv; be en annan administratör.
+staff-last-administrator = Butiken behöver minst en aktiv administratör; gör någon annan till det först.
+staff-invited = Medarbetaren är tillagd och har fått en länk för att välja lösenord.
+staff-saved = Medarbetaren är sparad.
+mail-staff-invitation-subject = Ditt personalkonto hos Duett
+mail-staff-invitation-body =
+    Hej { $name },
+
+    Du har ett personalkonto hos Duett som { $role }. Välj ditt lösenord här:
+
+    { $link }
+
+    Länken fungerar en gång och slutar gälla om 7 dagar.

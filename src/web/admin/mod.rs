@@ -20,6 +20,7 @@ mod quotes;
 mod returns;
 mod reviews;
 mod sales;
+mod staff;
 
 use actix_web::web;
 
@@ -156,6 +157,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/companies/{id}/members/{membership}",
             web::post().to(companies::member),
         )
+        .service(
+            web::resource("/admin/staff")
+                .route(web::get().to(staff::list))
+                .route(web::post().to(staff::invite)),
+        )
+        .route("/admin/staff/{id}", web::post().to(staff::change))
         .route("/admin/returns", web::get().to(returns::list))
         .route("/admin/returns/{number}", web::get().to(returns::show))
         .route("/admin/returns/{number}/act", web::post().to(returns::act))

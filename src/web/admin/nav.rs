@@ -80,6 +80,7 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         "admin-outbox",
         &[Administrator, SupportAgent],
     ),
+    ("/admin/staff", "admin-staff", &[Administrator]),
     ("/admin/audit", "admin-audit", &[Administrator]),
 ];
 

@@ -426,7 +426,7 @@ pub async fn set_terms(
             }
             state.cache.clear();
             session::flash(&session, "terms-saved");
-            return Ok(see_other(format!("{PATH}#terms")));
+            return Ok(see_other(format!("{PATH}#payment-terms")));
         }
         Err(key) => key,
     };
