@@ -143,3 +143,27 @@ pub fn paragraphs(text: &str, separator: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// One choice of a form's select whose values are fixed codes.
+pub struct Choice {
+    pub value: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// The choices for `values`, each labelled by the message `{prefix}-{value}`.
+pub fn choices(
+    ctx: &crate::web::PageContext,
+    prefix: &str,
+    values: &[&'static str],
+    selected: &str,
+) -> Vec<Choice> {
+    values
+        .iter()
+        .map(|v| Choice {
+            value: v,
+            label: ctx.t(&format!("{prefix}-{v}")),
+            selected: *v == selected,
+        })
+        .collect()
+}

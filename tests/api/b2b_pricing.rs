@@ -2,11 +2,9 @@
 //! breaks and payment terms, shown excl. VAT on lists, product pages and in the cart with the
 //! breakdown ("why this price"), stored on the order line — and never shown to anyone else.
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, product_at_1000, spawn_app};
 use diesel::prelude::*;
-use duett::db::schema::{
-    companies, contract_prices, order_lines, price_list_entries, products, stock_levels,
-};
+use duett::db::schema::{companies, contract_prices, order_lines, price_list_entries, products};
 
 /// Nordbygg's id and price list id.
 fn nordbygg(app: &TestApp) -> (i64, i64) {
@@ -16,38 +14,6 @@ fn nordbygg(app: &TestApp) -> (i64, i64) {
         .first(&mut app.pool.get().unwrap())
         .unwrap();
     (id, list.unwrap())
-}
-
-/// A product both segments buy, set to 1 000,00 kr excl. VAT with 25 % VAT, plenty in stock and
-/// no agreements but the ones a test adds: (id, sku, slug).
-fn product_at_1000(app: &TestApp) -> (i64, String, String) {
-    let mut c = app.pool.get().unwrap();
-    let (id, sku, slug): (i64, String, String) = products::table
-        .inner_join(stock_levels::table)
-        .filter(products::audience.eq("both"))
-        .filter(products::active.eq(true))
-        .filter(products::min_qty.eq(1))
-        .filter(products::qty_step.eq(1))
-        .filter(products::tax_class.eq("standard"))
-        .order(products::id)
-        .select((products::id, products::sku, products::slug))
-        .first(&mut c)
-        .unwrap();
-    diesel::update(products::table.find(id))
-        .set(products::list_price_minor.eq(100_000_i64))
-        .execute(&mut c)
-        .unwrap();
-    diesel::update(stock_levels::table.find(id))
-        .set((stock_levels::on_hand.eq(500), stock_levels::reserved.eq(0)))
-        .execute(&mut c)
-        .unwrap();
-    diesel::delete(price_list_entries::table.filter(price_list_entries::product_id.eq(id)))
-        .execute(&mut c)
-        .unwrap();
-    diesel::delete(contract_prices::table.filter(contract_prices::product_id.eq(id)))
-        .execute(&mut c)
-        .unwrap();
-    (id, sku, slug)
 }
 
 /// Nordbygg: price list 900 kr, from 10 units 800 kr; contract 850 kr (valid now) and 500 kr

@@ -408,3 +408,37 @@ pub fn plain_product(app: &TestApp, sku: &str, list_minor: i64, on_hand: i32) ->
     stock(app, sku, on_hand);
     id
 }
+
+/// A product both segments buy, set to 1 000,00 kr excl. VAT with 25 % VAT, plenty in stock and
+/// no agreements but the ones a test adds: (id, sku, slug).
+pub fn product_at_1000(app: &TestApp) -> (i64, String, String) {
+    use diesel::prelude::*;
+    use duett::db::schema::{contract_prices, price_list_entries, products, stock_levels};
+    let mut c = app.pool.get().unwrap();
+    let (id, sku, slug): (i64, String, String) = products::table
+        .inner_join(stock_levels::table)
+        .filter(products::audience.eq("both"))
+        .filter(products::active.eq(true))
+        .filter(products::min_qty.eq(1))
+        .filter(products::qty_step.eq(1))
+        .filter(products::tax_class.eq("standard"))
+        .order(products::id)
+        .select((products::id, products::sku, products::slug))
+        .first(&mut c)
+        .unwrap();
+    diesel::update(products::table.find(id))
+        .set(products::list_price_minor.eq(100_000_i64))
+        .execute(&mut c)
+        .unwrap();
+    diesel::update(stock_levels::table.find(id))
+        .set((stock_levels::on_hand.eq(500), stock_levels::reserved.eq(0)))
+        .execute(&mut c)
+        .unwrap();
+    diesel::delete(price_list_entries::table.filter(price_list_entries::product_id.eq(id)))
+        .execute(&mut c)
+        .unwrap();
+    diesel::delete(contract_prices::table.filter(contract_prices::product_id.eq(id)))
+        .execute(&mut c)
+        .unwrap();
+    (id, sku, slug)
+}

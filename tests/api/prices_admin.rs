@@ -2,41 +2,9 @@
 //! overlap are refused), a company's list, terms and contract prices, the terms' adjustments —
 //! and the preview, which must say what the storefront charges, because it is the same pipeline.
 
-use crate::helpers::{Page, TestApp, spawn_app};
+use crate::helpers::{Page, TestApp, product_at_1000, spawn_app};
 use diesel::prelude::*;
-use duett::db::schema::{
-    audit_log, companies, contract_prices, price_list_entries, products, stock_levels,
-};
-
-/// A product both shops sell at 1 000,00 kr excl. VAT with no agreements: (sku, slug).
-fn product_at_1000(app: &TestApp) -> (String, String) {
-    let mut c = app.pool.get().unwrap();
-    let (id, sku, slug): (i64, String, String) = products::table
-        .inner_join(stock_levels::table)
-        .filter(products::audience.eq("both"))
-        .filter(products::min_qty.eq(1))
-        .filter(products::qty_step.eq(1))
-        .filter(products::tax_class.eq("standard"))
-        .order(products::id)
-        .select((products::id, products::sku, products::slug))
-        .first(&mut c)
-        .unwrap();
-    diesel::update(products::table.find(id))
-        .set(products::list_price_minor.eq(100_000_i64))
-        .execute(&mut c)
-        .unwrap();
-    diesel::update(stock_levels::table.find(id))
-        .set((stock_levels::on_hand.eq(500), stock_levels::reserved.eq(0)))
-        .execute(&mut c)
-        .unwrap();
-    diesel::delete(price_list_entries::table.filter(price_list_entries::product_id.eq(id)))
-        .execute(&mut c)
-        .unwrap();
-    diesel::delete(contract_prices::table.filter(contract_prices::product_id.eq(id)))
-        .execute(&mut c)
-        .unwrap();
-    (sku, slug)
-}
+use duett::db::schema::{audit_log, companies};
 
 fn company_id(app: &TestApp, name: &str) -> i64 {
     companies::table
@@ -71,7 +39,7 @@ async fn preview(
 #[tokio::test]
 async fn staff_set_agreed_prices_and_the_preview_says_what_the_buyer_pays() {
     let app = spawn_app().await;
-    let (sku, slug) = product_at_1000(&app);
+    let (_, sku, slug) = product_at_1000(&app);
     let nordbygg = company_id(&app, "Nordbygg AB");
     let staff = app.another_browser();
     staff.login("sales@duett.example").await;
@@ -258,7 +226,7 @@ async fn staff_set_agreed_prices_and_the_preview_says_what_the_buyer_pays() {
 #[tokio::test]
 async fn price_forms_say_what_is_wrong_and_stay_within_the_company() {
     let app = spawn_app().await;
-    let (sku, _) = product_at_1000(&app);
+    let (_, sku, _) = product_at_1000(&app);
     let nordbygg = company_id(&app, "Nordbygg AB");
     let other = company_id(&app, "Kontorsgruppen i Lund AB");
     let staff = app.another_browser();

@@ -120,6 +120,8 @@ async fn a_product_added_with_a_picture_shows_in_both_shops_with_their_prices() 
     assert_eq!(res.location(), format!("/admin/products/{id}"));
     let edit = staff.get(&res.location()).await;
     assert!(edit.text("main").contains("The product is saved"));
+    // The stored price comes back as it would be typed, so saving the form again keeps it.
+    assert_eq!(edit.attr("#price", "value").as_deref(), Some("800.00"));
     assert_eq!(edit.count(".picture-item"), 1);
     assert!(
         edit.text(".product-prices")

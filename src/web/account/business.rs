@@ -19,11 +19,7 @@ use std::collections::HashMap;
 
 pub use crate::domain::company_form::{INDUSTRIES, SIZES};
 
-pub struct Choice {
-    pub value: &'static str,
-    pub label: String,
-    pub selected: bool,
-}
+pub use crate::web::views::{Choice, choices};
 
 #[derive(Default, Deserialize)]
 pub struct ApplicationForm {
@@ -59,22 +55,6 @@ impl BusinessPage {
     pub fn error(&self, field: &str) -> Option<&String> {
         self.errors.get(field)
     }
-}
-
-fn choices(
-    ctx: &PageContext,
-    prefix: &str,
-    values: &[&'static str],
-    selected: &str,
-) -> Vec<Choice> {
-    values
-        .iter()
-        .map(|v| Choice {
-            value: v,
-            label: ctx.t(&format!("{prefix}-{v}")),
-            selected: *v == selected,
-        })
-        .collect()
 }
 
 async fn page(

@@ -124,12 +124,7 @@ pub fn staff_context(req: &HttpRequest, staff: &StaffUser) -> PageContext {
     )
 }
 
-/// One choice of a form's select whose values are fixed codes.
-pub struct Choice {
-    pub value: &'static str,
-    pub label: String,
-    pub selected: bool,
-}
+pub use crate::web::views::{Choice, choices};
 
 /// The message for `field` among a refused form's errors.
 pub fn field_error<'a>(errors: &'a [(&'static str, String)], field: &str) -> Option<&'a str> {

@@ -9,7 +9,7 @@ use crate::auth::session;
 use crate::db::audit;
 use crate::domain::accounts::CompanyRole;
 use crate::domain::company_form::{self as rules, INDUSTRIES, Input, SIZES};
-use crate::web::admin::nav::Choice;
+use crate::web::admin::nav::{Choice, choices};
 use crate::web::b2b::users::{amount_text, optional_limit};
 use crate::web::{render_status, see_other};
 use actix_web::http::StatusCode;
@@ -74,22 +74,6 @@ pub struct CompanyForm {
     pub credit_limit: String,
     #[serde(default)]
     pub status: String,
-}
-
-fn choices(
-    ctx: &PageContext,
-    prefix: &str,
-    values: &[&'static str],
-    selected: &str,
-) -> Vec<Choice> {
-    values
-        .iter()
-        .map(|v| Choice {
-            value: v,
-            label: ctx.t(&format!("{prefix}-{v}")),
-            selected: *v == selected,
-        })
-        .collect()
 }
 
 /// Builds the page; `form` None shows the stored values, `member_error` marks one person's row.

@@ -4,7 +4,7 @@
 //! `sku`, `min_qty`, `price`, `valid_from`, `valid_to`, `note`; remove with `id`). Every query
 //! is scoped by the company in the address.
 
-use super::rows::{PriceForm, PriceRowView, checked, views};
+use super::rows::{Owner, PriceForm, PriceRowView, apply, views};
 use super::*;
 
 #[derive(Template)]
@@ -179,68 +179,10 @@ pub async fn add_contract(
     let company_id = id.into_inner();
     let form = form.into_inner().clipped();
     let ctx = nav::staff_context(&req, &staff);
-    let actor = staff.user.id;
     let back = format!("{PATH}/companies/{company_id}");
-    if form.action == "remove" {
-        let entry: i64 = form.id.parse().map_err(|_| AppError::NotFound)?;
-        let removed = db::run_write(&state.pool, move |c| {
-            let Some(what) = store::remove_contract(c, company_id, entry)? else {
-                return Ok(false);
-            };
-            audit::record(
-                c,
-                &audit::Entry {
-                    actor_user_id: Some(actor),
-                    action: "contract_price_remove",
-                    subject_type: "company",
-                    subject_id: &company_id.to_string(),
-                    before: Some(&what),
-                    after: None,
-                },
-            )?;
-            Ok(true)
-        })
-        .await?;
-        if !removed {
-            return Err(AppError::NotFound);
-        }
-        state.cache.clear();
-        session::flash(&session, "price-removed");
-        return Ok(see_other(back));
-    }
-    let errors = match checked(&state, &ctx, &form).await {
-        Ok((price, summary)) => {
-            let added = db::run_write(&state.pool, move |c| {
-                if store::company_name(c, company_id)?.is_none() {
-                    return Ok(None);
-                }
-                let added = store::add_contract(c, company_id, &price.borrowed())?;
-                if added.is_ok() {
-                    audit::record(
-                        c,
-                        &audit::Entry {
-                            actor_user_id: Some(actor),
-                            action: "contract_price_add",
-                            subject_type: "company",
-                            subject_id: &company_id.to_string(),
-                            before: None,
-                            after: Some(&format!("{summary} ({})", price.note)),
-                        },
-                    )?;
-                }
-                Ok(Some(added))
-            })
-            .await?;
-            match added {
-                None => return Err(AppError::NotFound),
-                Some(Ok(_)) => {
-                    state.cache.clear();
-                    session::flash(&session, "price-added");
-                    return Ok(see_other(back));
-                }
-                Some(Err(_)) => vec![("valid_from", ctx.t("price-overlap"))],
-            }
-        }
+    let owner = Owner::Company(company_id);
+    let errors = match apply(&state, &ctx, &session, staff.user.id, owner, &form, back).await? {
+        Ok(done) => return Ok(done),
         Err(errors) => errors,
     };
     let page = page(&state, ctx, &staff, company_id, form, errors).await?;

@@ -3,7 +3,7 @@
 //! `valid_from`, `valid_to`; remove with `id`). A price change is scheduled by ending the old
 //! tier and adding the new one from the next day; windows that overlap are refused.
 
-use super::rows::{PriceForm, PriceRowView, checked, views};
+use super::rows::{Owner, PriceForm, PriceRowView, apply, views};
 use super::*;
 
 #[derive(Template)]
@@ -99,67 +99,10 @@ pub async fn change_list(
     let list_id = id.into_inner();
     let form = form.into_inner().clipped();
     let ctx = nav::staff_context(&req, &staff);
-    let actor = staff.user.id;
-    if form.action == "remove" {
-        let entry: i64 = form.id.parse().map_err(|_| AppError::NotFound)?;
-        let removed = db::run_write(&state.pool, move |c| {
-            let Some(what) = store::remove_entry(c, list_id, entry)? else {
-                return Ok(false);
-            };
-            audit::record(
-                c,
-                &audit::Entry {
-                    actor_user_id: Some(actor),
-                    action: "price_list_remove",
-                    subject_type: "price_list",
-                    subject_id: &list_id.to_string(),
-                    before: Some(&what),
-                    after: None,
-                },
-            )?;
-            Ok(true)
-        })
-        .await?;
-        if !removed {
-            return Err(AppError::NotFound);
-        }
-        state.cache.clear();
-        session::flash(&session, "price-removed");
-        return Ok(see_other(format!("{PATH}/lists/{list_id}")));
-    }
-    let errors = match checked(&state, &ctx, &form).await {
-        Ok((price, summary)) => {
-            let added = db::run_write(&state.pool, move |c| {
-                if store::list(c, list_id)?.is_none() {
-                    return Ok(None);
-                }
-                let added = store::add_entry(c, list_id, &price.borrowed())?;
-                if added.is_ok() {
-                    audit::record(
-                        c,
-                        &audit::Entry {
-                            actor_user_id: Some(actor),
-                            action: "price_list_add",
-                            subject_type: "price_list",
-                            subject_id: &list_id.to_string(),
-                            before: None,
-                            after: Some(&summary),
-                        },
-                    )?;
-                }
-                Ok(Some(added))
-            })
-            .await?;
-            match added {
-                None => return Err(AppError::NotFound),
-                Some(Ok(_)) => {
-                    state.cache.clear();
-                    session::flash(&session, "price-added");
-                    return Ok(see_other(format!("{PATH}/lists/{list_id}")));
-                }
-                Some(Err(_)) => vec![("valid_from", ctx.t("price-overlap"))],
-            }
-        }
+    let back = format!("{PATH}/lists/{list_id}");
+    let owner = Owner::List(list_id);
+    let errors = match apply(&state, &ctx, &session, staff.user.id, owner, &form, back).await? {
+        Ok(done) => return Ok(done),
         Err(errors) => errors,
     };
     let page = page(&state, ctx, &staff, list_id, String::new(), form, errors).await?;

@@ -169,3 +169,126 @@ impl NewPriceOwned {
         }
     }
 }
+
+/// Whose prices a form changes: a price list's tiers or a company's contract prices.
+#[derive(Debug, Clone, Copy)]
+pub enum Owner {
+    List(i64),
+    Company(i64),
+}
+
+impl Owner {
+    fn subject(self) -> (&'static str, i64) {
+        match self {
+            Owner::List(id) => ("price_list", id),
+            Owner::Company(id) => ("company", id),
+        }
+    }
+
+    /// The audit actions of adding and removing a price.
+    fn actions(self) -> (&'static str, &'static str) {
+        match self {
+            Owner::List(_) => ("price_list_add", "price_list_remove"),
+            Owner::Company(_) => ("contract_price_add", "contract_price_remove"),
+        }
+    }
+
+    fn exists(self, c: &mut db::DbConn) -> Result<bool, db::DbError> {
+        Ok(match self {
+            Owner::List(id) => store::list(c, id)?.is_some(),
+            Owner::Company(id) => store::company_name(c, id)?.is_some(),
+        })
+    }
+
+    fn remove(self, c: &mut db::DbConn, entry: i64) -> Result<Option<String>, db::DbError> {
+        match self {
+            Owner::List(id) => store::remove_entry(c, id, entry),
+            Owner::Company(id) => store::remove_contract(c, id, entry),
+        }
+    }
+
+    fn add(
+        self,
+        c: &mut db::DbConn,
+        p: &NewPrice<'_>,
+    ) -> Result<Result<i64, store::Clash>, db::DbError> {
+        match self {
+            Owner::List(id) => store::add_entry(c, id, p),
+            Owner::Company(id) => store::add_contract(c, id, p),
+        }
+    }
+}
+
+/// Adds or removes one price of `owner` (scoped by it), audited, caches cleared; the redirect
+/// to `back`, or the form's messages.
+pub async fn apply(
+    state: &AppState,
+    ctx: &PageContext,
+    session: &actix_session::Session,
+    actor: i64,
+    owner: Owner,
+    form: &PriceForm,
+    back: String,
+) -> Result<Result<HttpResponse, Vec<(&'static str, String)>>, AppError> {
+    let (subject_type, subject_id) = owner.subject();
+    let (added_action, removed_action) = owner.actions();
+    let record =
+        move |c: &mut db::DbConn, action: &str, before: Option<&str>, after: Option<&str>| {
+            audit::record(
+                c,
+                &audit::Entry {
+                    actor_user_id: Some(actor),
+                    action,
+                    subject_type,
+                    subject_id: &subject_id.to_string(),
+                    before,
+                    after,
+                },
+            )
+        };
+    if form.action == "remove" {
+        let entry: i64 = form.id.parse().map_err(|_| AppError::NotFound)?;
+        let removed = db::run_write(&state.pool, move |c| {
+            let Some(what) = owner.remove(c, entry)? else {
+                return Ok(false);
+            };
+            record(c, removed_action, Some(&what), None)?;
+            Ok(true)
+        })
+        .await?;
+        if !removed {
+            return Err(AppError::NotFound);
+        }
+        state.cache.clear();
+        session::flash(session, "price-removed");
+        return Ok(Ok(see_other(back)));
+    }
+    let (price, summary) = match checked(state, ctx, form).await {
+        Ok(ok) => ok,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let added = db::run_write(&state.pool, move |c| {
+        if !owner.exists(c)? {
+            return Ok(None);
+        }
+        let added = owner.add(c, &price.borrowed())?;
+        if added.is_ok() {
+            let after = match price.note.as_str() {
+                "" => summary,
+                note => format!("{summary} ({note})"),
+            };
+            record(c, added_action, None, Some(&after))?;
+        }
+        Ok(Some(added))
+    })
+    .await?;
+    match added {
+        None => Err(AppError::NotFound),
+        Some(Ok(_)) => {
+            state.cache.clear();
+            session::flash(session, "price-added");
+            Ok(Ok(see_other(back)))
+        }
+        Some(Err(_)) => Ok(Err(vec![("valid_from", ctx.t("price-overlap"))])),
+    }
+}

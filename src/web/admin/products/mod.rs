@@ -9,6 +9,7 @@ mod files;
 mod form;
 mod import_job;
 mod lifecycle;
+mod page;
 mod pictures;
 mod stock;
 

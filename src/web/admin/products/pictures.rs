@@ -5,7 +5,8 @@
 use super::*;
 use crate::auth::session;
 use crate::db::audit;
-use crate::domain::pictures::clean_alt;
+use crate::domain::pictures::{self as picture_rules, clean_alt};
+use crate::web::cases::files::Upload;
 use crate::web::see_other;
 
 #[derive(Deserialize)]
@@ -98,4 +99,71 @@ pub async fn picture(
     state.cache.clear();
     session::flash(&session, flash);
     Ok(see_other(format!("{PATH}/{id}#pictures-section")))
+}
+
+/// The words for a picture that was refused.
+pub(super) fn picture_problem(ctx: &PageContext, p: picture_rules::Problem, name: &str) -> String {
+    ctx.locale.t_args(
+        p.key(),
+        &[
+            ("name", name.to_string()),
+            ("size", (picture_rules::MAX_BYTES / 1024 / 1024).to_string()),
+            ("count", picture_rules::MAX_FILES.to_string()),
+            ("min", picture_rules::MIN_SIDE.to_string()),
+            ("max", picture_rules::MAX_SIDE.to_string()),
+        ],
+    )
+}
+
+/// Checks every picture by its content; the first problem in words naming the file.
+pub(super) fn check_pictures(
+    ctx: &PageContext,
+    uploads: &[Upload],
+) -> Result<Vec<picture_rules::Accepted>, String> {
+    if uploads.len() > picture_rules::MAX_FILES {
+        return Err(picture_problem(ctx, picture_rules::Problem::TooMany, ""));
+    }
+    uploads
+        .iter()
+        .map(|u| {
+            if u.too_large {
+                Err(picture_rules::Problem::TooLarge)
+            } else {
+                picture_rules::check(&u.bytes)
+            }
+            .map_err(|p| picture_problem(ctx, p, &u.name))
+        })
+        .collect()
+}
+
+/// Resizes and writes the accepted pictures; a problem found while decoding is said in words
+/// (the files written so far are removed).
+pub(super) async fn store_pictures(
+    state: &AppState,
+    ctx: &PageContext,
+    uploads: Vec<Upload>,
+    accepted: Vec<picture_rules::Accepted>,
+) -> Result<Result<Vec<crate::pictures::Stored>, String>, AppError> {
+    let mut stored: Vec<crate::pictures::Stored> = Vec::new();
+    for (u, a) in uploads.into_iter().zip(accepted) {
+        let name = u.name.clone();
+        match crate::pictures::store(&state.media_dir, u.bytes, a).await {
+            Ok(Ok(s)) => stored.push(s),
+            Ok(Err(p)) => {
+                discard(state, &stored);
+                return Ok(Err(picture_problem(ctx, p, &name)));
+            }
+            Err(e) => {
+                discard(state, &stored);
+                return Err(e);
+            }
+        }
+    }
+    Ok(Ok(stored))
+}
+
+pub(super) fn discard(state: &AppState, stored: &[crate::pictures::Stored]) {
+    for s in stored {
+        crate::pictures::remove(&state.media_dir, &s.files);
+    }
 }

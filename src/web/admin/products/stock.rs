@@ -3,7 +3,7 @@
 //! reserved; a product that comes back in stock is mailed to those who asked by the background
 //! job that watches stock.
 
-use super::form::{form_of, form_page, load};
+use super::page::{form_of, form_page, load};
 use super::*;
 use crate::auth::session;
 use crate::db::{audit, stock as ledger};
