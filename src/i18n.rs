@@ -292,6 +292,7 @@ mod tests {
             "changed",
             "terms",
             "limit",
+            "unchanged",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

@@ -5,12 +5,53 @@
 use super::schema::{
     brands, categories, product_media, product_specs, products, stock_levels, tax_classes,
 };
-use super::{DbConn, DbError, contains_pattern, lower};
+use super::{DbConn, DbError};
 use crate::domain::product_form::Draft;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 pub const PER_PAGE: i64 = 50;
+
+/// At most this many text matches narrow a staff list (newest change first among them).
+pub const TEXT_MATCHES: i64 = 5_000;
+
+#[derive(QueryableByName)]
+struct IdRow {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+}
+
+/// Products a staff search finds: the one whose SKU is exactly `q`, and those whose name, SKU,
+/// brand, category or text hold its words (the last may be the start of one), through the
+/// full-text index both backends keep — never a scan of the catalog.
+fn text_matches(c: &mut DbConn, q: &str) -> Result<Vec<i64>, DbError> {
+    use super::connection::AnyConnection;
+    use diesel::sql_types::{BigInt, Text};
+    let mut ids: Vec<i64> = products::table
+        .filter(products::sku.eq(q.trim().to_ascii_uppercase()))
+        .select(products::id)
+        .load(c)?;
+    let query = crate::domain::search::SearchQuery::parse(q);
+    if query.is_empty() {
+        return Ok(ids);
+    }
+    let found: Vec<IdRow> = match c {
+        AnyConnection::Sqlite(c) => diesel::sql_query(
+            "SELECT rowid AS id FROM products_fts WHERE products_fts MATCH ? LIMIT ?",
+        )
+        .bind::<Text, _>(query.to_fts5())
+        .bind::<BigInt, _>(TEXT_MATCHES)
+        .load(c)?,
+        AnyConnection::Pg(c) => diesel::sql_query(
+            "SELECT id FROM products WHERE search_document @@ to_tsquery('simple', $1) LIMIT $2",
+        )
+        .bind::<Text, _>(query.to_tsquery())
+        .bind::<BigInt, _>(TEXT_MATCHES)
+        .load(c)?,
+    };
+    ids.extend(found.into_iter().map(|r| r.id));
+    Ok(ids)
+}
 
 /// A product in the staff list.
 #[derive(Debug, Clone, Queryable)]
@@ -32,7 +73,7 @@ pub struct Listed {
 /// What the list is narrowed to.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    /// A SKU (start of it) or words of the name.
+    /// A SKU or words of the name, SKU, brand or text.
     pub q: String,
     pub category_id: Option<i64>,
     /// Some(true) on sale, Some(false) archived, None both.
@@ -62,14 +103,8 @@ pub fn list(c: &mut DbConn, f: &Filter) -> Result<(Vec<Listed>, bool), DbError> 
             products::updated_at,
         ))
         .into_boxed();
-    let q = f.q.trim();
-    if !q.is_empty() {
-        let sku_start = format!("{}%", q.to_uppercase().replace(['%', '_', '\\'], ""));
-        query = query.filter(
-            products::sku
-                .like(sku_start)
-                .or(lower(products::name).like(contains_pattern(&q.to_lowercase()))),
-        );
+    if !f.q.trim().is_empty() {
+        query = query.filter(products::id.eq_any(text_matches(c, &f.q)?));
     }
     if let Some(cat) = f.category_id {
         query = query.filter(products::category_id.eq(cat));
@@ -620,14 +655,8 @@ pub fn matching_ids(
         .filter(products::id.gt(after))
         .select(products::id)
         .into_boxed();
-    let q = f.q.trim();
-    if !q.is_empty() {
-        let sku_start = format!("{}%", q.to_uppercase().replace(['%', '_', '\\'], ""));
-        query = query.filter(
-            products::sku
-                .like(sku_start)
-                .or(lower(products::name).like(contains_pattern(&q.to_lowercase()))),
-        );
+    if !f.q.trim().is_empty() {
+        query = query.filter(products::id.eq_any(text_matches(c, &f.q)?));
     }
     if let Some(cat) = f.category_id {
         query = query.filter(products::category_id.eq(cat));

@@ -655,13 +655,13 @@ async fn a_product_file_is_checked_first_and_imported_on_request() {
     );
     assert_eq!(
         page.text(".import-summary"),
-        "1 new products and 0 changes; 0 problems."
+        "1 new products, 0 changes and 0 unchanged; 0 problems."
     );
     let prices = format!("sku,price\n{},123.45\n", existing.to_lowercase());
     let (price_job, page) = import(&staff, "prices.csv", &prices).await;
     assert_eq!(
         page.text(".import-summary"),
-        "0 new products and 1 changes; 0 problems."
+        "0 new products, 1 changes and 0 unchanged; 0 problems."
     );
     assert_ne!(old_price, 12_345);
     for job in [&job, &price_job] {
@@ -748,7 +748,7 @@ async fn an_export_lists_the_catalog_and_reads_back_unchanged() {
         1,
         "only the header: nothing is archived"
     );
-    // Importing the export back changes nothing but is accepted row for row.
+    // Importing the export back is accepted row for row and would change nothing.
     let (_, page) = import(&staff, "export.csv", &text).await;
     assert_eq!(
         page.text(".import-status .badge"),
@@ -758,7 +758,7 @@ async fn an_export_lists_the_catalog_and_reads_back_unchanged() {
     );
     assert_eq!(
         page.text(".import-summary"),
-        format!("0 new products and {total} changes; 0 problems.")
+        format!("0 new products, 0 changes and {total} unchanged; 0 problems.")
     );
     // Only catalog staff export.
     let sales = app.another_browser();

@@ -266,6 +266,7 @@ pub async fn job(
             ("count", job.new_count.to_string()),
             ("changed", job.update_count.to_string()),
             ("problems", job.error_count.to_string()),
+            ("unchanged", report.unchanged.to_string()),
         ],
     );
     let shown = i32::try_from(report.rows.len()).unwrap_or(0);

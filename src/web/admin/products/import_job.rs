@@ -33,6 +33,9 @@ pub struct Report {
     pub file: Option<String>,
     pub rows: Vec<Problem>,
     pub ignored: Vec<String>,
+    /// Rows that would change nothing (skipped when importing).
+    #[serde(default)]
+    pub unchanged: i32,
 }
 
 fn sheet_problem_key(p: &SheetProblem) -> String {
@@ -50,6 +53,7 @@ struct Checked {
     ready: Vec<store::Apply>,
     new_count: i32,
     update_count: i32,
+    unchanged: i32,
     problems: Vec<Problem>,
 }
 
@@ -67,6 +71,7 @@ fn check_batch(
         ready: Vec::new(),
         new_count: 0,
         update_count: 0,
+        unchanged: 0,
         problems: Vec::new(),
     };
     let mut checked = Vec::new();
@@ -89,6 +94,10 @@ fn check_batch(
         }
         let existing = current.get(&sku);
         match rules::check_row(row, existing.map(|(_, f)| f), lookups) {
+            // A row that leaves the product as it is: nothing to save.
+            Ok(ready) if existing.is_some_and(|(_, f)| same(f, &ready, lookups)) => {
+                out.unchanged += 1;
+            }
             Ok(ready) => checked.push((row.line, existing.map(|(id, f)| (*id, f)), ready)),
             Err(refused) => out.problems.extend(refused.into_iter().map(&mut problem)),
         }
@@ -128,6 +137,19 @@ fn check_batch(
         });
     }
     Ok(out)
+}
+
+/// Whether a checked row is the product as it stands (its current values checked alike).
+fn same(
+    current: &crate::domain::product_form::Fields,
+    ready: &rules::Ready,
+    lookups: &rules::Lookups,
+) -> bool {
+    let as_is = Row {
+        line: 0,
+        cells: [("sku", current.sku.clone())].into_iter().collect(),
+    };
+    rules::check_row(&as_is, Some(current), lookups).is_ok_and(|now| now == *ready)
 }
 
 /// Reads the job's file into rows, or the problem that stops it.
@@ -244,6 +266,7 @@ async fn step(state: &AppState, id: i64, run: bool) -> Result<(), db::DbError> {
             new_count += checked.new_count;
             update_count += checked.update_count;
         }
+        report.unchanged += checked.unchanged;
         error_count += i32::try_from(checked.problems.len()).unwrap_or(0);
         for p in checked.problems {
             if report.rows.len() < REPORT_MAX {

@@ -1,5 +1,5 @@
 //! Products for administrators and catalog managers: `GET /admin/products` (search by SKU or
-//! name, filter by category, state and shop, newest change first, 50 a page),
+//! words, through the full-text index, filter by category, state and shop, newest change first, 50 a page),
 //! `GET /admin/products/new` and `POST /admin/products` to add one, `GET|POST
 //! /admin/products/{id}` to change, copy, archive or restore one, with pictures
 //! (`/admin/products/{id}/pictures/{media}`) and stock (`/admin/products/{id}/stock`). Every
