@@ -21,16 +21,36 @@ struct IdRow {
     id: i64,
 }
 
-/// Products a staff search finds: the one whose SKU is exactly `q`, and those whose name, SKU,
-/// brand, category or text hold its words (the last may be the start of one), through the
-/// full-text index both backends keep — never a scan of the catalog.
+/// Products a staff search finds: those whose SKU starts with `q` (when it could be one), and
+/// those whose name, SKU, brand, category or text hold its words (the last may be the start of
+/// one), through indexes both backends keep — never a scan of the catalog on SQLite.
 fn text_matches(c: &mut DbConn, q: &str) -> Result<Vec<i64>, DbError> {
     use super::connection::AnyConnection;
     use diesel::sql_types::{BigInt, Text};
-    let mut ids: Vec<i64> = products::table
-        .filter(products::sku.eq(q.trim().to_ascii_uppercase()))
-        .select(products::id)
-        .load(c)?;
+    let sku = q.trim().to_ascii_uppercase();
+    let mut ids: Vec<i64> = Vec::new();
+    if (2..=32).contains(&sku.len())
+        && sku
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '-')
+    {
+        // GLOB is case-sensitive, so SQLite answers it from the SKU's unique index.
+        let starting: Vec<IdRow> = match c {
+            AnyConnection::Sqlite(c) => {
+                diesel::sql_query("SELECT id FROM products WHERE sku GLOB ? LIMIT ?")
+                    .bind::<Text, _>(format!("{sku}*"))
+                    .bind::<BigInt, _>(TEXT_MATCHES)
+                    .load(c)?
+            }
+            AnyConnection::Pg(c) => {
+                diesel::sql_query("SELECT id FROM products WHERE sku LIKE $1 LIMIT $2")
+                    .bind::<Text, _>(format!("{sku}%"))
+                    .bind::<BigInt, _>(TEXT_MATCHES)
+                    .load(c)?
+            }
+        };
+        ids.extend(starting.into_iter().map(|r| r.id));
+    }
     let query = crate::domain::search::SearchQuery::parse(q);
     if query.is_empty() {
         return Ok(ids);

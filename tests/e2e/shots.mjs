@@ -6,66 +6,53 @@ mkdirSync("/tmp/shots", { recursive: true });
 const app = await startApp();
 const browser = await startBrowser();
 
-// Two paid guest orders so the dashboard has figures.
-for (const email of ["shot-one@example.com", "shot-two@example.com"]) {
-  const guest = await newPage(browser, { js: false });
-  await guest.goto(`${app.base}/products/ergonomic-task-chair-mesh-of-01005`);
-  await Promise.all([guest.waitForNavigation(), guest.click(".add-form button >> nth=0")]);
-  await guest.goto(`${app.base}/checkout`);
-  await guest.fill("#email", email);
-  await guest.fill("#name", "Shot Guest");
-  await guest.fill("#line1", "Hamngatan 3");
-  await guest.fill("#postal_code", "111 47");
-  await guest.fill("#city", "Stockholm");
-  await Promise.all([guest.waitForNavigation(), guest.click(".checkout-pay")]);
-  await guest.fill("#card_number", "4242 4242 4242 4242");
-  await Promise.all([guest.waitForNavigation(), guest.click(".pay-test button >> nth=0")]);
-  await guest.close();
-}
-
+let n = 0;
 for (const [w, h, tag] of [[1280, 900, "desktop"], [390, 844, "phone"]]) {
-  // A guest opens the chat panel from a product page, makes a mistake, then starts the chat.
-  const guest = await newPage(browser, { js: true });
-  await guest.setViewportSize({ width: w, height: h });
-  await guest.goto(`${app.base}/products/ergonomic-task-chair-mesh-of-01005`);
-  await guest.click("a.chat-launcher");
-  await guest.waitForSelector(".chat-panel form.chat-start");
-  await guest.screenshot({ path: `/tmp/shots/chat-panel-start-${tag}.png` });
-  await guest.fill(".chat-panel #chat-name", "Lova Lind");
-  await guest.fill(".chat-panel #chat-email", "lova@example.com");
-  await guest.fill(".chat-panel #chat-body", "Does this chair come in black?");
-  await guest.click(".chat-panel form.chat-start button[type=submit]");
-  await guest.waitForSelector(".chat-panel .chat-status");
-  const agent = await newPage(browser, { js: true });
-  await agent.setViewportSize({ width: w, height: h });
-  await signIn(agent, app.base, "support@duett.example");
-  await agent.goto(`${app.base}/admin/chats`);
-  await Promise.all([agent.waitForNavigation(), agent.click("tr.row-waiting a >> nth=0")]);
-  await agent.click(".chat form.inline button");
-  await agent.waitForSelector("form.chat-write");
-  await agent.fill("#chat-body", "Yes — it comes in black and in grey. Both are in stock.");
-  await agent.click("form.chat-write button[type=submit]");
-  await guest.waitForFunction(() => /in black and in grey/.test(document.querySelector(".chat-panel .chat-lines").textContent));
-  await guest.screenshot({ path: `/tmp/shots/chat-panel-conversation-${tag}.png` });
-  await agent.screenshot({ path: `/tmp/shots/admin-chat-${tag}.png`, fullPage: true });
-  await agent.close();
-  await guest.close();
-
-  // The dashboard with figures, and promotions.
-  const admin = await newPage(browser, { js: true });
-  await admin.setViewportSize({ width: w, height: h });
-  await signIn(admin, app.base, "admin@duett.example");
-  await admin.goto(`${app.base}/admin`);
-  await admin.screenshot({ path: `/tmp/shots/admin-dashboard-${tag}.png`, fullPage: true });
-  await admin.goto(`${app.base}/admin/promotions`);
-  await admin.screenshot({ path: `/tmp/shots/admin-promotions-${tag}.png`, fullPage: true });
-  await admin.goto(`${app.base}/admin/promotions/new`);
-  await admin.fill("#title", "");
-  await admin.fill("#link_url", "javascript:alert(1)");
-  await Promise.all([admin.waitForNavigation(), admin.click(".promo-save")]);
-  await admin.screenshot({ path: `/tmp/shots/admin-promotion-refused-${tag}.png`, fullPage: true });
-  await admin.close();
+  n += 1;
+  const staff = await newPage(browser, { js: true });
+  await staff.setViewportSize({ width: w, height: h });
+  await signIn(staff, app.base, "admin@duett.example");
+  // A product refused, then saved with a picture (a screenshot of this screen), with stock.
+  await staff.goto(`${app.base}/admin/products/new`);
+  const picture = await staff.screenshot({ type: "png" });
+  await staff.fill("#name", "Shot saw");
+  await Promise.all([staff.waitForNavigation(), staff.click(".product-save")]);
+  await staff.screenshot({ path: `/tmp/shots/admin-product-refused-${tag}.png`, fullPage: true });
+  await staff.fill("#sku", `SHOT-${n}`);
+  await staff.fill("#name", `Shot saw ${n}`);
+  await staff.fill("#price", "800");
+  await staff.selectOption("#category", { index: 1 });
+  await staff.fill("#specs", "Blade: 190 mm\nWeight: 3,1 kg");
+  await staff.setInputFiles("#pictures", { name: "saw.png", mimeType: "image/png", buffer: picture });
+  await Promise.all([staff.waitForNavigation(), staff.click(".product-save")]);
+  await staff.fill("#change", "12");
+  await staff.selectOption("#reason", "received");
+  await Promise.all([staff.waitForNavigation(), staff.click(".stock-save")]);
+  await staff.screenshot({ path: `/tmp/shots/admin-product-${tag}.png`, fullPage: true });
+  await staff.goto(`${app.base}/admin/products`);
+  await staff.screenshot({ path: `/tmp/shots/admin-products-${tag}.png` });
+  // An import with problems.
+  await staff.goto(`${app.base}/admin/products/import`);
+  await staff.setInputFiles("#file", { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("sku;name;category;price\nX-1;Saw;boats;10\nX-1;Saw;boats;=1\n") });
+  await Promise.all([staff.waitForNavigation(), staff.click(".import-check")]);
+  await staff.waitForSelector(".import-summary", { timeout: 10000 });
+  await staff.screenshot({ path: `/tmp/shots/admin-import-${tag}.png`, fullPage: true });
+  // Prices with a preview, a company, staff.
+  await staff.goto(`${app.base}/admin/prices?company=1&sku=FA-01003&qty=12`);
+  await staff.screenshot({ path: `/tmp/shots/admin-prices-${tag}.png`, fullPage: true });
+  await staff.goto(`${app.base}/admin/prices/companies/1`);
+  await staff.screenshot({ path: `/tmp/shots/admin-company-prices-${tag}.png`, fullPage: true });
+  await staff.goto(`${app.base}/admin/companies/1`);
+  await staff.screenshot({ path: `/tmp/shots/admin-company-${tag}.png`, fullPage: true });
+  await staff.goto(`${app.base}/admin/staff`);
+  await staff.screenshot({ path: `/tmp/shots/admin-staff-${tag}.png`, fullPage: true });
+  await staff.close();
+  // The consumer's product page with the uploaded picture.
+  const shopper = await newPage(browser, { js: true });
+  await shopper.setViewportSize({ width: w, height: h });
+  await shopper.goto(`${app.base}/products/shot-saw-${n}`);
+  await shopper.screenshot({ path: `/tmp/shots/product-uploaded-${tag}.png` });
+  await shopper.close();
 }
 await browser.close();
 await app.stop();
-console.log("screenshots in /tmp/shots");
