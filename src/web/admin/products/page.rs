@@ -160,12 +160,11 @@ fn options(
         .map(|(code, name, bp)| OptionView {
             selected: *code == form.tax_class,
             value: code.clone(),
-            label: format!(
-                "{name} ({} %)",
-                TaxRate::from_bp(*bp)
-                    .map(|t| t.percent().to_string())
-                    .unwrap_or_default()
-            ),
+            // "Standard rate 25 %" already says its rate; other names get it added.
+            label: match TaxRate::from_bp(*bp) {
+                Some(t) if !name.contains('%') => format!("{name} ({} %)", t.percent()),
+                _ => name.clone(),
+            },
         })
         .collect();
     (categories, brands, tax_classes)
