@@ -21,31 +21,39 @@ pub struct ListRow {
     pub companies: Vec<String>,
 }
 
+/// Every list with its number of prices and the companies on it: three queries however many
+/// lists there are.
 pub fn lists(c: &mut DbConn) -> Result<Vec<ListRow>, DbError> {
+    use std::collections::HashMap;
     let rows: Vec<(i64, String, String)> = price_lists::table
         .order(price_lists::name)
         .select((price_lists::id, price_lists::code, price_lists::name))
         .load(c)?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (id, code, name) in rows {
-        let entries = price_list_entries::table
-            .filter(price_list_entries::price_list_id.eq(id))
-            .count()
-            .get_result(c)?;
-        let companies = companies::table
-            .filter(companies::price_list_id.eq(id))
-            .order(companies::name)
-            .select(companies::name)
-            .load(c)?;
-        out.push(ListRow {
+    let entries: HashMap<i64, i64> = price_list_entries::table
+        .group_by(price_list_entries::price_list_id)
+        .select((price_list_entries::price_list_id, diesel::dsl::count_star()))
+        .load::<(i64, i64)>(c)?
+        .into_iter()
+        .collect();
+    let mut on_list: HashMap<i64, Vec<String>> = HashMap::new();
+    for (list, name) in companies::table
+        .filter(companies::price_list_id.is_not_null())
+        .order(companies::name)
+        .select((companies::price_list_id.assume_not_null(), companies::name))
+        .load::<(i64, String)>(c)?
+    {
+        on_list.entry(list).or_default().push(name);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(id, code, name)| ListRow {
+            entries: entries.get(&id).copied().unwrap_or(0),
+            companies: on_list.remove(&id).unwrap_or_default(),
             id,
             code,
             name,
-            entries,
-            companies,
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 pub fn list(c: &mut DbConn, id: i64) -> Result<Option<(String, String)>, DbError> {

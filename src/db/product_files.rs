@@ -277,24 +277,39 @@ pub struct Exported {
     pub price_minor: i64,
 }
 
+/// What an export writes for category and brand ids: category slugs and brand names.
+#[derive(Debug, Clone, Default)]
+pub struct ExportNames {
+    pub categories: HashMap<i64, String>,
+    pub brands: HashMap<i64, String>,
+}
+
+/// Read once per export.
+pub fn export_names(c: &mut DbConn) -> Result<ExportNames, DbError> {
+    Ok(ExportNames {
+        categories: categories::table
+            .select((categories::id, categories::slug))
+            .load::<(i64, String)>(c)?
+            .into_iter()
+            .collect(),
+        brands: brands::table
+            .select((brands::id, brands::name))
+            .load::<(i64, String)>(c)?
+            .into_iter()
+            .collect(),
+    })
+}
+
 /// Up to `limit` products after id `after`, in id order, matching the list's filter.
 pub fn export_batch(
     c: &mut DbConn,
     filter: &products::Filter,
+    names: &ExportNames,
     after: i64,
     limit: i64,
 ) -> Result<Vec<(i64, Exported)>, DbError> {
     let ids = products::matching_ids(c, filter, after, limit)?;
-    let cats: HashMap<i64, String> = categories::table
-        .select((categories::id, categories::slug))
-        .load::<(i64, String)>(c)?
-        .into_iter()
-        .collect();
-    let brand_names: HashMap<i64, String> = brands::table
-        .select((brands::id, brands::name))
-        .load::<(i64, String)>(c)?
-        .into_iter()
-        .collect();
+    let (cats, brand_names) = (&names.categories, &names.brands);
     let mut out = Vec::with_capacity(ids.len());
     for e in products::find_many(c, &ids)? {
         let fields = fields_of(&e);

@@ -33,10 +33,12 @@ pub async fn export(
         bytes.extend(w.into_inner().unwrap_or_default());
         bytes
     };
+    let names = std::sync::Arc::new(db::run(&state.pool, files_store::export_names).await?);
     let pool = state.pool.clone();
     let body = futures_util::stream::unfold((Some(0_i64), Some(header)), move |(after, header)| {
         let pool = pool.clone();
         let filter = filter.clone();
+        let names = names.clone();
         async move {
             if let Some(h) = header {
                 return Some((
@@ -46,7 +48,7 @@ pub async fn export(
             }
             let after = after?;
             let batch = db::run(&pool, move |c| {
-                files_store::export_batch(c, &filter, after, EXPORT_BATCH)
+                files_store::export_batch(c, &filter, &names, after, EXPORT_BATCH)
             })
             .await;
             let batch = match batch {
