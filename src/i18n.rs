@@ -293,6 +293,9 @@ mod tests {
             "terms",
             "limit",
             "unchanged",
+            "products",
+            "subcategories",
+            "rules",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

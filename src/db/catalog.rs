@@ -240,13 +240,20 @@ const CATEGORY_COLUMNS: (
     categories::image_url,
 );
 
-/// All active categories in display order.
+/// All shown categories in tree order (each followed by its subcategories, siblings by their
+/// position); one under a hidden category is left out with it.
 pub fn categories(conn: &mut DbConn) -> Result<Vec<Category>, DbError> {
-    Ok(categories::table
+    let rows: Vec<Category> = categories::table
         .filter(categories::active.eq(true))
         .order((categories::position.asc(), categories::name.asc()))
         .select(CATEGORY_COLUMNS)
-        .load(conn)?)
+        .load(conn)?;
+    Ok(
+        crate::domain::catalog::tree_order(rows, |c| (c.id, c.parent_id))
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect(),
+    )
 }
 
 /// A product by its slug, with media, specs and category; `None` when unknown or inactive.

@@ -15,6 +15,7 @@ pub mod cart_rules;
 pub mod carts;
 pub mod cases;
 pub mod catalog;
+pub mod category_admin;
 pub mod chat;
 pub mod companies;
 pub mod company_admin;

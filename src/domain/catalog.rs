@@ -156,6 +156,37 @@ impl QuantityRules {
     }
 }
 
+/// Items of a tree in display order, depth first, each with its depth (0 at the top): siblings
+/// keep the order they come in. Items whose parent is not among them (a hidden parent) are left
+/// out with everything under them; `key` gives an item's id and parent id.
+pub fn tree_order<T>(items: Vec<T>, key: impl Fn(&T) -> (i64, Option<i64>)) -> Vec<(T, usize)> {
+    /// Children of `parent` in input order, each followed by its own; capped against bad data.
+    fn walk(
+        keys: &[(i64, Option<i64>)],
+        parent: Option<i64>,
+        depth: usize,
+        out: &mut Vec<(usize, usize)>,
+    ) {
+        if depth > 8 {
+            return;
+        }
+        for (i, (id, p)) in keys.iter().enumerate() {
+            if *p == parent {
+                out.push((i, depth));
+                walk(keys, Some(*id), depth + 1, out);
+            }
+        }
+    }
+    let keys: Vec<(i64, Option<i64>)> = items.iter().map(key).collect();
+    let mut order = Vec::with_capacity(items.len());
+    walk(&keys, None, 0, &mut order);
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(i, depth)| slots[i].take().map(|t| (t, depth)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +197,24 @@ mod tests {
         for bad in ["", "x", "has space", "ÅÄÖ-1", &"A".repeat(33)] {
             assert!(Sku::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn trees_come_depth_first_without_orphans() {
+        // (id, parent): 6 hangs under 9, which is not there (hidden).
+        let items = vec![
+            (1, None),
+            (2, None),
+            (3, Some(1)),
+            (4, Some(3)),
+            (5, Some(2)),
+            (6, Some(9)),
+        ];
+        let got: Vec<(i64, usize)> = tree_order(items, |&(id, p)| (id, p))
+            .into_iter()
+            .map(|((id, _), d)| (id, d))
+            .collect();
+        assert_eq!(got, [(1, 0), (3, 1), (4, 2), (2, 0), (5, 1)]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod bulk_order;
 pub mod cart;
 pub mod cases;
 pub mod catalog;
+pub mod category_form;
 pub mod chat;
 pub mod checkout;
 pub mod company;

@@ -14,6 +14,7 @@ mod cart;
 mod cart_rules;
 mod cases;
 mod catalog;
+mod catalog_admin;
 mod chat;
 mod checkout;
 mod companies_admin;

@@ -2019,3 +2019,51 @@ mail-staff-invitation-body =
     { $link }
 
     The link works once and expires in 7 days.
+
+## Admin: categories and brands
+admin-categories = Categories
+admin-brands = Brands
+category-new = New category
+category-list-hint = Categories are shown in this order in both shops' menus and on their homes. A hidden category leaves the menus and its page; its products stay on sale and can still be found by search.
+category-none = There are no categories yet.
+category-order = Order
+category-up = Move up
+category-down = Move down
+category-add-under = Add under
+category-shown = Shown in the shops
+category-hidden = Hidden
+category-view = Open in the shop
+category-top-level = — Top level —
+category-parent = Parent category
+category-parent-hint = Up to three levels: group, category, subcategory.
+category-industry-hint = Company buyers in this industry see the category first on their home.
+category-slug-hint = The end of the address, e.g. power-tools. Leave empty to make it from the name.
+category-description-hint = Shown at the top of the category's page. Plain text.
+category-shown-hint = Hiding a category hides its subcategories too.
+category-remove = Remove
+category-remove-hint = Nothing uses this category, so it can be removed.
+category-in-use = This cannot be removed while it is in use (products: { $products }, subcategories: { $subcategories }, cart rules: { $rules }). Move those elsewhere first, or hide it instead.
+category-saved = The category is saved.
+category-moved = The order is saved.
+category-deleted = The category is removed.
+category-name-bad = Give a name of 2 to 80 characters.
+category-slug-bad = Use lower-case letters, digits and single hyphens, e.g. power-tools.
+category-slug-taken = Another category has this web address.
+category-parent-bad = Choose a parent category from the list.
+category-parent-loop = A category cannot go under itself or one of its own subcategories.
+category-too-deep = That would make more than three levels. Choose a parent higher up.
+category-parent-hidden = The parent category is hidden. Show it first, or save this one hidden.
+category-description-long = Keep the description under 2,000 characters.
+brand-add = Add a brand
+brand-all = All brands
+brand-none = There are no brands yet.
+brand-products = { $count ->
+    [one] 1 product
+   *[other] { $count } products
+}
+brand-name-bad = Give a name of 1 to 60 characters.
+brand-name-taken = There is a brand with this name already.
+brand-slug-taken = Another brand has this web address.
+brand-saved = The brand is saved.
+brand-deleted = The brand is removed.
+brand-in-use = This brand cannot be removed while it is in use (products: { $products }, cart rules: { $rules }).

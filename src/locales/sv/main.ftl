@@ -2019,3 +2019,51 @@ mail-staff-invitation-body =
     { $link }
 
     Länken fungerar en gång och slutar gälla om 7 dagar.
+
+## Admin: categories and brands
+admin-categories = Kategorier
+admin-brands = Varumärken
+category-new = Ny kategori
+category-list-hint = Kategorierna visas i den här ordningen i båda butikernas menyer och på startsidorna. En dold kategori försvinner ur menyerna och dess sida; produkterna säljs fortfarande och hittas med sökningen.
+category-none = Det finns inga kategorier än.
+category-order = Ordning
+category-up = Flytta upp
+category-down = Flytta ned
+category-add-under = Lägg till under
+category-shown = Visas i butikerna
+category-hidden = Dold
+category-view = Öppna i butiken
+category-top-level = — Översta nivån —
+category-parent = Överordnad kategori
+category-parent-hint = Upp till tre nivåer: grupp, kategori, underkategori.
+category-industry-hint = Företagsköpare i den här branschen ser kategorin först på sin startsida.
+category-slug-hint = Slutet på adressen, t.ex. elverktyg. Lämna tomt för att skapa den från namnet.
+category-description-hint = Visas överst på kategorins sida. Vanlig text.
+category-shown-hint = När en kategori döljs döljs också dess underkategorier.
+category-remove = Ta bort
+category-remove-hint = Inget använder den här kategorin, så den kan tas bort.
+category-in-use = Den kan inte tas bort medan den används (produkter: { $products }, underkategorier: { $subcategories }, kundvagnsregler: { $rules }). Flytta dem först, eller dölj den i stället.
+category-saved = Kategorin är sparad.
+category-moved = Ordningen är sparad.
+category-deleted = Kategorin är borttagen.
+category-name-bad = Ange ett namn på 2 till 80 tecken.
+category-slug-bad = Använd små bokstäver, siffror och enkla bindestreck, t.ex. elverktyg.
+category-slug-taken = En annan kategori har den här webbadressen.
+category-parent-bad = Välj en överordnad kategori i listan.
+category-parent-loop = En kategori kan inte ligga under sig själv eller någon av sina underkategorier.
+category-too-deep = Det skulle bli fler än tre nivåer. Välj en kategori högre upp.
+category-parent-hidden = Den överordnade kategorin är dold. Visa den först, eller spara den här som dold.
+category-description-long = Håll beskrivningen under 2 000 tecken.
+brand-add = Lägg till ett varumärke
+brand-all = Alla varumärken
+brand-none = Det finns inga varumärken än.
+brand-products = { $count ->
+    [one] 1 produkt
+   *[other] { $count } produkter
+}
+brand-name-bad = Ange ett namn på 1 till 60 tecken.
+brand-name-taken = Det finns redan ett varumärke med det här namnet.
+brand-slug-taken = Ett annat varumärke har den här webbadressen.
+brand-saved = Varumärket är sparat.
+brand-deleted = Varumärket är borttaget.
+brand-in-use = Varumärket kan inte tas bort medan det används (produkter: { $products }, kundvagnsregler: { $rules }).

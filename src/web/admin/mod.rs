@@ -3,7 +3,9 @@
 mod act_for;
 mod applications;
 mod audit;
+mod brands;
 mod cases;
+mod categories;
 mod chats;
 mod companies;
 mod coupons;
@@ -127,6 +129,32 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/admin/products/{id}/pictures/{media}",
             web::post().to(products::picture),
         )
+        .service(
+            web::resource("/admin/categories")
+                .route(web::get().to(categories::list))
+                .route(web::post().to(categories::create)),
+        )
+        .route("/admin/categories/new", web::get().to(categories::new))
+        .service(
+            web::resource("/admin/categories/{id}")
+                .route(web::get().to(categories::edit))
+                .route(web::post().to(categories::update)),
+        )
+        .route(
+            "/admin/categories/{id}/move",
+            web::post().to(categories::move_one),
+        )
+        .route(
+            "/admin/categories/{id}/delete",
+            web::post().to(categories::remove),
+        )
+        .service(
+            web::resource("/admin/brands")
+                .route(web::get().to(brands::list))
+                .route(web::post().to(brands::create)),
+        )
+        .route("/admin/brands/{id}", web::post().to(brands::update))
+        .route("/admin/brands/{id}/delete", web::post().to(brands::remove))
         .route("/admin/prices", web::get().to(prices::overview))
         .route("/admin/prices/lists", web::post().to(prices::create_list))
         .route(

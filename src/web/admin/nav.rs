@@ -61,6 +61,16 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         &[Administrator, CatalogManager],
     ),
     (
+        "/admin/categories",
+        "admin-categories",
+        &[Administrator, CatalogManager],
+    ),
+    (
+        "/admin/brands",
+        "admin-brands",
+        &[Administrator, CatalogManager],
+    ),
+    (
         "/admin/promotions",
         "admin-promotions",
         &[Administrator, CatalogManager],

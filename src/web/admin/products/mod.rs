@@ -87,24 +87,10 @@ fn audience_label(ctx: &PageContext, code: &str) -> String {
 
 /// Categories in tree order with their depth, for selects ("— Drills" under "Tools").
 pub fn category_tree(all: &[(i64, Option<i64>, String)]) -> Vec<(i64, usize, String)> {
-    fn walk(
-        all: &[(i64, Option<i64>, String)],
-        parent: Option<i64>,
-        depth: usize,
-        out: &mut Vec<(i64, usize, String)>,
-    ) {
-        if depth > 8 {
-            return;
-        }
-        for (id, p, name) in all.iter().filter(|(_, p, _)| *p == parent) {
-            let _ = p;
-            out.push((*id, depth, name.clone()));
-            walk(all, Some(*id), depth + 1, out);
-        }
-    }
-    let mut out = Vec::with_capacity(all.len());
-    walk(all, None, 0, &mut out);
-    out
+    crate::domain::catalog::tree_order(all.to_vec(), |(id, parent, _)| (*id, *parent))
+        .into_iter()
+        .map(|((id, _, name), depth)| (id, depth, name))
+        .collect()
 }
 
 /// A category's label in a select: indented by its depth.

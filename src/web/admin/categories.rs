@@ -1,0 +1,526 @@
+//! Categories, for administrators and catalog managers: `GET /admin/categories` (the tree with
+//! product counts, shown or hidden, move earlier / later among siblings), `GET
+//! /admin/categories/new`, `POST /admin/categories`, `GET|POST /admin/categories/{id}` (name,
+//! address, parent, description, industry, shown), `POST /admin/categories/{id}/move` and
+//! `POST /admin/categories/{id}/delete` (only an empty category). The form is checked against
+//! the tree (`domain::category_form`); every change is audited and clears the read caches so
+//! both shops' menus and pages follow at once.
+
+use super::nav::{self, NavItem, OptionView};
+use super::products::indented;
+use crate::auth::{StaffUser, session};
+use crate::db::{self, audit, category_admin as store};
+use crate::domain::category_form::{self as rules, Draft, Input, Node};
+use crate::domain::company_form::INDUSTRIES;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::views::{Choice, choices};
+use crate::web::{PageContext, render, render_status, see_other};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+const PATH: &str = "/admin/categories";
+
+pub struct Line {
+    pub id: i64,
+    pub name: String,
+    pub slug: String,
+    pub depth: usize,
+    pub industry: String,
+    pub products: i64,
+    pub active: bool,
+    pub first: bool,
+    pub last: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/categories.html")]
+pub struct ListPage {
+    pub ctx: PageContext,
+    pub nav: Vec<NavItem>,
+    pub lines: Vec<Line>,
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct CategoryForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub slug: String,
+    #[serde(default)]
+    pub parent: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub industry: String,
+    #[serde(default)]
+    pub active: Option<String>,
+}
+
+impl CategoryForm {
+    fn of(row: &store::CategoryRow) -> CategoryForm {
+        CategoryForm {
+            name: row.name.clone(),
+            slug: row.slug.clone(),
+            parent: row.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+            description: row.description.clone(),
+            industry: row.industry.clone(),
+            active: row.active.then(|| "1".into()),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/category_form.html")]
+pub struct FormPage {
+    pub ctx: PageContext,
+    pub nav: Vec<NavItem>,
+    pub id: Option<i64>,
+    pub form: CategoryForm,
+    pub parents: Vec<OptionView>,
+    pub industries: Vec<Choice>,
+    pub errors: Vec<(&'static str, String)>,
+    /// Why it cannot be removed (or `None` when it can), for a saved category.
+    pub in_use: Option<String>,
+    /// The storefront address, when the category is shown.
+    pub link: Option<String>,
+}
+
+impl FormPage {
+    pub fn error(&self, field: &str) -> Option<&str> {
+        nav::field_error(&self.errors, field)
+    }
+
+    pub fn action(&self) -> String {
+        self.id
+            .map_or_else(|| PATH.to_string(), |id| format!("{PATH}/{id}"))
+    }
+}
+
+/// The tree in display order: (row, depth).
+fn tree_order(rows: &[store::CategoryRow]) -> Vec<(&store::CategoryRow, usize)> {
+    let all: Vec<(i64, Option<i64>, String)> = rows
+        .iter()
+        .map(|r| (r.id, r.parent_id, String::new()))
+        .collect();
+    super::products::category_tree(&all)
+        .into_iter()
+        .filter_map(|(id, depth, _)| rows.iter().find(|r| r.id == id).map(|r| (r, depth)))
+        .collect()
+}
+
+/// `GET /admin/categories`.
+pub async fn list(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let (rows, counts) = db::run(&state.pool, |c| {
+        Ok((store::all(c)?, store::product_counts(c)?))
+    })
+    .await?;
+    let ctx = nav::staff_context(&req, &staff);
+    let lines = tree_order(&rows)
+        .into_iter()
+        .map(|(r, depth)| {
+            let siblings: Vec<i64> = rows
+                .iter()
+                .filter(|s| s.parent_id == r.parent_id)
+                .map(|s| s.id)
+                .collect();
+            Line {
+                id: r.id,
+                name: r.name.clone(),
+                slug: r.slug.clone(),
+                depth,
+                industry: ctx.t(&format!("industry-{}", r.industry)),
+                products: counts.get(&r.id).copied().unwrap_or(0),
+                active: r.active,
+                first: siblings.first() == Some(&r.id),
+                last: siblings.last() == Some(&r.id),
+            }
+        })
+        .collect();
+    let page = ListPage {
+        nav: nav::menu(&ctx, staff.role, PATH),
+        lines,
+        ctx,
+    };
+    Ok(crate::web::cache_control(
+        render(&page)?,
+        "private, no-store",
+    ))
+}
+
+/// The form page; `rows` is the whole tree, to offer parents (not the category itself nor
+/// anything under it).
+fn form_page(
+    ctx: PageContext,
+    staff: &StaffUser,
+    id: Option<i64>,
+    rows: &[store::CategoryRow],
+    form: CategoryForm,
+    errors: Vec<(&'static str, String)>,
+    in_use: Option<String>,
+) -> FormPage {
+    let nodes: Vec<Node> = rows.iter().map(|r| r.node()).collect();
+    let below = id
+        .map(|me| rules::descendants(&nodes, me))
+        .unwrap_or_default();
+    let mut parents = vec![OptionView {
+        value: String::new(),
+        label: ctx.t("category-top-level"),
+        selected: form.parent.is_empty(),
+    }];
+    parents.extend(
+        tree_order(rows)
+            .into_iter()
+            .filter(|(r, depth)| {
+                Some(r.id) != id && !below.contains(&r.id) && depth + 1 < rules::MAX_DEPTH
+            })
+            .map(|(r, depth)| OptionView {
+                value: r.id.to_string(),
+                label: indented(depth, &r.name),
+                selected: form.parent == r.id.to_string(),
+            }),
+    );
+    let link = id
+        .and_then(|me| rows.iter().find(|r| r.id == me))
+        .filter(|r| r.active)
+        .map(|r| format!("/categories/{}", r.slug));
+    FormPage {
+        nav: nav::menu(&ctx, staff.role, PATH),
+        industries: choices(&ctx, "industry", &INDUSTRIES, &form.industry),
+        id,
+        form,
+        parents,
+        errors,
+        in_use,
+        link,
+        ctx,
+    }
+}
+
+/// `GET /admin/categories/new`: `?parent=` starts it under a category (and its industry).
+pub async fn new(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    query: web::Query<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let rows = db::run(&state.pool, store::all).await?;
+    let parent = query
+        .iter()
+        .find(|(k, _)| k == "parent")
+        .and_then(|(_, v)| rows.iter().find(|r| r.id.to_string() == *v));
+    let form = CategoryForm {
+        parent: parent.map(|p| p.id.to_string()).unwrap_or_default(),
+        industry: parent.map_or_else(|| "other".into(), |p| p.industry.clone()),
+        active: Some("1".into()),
+        ..CategoryForm::default()
+    };
+    let ctx = nav::staff_context(&req, &staff);
+    render(&form_page(ctx, &staff, None, &rows, form, Vec::new(), None))
+}
+
+/// `GET /admin/categories/{id}`.
+pub async fn edit(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let id = id.into_inner();
+    let (rows, counts) = db::run(&state.pool, |c| {
+        Ok((store::all(c)?, store::product_counts(c)?))
+    })
+    .await?;
+    let row = rows.iter().find(|r| r.id == id).ok_or(AppError::NotFound)?;
+    let form = CategoryForm::of(row);
+    let ctx = nav::staff_context(&req, &staff);
+    let in_use = in_use_message(
+        &ctx,
+        &store::InUse {
+            products: counts.get(&id).copied().unwrap_or(0),
+            subcategories: rows.iter().filter(|r| r.parent_id == Some(id)).count() as i64,
+            cart_rules: 0,
+        },
+    );
+    let page = form_page(ctx, &staff, Some(id), &rows, form, Vec::new(), in_use);
+    Ok(crate::web::cache_control(
+        render(&page)?,
+        "private, no-store",
+    ))
+}
+
+/// "Used by 3 products and 1 subcategory", or `None` when nothing uses it.
+fn in_use_message(ctx: &PageContext, uses: &store::InUse) -> Option<String> {
+    uses.any().then(|| {
+        ctx.locale.t_args(
+            "category-in-use",
+            &[
+                ("products", uses.products.to_string()),
+                ("subcategories", uses.subcategories.to_string()),
+                ("rules", uses.cart_rules.to_string()),
+            ],
+        )
+    })
+}
+
+fn describe(d: &Draft) -> String {
+    format!(
+        "{} /{} parent={} {}{}",
+        d.name,
+        d.slug,
+        d.parent_id.map_or_else(|| "-".into(), |p| p.to_string()),
+        d.industry,
+        if d.active { "" } else { ", hidden" }
+    )
+}
+
+fn describe_row(r: &store::CategoryRow) -> String {
+    describe(&Draft {
+        name: r.name.clone(),
+        slug: r.slug.clone(),
+        parent_id: r.parent_id,
+        description: r.description.clone(),
+        industry: INDUSTRIES
+            .iter()
+            .copied()
+            .find(|i| *i == r.industry)
+            .unwrap_or("other"),
+        active: r.active,
+    })
+}
+
+async fn save(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    session: actix_session::Session,
+    id: Option<i64>,
+    form: CategoryForm,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let actor = staff.user.id;
+    let typed = form.clone();
+    let outcome = db::run_write(&state.pool, move |c| {
+        let rows = store::all(c)?;
+        let was = match id {
+            Some(me) => match rows.iter().find(|r| r.id == me) {
+                Some(r) => Some(r.clone()),
+                None => return Ok(None),
+            },
+            None => None,
+        };
+        let nodes: Vec<Node> = rows.iter().map(|r| r.node()).collect();
+        let input = Input {
+            name: &typed.name,
+            slug: &typed.slug,
+            parent: &typed.parent,
+            description: &typed.description,
+            industry: &typed.industry,
+            active: typed.active.is_some(),
+        };
+        let draft = match rules::check(&input, id, &nodes) {
+            Ok(d) => d,
+            Err(e) => return Ok(Some(Err(e))),
+        };
+        if store::slug_taken(c, &draft.slug, id)? {
+            return Ok(Some(Err(vec![("slug", "category-slug-taken")])));
+        }
+        let (saved, before) = match &was {
+            Some(row) => {
+                let hide = if draft.active {
+                    Vec::new()
+                } else {
+                    rules::descendants(&nodes, row.id)
+                };
+                store::update(c, row, &draft, &hide)?;
+                (row.id, Some(describe_row(row)))
+            }
+            None => (store::insert(c, &draft)?, None),
+        };
+        audit::record(
+            c,
+            &audit::Entry {
+                actor_user_id: Some(actor),
+                action: if was.is_some() {
+                    "category_changed"
+                } else {
+                    "category_created"
+                },
+                subject_type: "category",
+                subject_id: &saved.to_string(),
+                before: before.as_deref(),
+                after: Some(&describe(&draft)),
+            },
+        )?;
+        Ok(Some(Ok(saved)))
+    })
+    .await;
+    let refused = match outcome {
+        Ok(None) => return Err(AppError::NotFound),
+        Ok(Some(Ok(saved))) => {
+            state.cache.clear();
+            session::flash(&session, "category-saved");
+            return Ok(see_other(format!("{PATH}/{saved}")));
+        }
+        Ok(Some(Err(errors))) => errors,
+        // Two saves raced for the same address: the unique index decides.
+        Err(db::DbError::Query(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ))) => vec![("slug", "category-slug-taken")],
+        Err(e) => return Err(e.into()),
+    };
+    let rows = db::run(&state.pool, store::all).await?;
+    let ctx = nav::staff_context(&req, &staff);
+    let errors = refused.into_iter().map(|(f, k)| (f, ctx.t(k))).collect();
+    let page = form_page(ctx, &staff, id, &rows, form, errors, None);
+    render_status(&page, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+/// `POST /admin/categories`.
+pub async fn create(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    session: actix_session::Session,
+    form: web::Form<CategoryForm>,
+) -> Result<HttpResponse, AppError> {
+    save(req, staff, state, session, None, form.into_inner()).await
+}
+
+/// `POST /admin/categories/{id}`.
+pub async fn update(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    session: actix_session::Session,
+    id: web::Path<i64>,
+    form: web::Form<CategoryForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = Some(id.into_inner());
+    save(req, staff, state, session, id, form.into_inner()).await
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    #[serde(default)]
+    direction: String,
+}
+
+/// `POST /admin/categories/{id}/move`: one place earlier (`direction=up`) or later among its
+/// siblings. Already first or last: nothing changes.
+pub async fn move_one(
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    session: actix_session::Session,
+    id: web::Path<i64>,
+    form: web::Form<MoveForm>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let id = id.into_inner();
+    let up = match form.direction.as_str() {
+        "up" => true,
+        "down" => false,
+        _ => return Err(AppError::BadRequest("direction is up or down".into())),
+    };
+    let actor = staff.user.id;
+    let moved = db::run_write(&state.pool, move |c| {
+        let rows = store::all(c)?;
+        let Some(row) = rows.iter().find(|r| r.id == id) else {
+            return Ok(None);
+        };
+        let siblings: Vec<i64> = rows
+            .iter()
+            .filter(|r| r.parent_id == row.parent_id)
+            .map(|r| r.id)
+            .collect();
+        let Some(order) = rules::moved(&siblings, id, up) else {
+            return Ok(Some(false));
+        };
+        store::set_order(c, &order)?;
+        audit::record(
+            c,
+            &audit::Entry {
+                actor_user_id: Some(actor),
+                action: "category_moved",
+                subject_type: "category",
+                subject_id: &id.to_string(),
+                before: Some(&format!("{siblings:?}")),
+                after: Some(&format!("{order:?}")),
+            },
+        )?;
+        Ok(Some(true))
+    })
+    .await?;
+    match moved {
+        None => Err(AppError::NotFound),
+        Some(changed) => {
+            if changed {
+                state.cache.clear();
+                session::flash(&session, "category-moved");
+            }
+            Ok(see_other(format!("{PATH}#category-{id}")))
+        }
+    }
+}
+
+/// `POST /admin/categories/{id}/delete`: only a category nothing uses.
+pub async fn remove(
+    req: HttpRequest,
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    session: actix_session::Session,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let id = id.into_inner();
+    let actor = staff.user.id;
+    let outcome = db::run_write(&state.pool, move |c| {
+        let Some(row) = store::find(c, id)? else {
+            return Ok(None);
+        };
+        let result = store::delete(c, id)?;
+        if result.is_ok() {
+            audit::record(
+                c,
+                &audit::Entry {
+                    actor_user_id: Some(actor),
+                    action: "category_deleted",
+                    subject_type: "category",
+                    subject_id: &id.to_string(),
+                    before: Some(&describe_row(&row)),
+                    after: None,
+                },
+            )?;
+        }
+        Ok(Some(result))
+    })
+    .await?;
+    match outcome {
+        None => Err(AppError::NotFound),
+        Some(Ok(())) => {
+            state.cache.clear();
+            session::flash(&session, "category-deleted");
+            Ok(see_other(PATH))
+        }
+        Some(Err(uses)) => {
+            let rows = db::run(&state.pool, store::all).await?;
+            let row = rows.iter().find(|r| r.id == id).ok_or(AppError::NotFound)?;
+            let form = CategoryForm::of(row);
+            let ctx = nav::staff_context(&req, &staff);
+            let message = in_use_message(&ctx, &uses);
+            let errors = vec![("delete", message.clone().unwrap_or_default())];
+            let page = form_page(ctx, &staff, Some(id), &rows, form, errors, message);
+            render_status(&page, StatusCode::CONFLICT)
+        }
+    }
+}
