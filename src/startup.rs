@@ -44,6 +44,8 @@ pub struct AppState {
     pub attachments_dir: std::path::PathBuf,
     /// Where product pictures are stored (created at start-up).
     pub media_dir: std::path::PathBuf,
+    /// The shop's name and menu, as staff last set them.
+    pub frame: crate::web::frame::SharedFrame,
 }
 
 impl AppState {
@@ -193,7 +195,9 @@ impl Application {
                 media_dir.display()
             )
         })?;
+        let frame = crate::web::frame::load(&pool, &settings.shop.name).await?;
         let state = aweb::Data::new(AppState {
+            frame: crate::web::frame::SharedFrame::new(frame),
             attachments_dir,
             media_dir,
             settings: settings.clone(),
@@ -211,6 +215,7 @@ impl Application {
             chat: Arc::default(),
             payments: Arc::new(crate::payment::TestProvider::new(&settings.session_key()?)),
         });
+        crate::web::frame::keep_fresh(state.clone());
         let server = run(listener, state, key, &settings)?;
         if crate::delivery::start(pool.clone(), &settings.mail)? {
             tracing::info!("e-mail delivery over SMTP started");

@@ -32,5 +32,6 @@ pub mod quotes;
 pub mod returns;
 pub mod reviews;
 pub mod search;
+pub mod settings_form;
 pub mod staff_form;
 pub mod support;

@@ -48,6 +48,8 @@ pub struct PageContext {
     pub theme: Theme,
     pub locale: Locale,
     pub shop_name: String,
+    /// The shop's name and storefront menu.
+    pub frame: Arc<crate::web::frame::Frame>,
     pub csrf_token: String,
     pub principal: Principal,
     /// The current path and query, for "return here" links and the language switcher.
@@ -79,12 +81,15 @@ impl PageContext {
         let default = state.map(|s| s.default_locale).unwrap_or(Locale::Sv);
         let locale = request_locale(req, &principal, default);
         let session = req.get_session();
+        let frame = state.map_or_else(
+            || Arc::new(crate::web::frame::Frame::named("Duett")),
+            |s| s.frame.get(),
+        );
         PageContext {
             theme,
             locale,
-            shop_name: state
-                .map(|s| s.settings.shop.name.clone())
-                .unwrap_or_else(|| "Duett".into()),
+            shop_name: frame.name.clone(),
+            frame,
             csrf_token: csrf::token(&session),
             flash: session::take_flash(&session).map(|key| locale.t(&key)),
             cart_items: session::cart_items(&session),
@@ -109,6 +114,18 @@ impl PageContext {
     /// Translates a message key.
     pub fn t(&self, key: &str) -> String {
         self.locale.t(key)
+    }
+
+    /// A menu category's label: its translation (`nav-{slug}`) when the shop has one, else
+    /// its name as staff gave it.
+    pub fn menu_label(&self, item: &crate::web::frame::MenuItem) -> String {
+        let key = format!("nav-{}", item.slug);
+        let label = self.locale.t(&key);
+        if label == key {
+            item.name.clone()
+        } else {
+            label
+        }
     }
 
     /// The versioned URL of a static file.

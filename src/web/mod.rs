@@ -49,6 +49,7 @@ pub mod chat;
 pub mod checkout;
 pub mod context;
 pub mod errors;
+pub mod frame;
 pub mod help;
 pub mod listing;
 pub mod mail;

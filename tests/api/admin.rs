@@ -30,6 +30,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/outbox",
                 "/admin/staff",
                 "/admin/audit",
+                "/admin/settings",
             ],
             &[],
         ),
@@ -59,6 +60,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/coupons",
                 "/admin/staff",
                 "/admin/audit",
+                "/admin/settings",
             ],
         ),
         (
@@ -87,6 +89,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/outbox",
                 "/admin/staff",
                 "/admin/audit",
+                "/admin/settings",
             ],
         ),
         (
@@ -115,6 +118,7 @@ async fn each_role_sees_only_its_pages_and_is_refused_elsewhere() {
                 "/admin/outbox",
                 "/admin/staff",
                 "/admin/audit",
+                "/admin/settings",
             ],
         ),
     ];

@@ -47,4 +47,5 @@ mod reviews;
 mod search;
 mod security;
 mod seo;
+mod settings_admin;
 mod staff_admin;

@@ -99,6 +99,13 @@ impl FormPage {
     }
 }
 
+/// After a change: the shops' read caches and their menu follow at once.
+async fn changed(state: &AppState) -> Result<(), AppError> {
+    state.cache.clear();
+    crate::web::frame::refresh(state).await?;
+    Ok(())
+}
+
 /// The tree in display order: (row, depth).
 fn tree_order(rows: &[store::CategoryRow]) -> Vec<(&store::CategoryRow, usize)> {
     let all: Vec<(i64, Option<i64>, String)> = rows
@@ -367,7 +374,7 @@ async fn save(
     let refused = match outcome {
         Ok(None) => return Err(AppError::NotFound),
         Ok(Some(Ok(saved))) => {
-            state.cache.clear();
+            changed(&state).await?;
             session::flash(&session, "category-saved");
             return Ok(see_other(format!("{PATH}/{saved}")));
         }
@@ -463,9 +470,9 @@ pub async fn move_one(
     .await?;
     match moved {
         None => Err(AppError::NotFound),
-        Some(changed) => {
-            if changed {
-                state.cache.clear();
+        Some(moved) => {
+            if moved {
+                changed(&state).await?;
                 session::flash(&session, "category-moved");
             }
             Ok(see_other(format!("{PATH}#category-{id}")))
@@ -508,7 +515,7 @@ pub async fn remove(
     match outcome {
         None => Err(AppError::NotFound),
         Some(Ok(())) => {
-            state.cache.clear();
+            changed(&state).await?;
             session::flash(&session, "category-deleted");
             Ok(see_other(PATH))
         }

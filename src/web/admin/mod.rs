@@ -22,6 +22,7 @@ mod quotes;
 mod returns;
 mod reviews;
 mod sales;
+mod settings;
 mod staff;
 
 use actix_web::web;
@@ -155,6 +156,20 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/admin/brands/{id}", web::post().to(brands::update))
         .route("/admin/brands/{id}/delete", web::post().to(brands::remove))
+        .route("/admin/settings", web::get().to(settings::show))
+        .route("/admin/settings/shop", web::post().to(settings::save_shop))
+        .route(
+            "/admin/settings/vat/{code}",
+            web::post().to(settings::save_rate),
+        )
+        .route(
+            "/admin/settings/delivery",
+            web::post().to(settings::add_delivery),
+        )
+        .route(
+            "/admin/settings/delivery/{code}",
+            web::post().to(settings::change_delivery),
+        )
         .route("/admin/prices", web::get().to(prices::overview))
         .route("/admin/prices/lists", web::post().to(prices::create_list))
         .route(

@@ -92,6 +92,7 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
     ),
     ("/admin/staff", "admin-staff", &[Administrator]),
     ("/admin/audit", "admin-audit", &[Administrator]),
+    ("/admin/settings", "admin-settings", &[Administrator]),
 ];
 
 /// The roles allowed on `path` (nobody, for a path not in the table).
