@@ -864,7 +864,21 @@ diesel::table! {
 
 diesel::joinable!(product_imports -> users (actor_user_id));
 
+diesel::table! {
+    order_notes (id) {
+        id -> BigInt,
+        order_id -> BigInt,
+        author_id -> BigInt,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(order_notes -> orders (order_id));
+diesel::joinable!(order_notes -> users (author_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    order_notes,
     product_imports,
     tax_classes,
     payment_terms,

@@ -31,6 +31,7 @@ mod i18n;
 mod lists;
 mod mail_delivery;
 mod ops;
+mod order_admin;
 mod order_change;
 mod page_cache;
 mod password_reset;

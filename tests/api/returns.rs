@@ -317,6 +317,15 @@ async fn a_return_is_asked_for_checked_printed_received_and_refunded_once() {
     let refund = slip.text(".return-refund");
     let expected = format!("{:.2}", (line * 2 / 3) as f64 / 100.0);
     assert!(refund.contains(&expected), "{refund} vs {expected}");
+    // The staff order page says how much of the order has been given back.
+    let order_page = staff
+        .get(&format!("/admin/orders/{}", order_number(&app)))
+        .await;
+    let given_back = order_page.text(".order-refunded");
+    assert!(
+        given_back.contains(&expected) && given_back.ends_with("has been given back."),
+        "{given_back}"
+    );
 }
 
 #[tokio::test]

@@ -3,6 +3,7 @@
 //! sees it.
 
 pub mod change;
+pub mod notes;
 mod place;
 
 use super::carts;

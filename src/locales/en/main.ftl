@@ -2100,3 +2100,23 @@ settings-delivery-days-bad = Give a whole number of days from 0 to 90.
 settings-delivery-days-order = The slowest delivery cannot be quicker than the fastest.
 settings-delivery-taken = There is a delivery method with this name already.
 settings-delivery-last = This is the only method offered; customers could not check out. Add or switch on another first.
+
+## Admin: order notes and print
+admin-order-print = Print
+admin-order-print-hint = Or use your browser's print command.
+admin-order-back = Back to the order
+admin-order-picked = Picked
+admin-order-unit-price = Unit price
+admin-order-units = { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}
+admin-order-refunded = { $amount } of { $total } has been given back.
+admin-order-notes = Staff notes
+admin-order-notes-none = No notes yet.
+admin-order-note = Add a note
+admin-order-note-hint = For colleagues working this order; the customer never sees it.
+admin-order-note-add = Add note
+admin-order-note-added = The note is added.
+admin-order-note-missing = Write the note first.
+admin-order-note-long = Keep the note under 2,000 characters.

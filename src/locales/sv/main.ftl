@@ -2100,3 +2100,23 @@ settings-delivery-days-bad = Ange ett helt antal dagar från 0 till 90.
 settings-delivery-days-order = Den långsammaste leveransen kan inte vara snabbare än den snabbaste.
 settings-delivery-taken = Det finns redan ett leveranssätt med det här namnet.
 settings-delivery-last = Det här är det enda leveranssättet som erbjuds; kunderna skulle inte kunna handla. Lägg till eller slå på ett annat först.
+
+## Admin: order notes and print
+admin-order-print = Skriv ut
+admin-order-print-hint = Eller använd webbläsarens utskriftskommando.
+admin-order-back = Tillbaka till ordern
+admin-order-picked = Plockad
+admin-order-unit-price = Styckpris
+admin-order-units = { $count ->
+    [one] 1 artikel
+   *[other] { $count } artiklar
+}
+admin-order-refunded = { $amount } av { $total } har betalats tillbaka.
+admin-order-notes = Interna anteckningar
+admin-order-notes-none = Inga anteckningar än.
+admin-order-note = Lägg till en anteckning
+admin-order-note-hint = För kollegor som arbetar med ordern; kunden ser den aldrig.
+admin-order-note-add = Lägg till anteckning
+admin-order-note-added = Anteckningen är tillagd.
+admin-order-note-missing = Skriv anteckningen först.
+admin-order-note-long = Håll anteckningen under 2 000 tecken.

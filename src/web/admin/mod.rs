@@ -13,6 +13,8 @@ mod dashboard;
 mod demos;
 mod faq;
 pub mod nav;
+mod order_notes;
+mod order_print;
 mod orders;
 mod outbox;
 mod prices;
@@ -45,6 +47,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/orders", web::get().to(orders::list))
         .route("/admin/orders/{number}", web::get().to(orders::show))
         .route("/admin/orders/{number}/step", web::post().to(orders::step))
+        .route(
+            "/admin/orders/{number}/notes",
+            web::post().to(order_notes::add),
+        )
+        .route(
+            "/admin/orders/{number}/print",
+            web::get().to(order_print::show),
+        )
         .service(
             web::resource("/admin/act-for")
                 .route(web::get().to(act_for::list))

@@ -173,26 +173,45 @@ pub struct OrderPage {
     pub events: Vec<EventView>,
     pub steps: Vec<StepView>,
     pub returns: Vec<(String, String)>,
-    pub error: Option<String>,
-    /// The tracking number as typed, kept when it was refused.
-    pub typed_tracking: String,
+    /// "SEK 200.00 of SEK 1,250.00 given back", once anything was.
+    pub refunded: Option<String>,
+    /// (author, note, when)
+    pub notes: Vec<(String, String, String)>,
+    pub kept: Kept,
 }
 
-async fn order_page(
+/// What a refused form on the order page keeps: its message and what was typed.
+#[derive(Default)]
+pub struct Kept {
+    pub error: Option<String>,
+    /// The tracking number as typed.
+    pub tracking: String,
+    pub note: String,
+    pub note_error: Option<String>,
+}
+
+pub(super) async fn order_page(
     req: &HttpRequest,
     staff: &StaffUser,
     state: &AppState,
     number: String,
-    error: Option<String>,
-    typed_tracking: String,
+    kept: Kept,
 ) -> Result<HttpResponse, AppError> {
     let now = chrono::Utc::now().naive_utc();
-    let (detail, returnable) = db::run(&state.pool, move |c| {
+    let (detail, returnable, notes, refunded) = db::run(&state.pool, move |c| {
         let Some(order) = orders::by_number(c, &number)? else {
             return Ok(None);
         };
+        let id = order.id;
         let returnable = db::returns::for_order(c, order.clone(), now)?;
-        Ok(Some((orders::detail(c, order)?, returnable)))
+        let notes = orders::notes::list(c, id)?;
+        let refunded = db::cases::refunded_so_far(c, id)?;
+        Ok(Some((
+            orders::detail(c, order)?,
+            returnable,
+            notes,
+            refunded,
+        )))
     })
     .await?
     .ok_or(AppError::NotFound)?;
@@ -254,11 +273,23 @@ async fn order_page(
                 )
             })
             .collect(),
-        error,
-        typed_tracking,
+        refunded: (refunded > 0).then(|| {
+            locale.t_args(
+                "admin-order-refunded",
+                &[
+                    ("amount", m(refunded)),
+                    ("total", m(detail.order.total_minor)),
+                ],
+            )
+        }),
+        notes: notes
+            .into_iter()
+            .map(|(who, body, at)| (who, body, at.format("%Y-%m-%d %H:%M").to_string()))
+            .collect(),
+        kept,
         ctx,
     };
-    let status = if page.error.is_some() {
+    let status = if page.kept.error.is_some() || page.kept.note_error.is_some() {
         actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
     } else {
         actix_web::http::StatusCode::OK
@@ -274,15 +305,7 @@ pub async fn show(
     number: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
-    order_page(
-        &req,
-        &staff,
-        &state,
-        number.into_inner(),
-        None,
-        String::new(),
-    )
-    .await
+    order_page(&req, &staff, &state, number.into_inner(), Kept::default()).await
 }
 
 #[derive(Deserialize)]
@@ -307,8 +330,12 @@ pub async fn step(
     let form = form.into_inner();
     let ctx = nav::staff_context(&req, &staff);
     let Some(step) = Step::parse(&form.step) else {
-        let error = Some(ctx.t("admin-order-step-unknown"));
-        return order_page(&req, &staff, &state, number, error, form.tracking).await;
+        let kept = Kept {
+            error: Some(ctx.t("admin-order-step-unknown")),
+            tracking: form.tracking,
+            ..Kept::default()
+        };
+        return order_page(&req, &staff, &state, number, kept).await;
     };
     let actor = staff.user.id;
     let now = chrono::Utc::now().naive_utc();
@@ -351,7 +378,12 @@ pub async fn step(
                 StepProblem::TrackingInvalid => ctx.t("admin-order-tracking-invalid"),
                 StepProblem::NotFrom(_) => ctx.t("admin-order-step-not-now"),
             });
-            order_page(&req, &staff, &state, number, error, form.tracking).await
+            let kept = Kept {
+                error,
+                tracking: form.tracking,
+                ..Kept::default()
+            };
+            order_page(&req, &staff, &state, number, kept).await
         }
     }
 }
