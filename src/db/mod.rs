@@ -22,6 +22,7 @@ pub mod company_admin;
 pub mod connection;
 pub mod content;
 pub mod coupons;
+pub mod customers;
 pub mod demos;
 pub mod fresh;
 pub mod fulfilment;

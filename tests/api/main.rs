@@ -22,6 +22,7 @@ mod company;
 mod company_users;
 mod coupons;
 mod credentials;
+mod customers_admin;
 mod demos;
 mod errors;
 mod help;

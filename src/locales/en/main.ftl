@@ -2120,3 +2120,22 @@ admin-order-note-add = Add note
 admin-order-note-added = The note is added.
 admin-order-note-missing = Write the note first.
 admin-order-note-long = Keep the note under 2,000 characters.
+
+## Admin: consumers
+admin-customers = Consumers
+customers-search = Name or e-mail
+customers-none = No consumer matches.
+customers-joined = Joined
+customers-spent = Spent
+customers-last-order = Last order
+customers-placed = Placed
+customers-unverified = not confirmed
+customers-state-active = Active
+customers-state-off = Switched off
+customers-language = Language
+customers-language-default = The shop's default
+customers-account = Account
+customers-switch-off = Switch this account off
+customers-switch-off-hint = A switched-off account cannot sign in, and anyone signed in with it is signed out. Orders and their links stay as they are.
+customers-saved = The account is saved.
+customers-no-orders = No orders yet.

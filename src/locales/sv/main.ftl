@@ -2120,3 +2120,22 @@ admin-order-note-add = Lägg till anteckning
 admin-order-note-added = Anteckningen är tillagd.
 admin-order-note-missing = Skriv anteckningen först.
 admin-order-note-long = Håll anteckningen under 2 000 tecken.
+
+## Admin: consumers
+admin-customers = Konsumenter
+customers-search = Namn eller e-post
+customers-none = Ingen konsument matchar.
+customers-joined = Gick med
+customers-spent = Handlat för
+customers-last-order = Senaste order
+customers-placed = Lagd
+customers-unverified = inte bekräftad
+customers-state-active = Aktiv
+customers-state-off = Avstängd
+customers-language = Språk
+customers-language-default = Butikens standard
+customers-account = Konto
+customers-switch-off = Stäng av kontot
+customers-switch-off-hint = Ett avstängt konto kan inte logga in, och den som är inloggad med det loggas ut. Ordrar och deras länkar är kvar som de är.
+customers-saved = Kontot är sparat.
+customers-no-orders = Inga ordrar än.

@@ -9,6 +9,7 @@ mod categories;
 mod chats;
 mod companies;
 mod coupons;
+mod customers;
 mod dashboard;
 mod demos;
 mod faq;
@@ -199,6 +200,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/prices/companies/{id}/contracts",
             web::post().to(prices::add_contract),
+        )
+        .route("/admin/customers", web::get().to(customers::list))
+        .service(
+            web::resource("/admin/customers/{id}")
+                .route(web::get().to(customers::show))
+                .route(web::post().to(customers::change)),
         )
         .route("/admin/companies", web::get().to(companies::list))
         .service(

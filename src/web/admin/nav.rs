@@ -50,6 +50,11 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
     ),
     ("/admin/faq", "admin-faq", &[Administrator, SupportAgent]),
     (
+        "/admin/customers",
+        "admin-customers",
+        &[Administrator, SalesRep, SupportAgent],
+    ),
+    (
         "/admin/companies",
         "admin-companies",
         &[Administrator, SalesRep],
