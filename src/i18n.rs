@@ -296,6 +296,8 @@ mod tests {
             "products",
             "subcategories",
             "rules",
+            "buy",
+            "pay",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))

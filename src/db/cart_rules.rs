@@ -155,3 +155,109 @@ pub fn applied(
         .collect();
     Ok(offers(conn, &ids, now)?.apply(&items, now))
 }
+
+/// A cart rule as staff see it, on or off.
+#[derive(Debug, Clone, Queryable)]
+pub struct Listed {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub category_id: Option<i64>,
+    pub brand_id: Option<i64>,
+    pub buy_qty: Option<i32>,
+    pub pay_qty: Option<i32>,
+    pub percent_bp: Option<i32>,
+    pub starts_at: Option<NaiveDateTime>,
+    pub ends_at: Option<NaiveDateTime>,
+    pub active: bool,
+}
+
+const LISTED: (
+    cart_rules::id,
+    cart_rules::name,
+    cart_rules::kind,
+    cart_rules::category_id,
+    cart_rules::brand_id,
+    cart_rules::buy_qty,
+    cart_rules::pay_qty,
+    cart_rules::percent_bp,
+    cart_rules::starts_at,
+    cart_rules::ends_at,
+    cart_rules::active,
+) = (
+    cart_rules::id,
+    cart_rules::name,
+    cart_rules::kind,
+    cart_rules::category_id,
+    cart_rules::brand_id,
+    cart_rules::buy_qty,
+    cart_rules::pay_qty,
+    cart_rules::percent_bp,
+    cart_rules::starts_at,
+    cart_rules::ends_at,
+    cart_rules::active,
+);
+
+/// Every rule, in the order they are applied.
+pub fn all(conn: &mut DbConn) -> Result<Vec<Listed>, DbError> {
+    Ok(cart_rules::table
+        .order(cart_rules::id)
+        .select(LISTED)
+        .load(conn)?)
+}
+
+pub fn find(conn: &mut DbConn, id: i64) -> Result<Option<Listed>, DbError> {
+    Ok(cart_rules::table
+        .find(id)
+        .select(LISTED)
+        .first(conn)
+        .optional()?)
+}
+
+/// A rule to save (times in UTC).
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub name: String,
+    pub kind: &'static str,
+    pub buy_qty: Option<i32>,
+    pub pay_qty: Option<i32>,
+    pub percent_bp: Option<i32>,
+    pub category_id: Option<i64>,
+    pub brand_id: Option<i64>,
+    pub starts_at: Option<NaiveDateTime>,
+    pub ends_at: Option<NaiveDateTime>,
+    pub active: bool,
+}
+
+/// Adds a rule (`id` `None`) or changes one; returns its id.
+pub fn save(
+    conn: &mut DbConn,
+    id: Option<i64>,
+    s: &Saved,
+    now: NaiveDateTime,
+) -> Result<i64, DbError> {
+    let values = (
+        cart_rules::name.eq(&s.name),
+        cart_rules::kind.eq(s.kind),
+        cart_rules::buy_qty.eq(s.buy_qty),
+        cart_rules::pay_qty.eq(s.pay_qty),
+        cart_rules::percent_bp.eq(s.percent_bp),
+        cart_rules::category_id.eq(s.category_id),
+        cart_rules::brand_id.eq(s.brand_id),
+        cart_rules::starts_at.eq(s.starts_at),
+        cart_rules::ends_at.eq(s.ends_at),
+        cart_rules::active.eq(s.active),
+    );
+    match id {
+        Some(id) => {
+            diesel::update(cart_rules::table.find(id))
+                .set(values)
+                .execute(conn)?;
+            Ok(id)
+        }
+        None => Ok(diesel::insert_into(cart_rules::table)
+            .values((values, cart_rules::created_at.eq(now)))
+            .returning(cart_rules::id)
+            .get_result(conn)?),
+    }
+}

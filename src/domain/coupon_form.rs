@@ -56,12 +56,13 @@ fn optional_count(typed: &str) -> Result<Option<i32>, ()> {
     }
 }
 
-fn optional_time(typed: &str) -> Result<Option<NaiveDateTime>, ()> {
+/// An optional `datetime-local` time; the message key when it cannot be read.
+pub fn optional_time(typed: &str) -> Result<Option<NaiveDateTime>, &'static str> {
     match typed.trim() {
         "" => Ok(None),
         t => NaiveDateTime::parse_from_str(t, TIME_FORMAT)
             .map(Some)
-            .map_err(|_| ()),
+            .map_err(|_| "coupon-form-time"),
     }
 }
 
@@ -98,12 +99,12 @@ pub fn check(input: &Input) -> Result<Draft, Errors> {
             0
         }),
     };
-    let starts = optional_time(input.starts).unwrap_or_else(|()| {
-        errors.push(("starts", "coupon-form-time"));
+    let starts = optional_time(input.starts).unwrap_or_else(|key| {
+        errors.push(("starts", key));
         None
     });
-    let ends = optional_time(input.ends).unwrap_or_else(|()| {
-        errors.push(("ends", "coupon-form-time"));
+    let ends = optional_time(input.ends).unwrap_or_else(|key| {
+        errors.push(("ends", key));
         None
     });
     if let (Some(s), Some(e)) = (starts, ends)

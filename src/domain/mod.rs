@@ -6,6 +6,7 @@ pub mod address;
 pub mod approvals;
 pub mod bulk_order;
 pub mod cart;
+pub mod cart_rule_form;
 pub mod cases;
 pub mod catalog;
 pub mod category_form;

@@ -203,3 +203,96 @@ async fn a_rule_outside_its_window_or_switched_off_takes_nothing() {
     assert_eq!(res.status, 303);
     assert_eq!(placed(&app).1, 0);
 }
+
+/// Staff manage the rules in admin: a refused form keeps what was typed; a rule switched off
+/// leaves the cart at once; a new rule on a category applies at once; both audited.
+#[tokio::test]
+async fn catalog_managers_change_cart_rules_and_carts_follow() {
+    let app = spawn_app().await;
+    let staff = app.another_browser();
+    staff.login("catalog@duett.example").await;
+    let list = staff.get("/admin/cart-rules").await;
+    assert_eq!(list.status, 200);
+    assert!(
+        list.text("table.admin-cart-rules")
+            .contains("Buy 3, pay for 2")
+    );
+    let rule: i64 = cart_rules::table
+        .filter(cart_rules::name.eq("3 for 2 on tableware"))
+        .select(cart_rules::id)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    let tableware: i64 = categories::table
+        .filter(categories::slug.eq("tableware"))
+        .select(categories::id)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    let path = format!("/admin/cart-rules/{rule}");
+    let edit = staff.get(&path).await;
+    assert_eq!(edit.attr("#buy", "value").as_deref(), Some("3"));
+    assert_eq!(
+        edit.attr("#category option[selected]", "value"),
+        Some(tableware.to_string())
+    );
+
+    // Refused: paying for as many as bought; what was typed stays.
+    let mut fields = vec![
+        ("name", "3 for 2 on tableware"),
+        ("kind", "buy_x_pay_y"),
+        ("buy", "3"),
+        ("pay", "3"),
+        ("percent", ""),
+        ("brand", ""),
+        ("starts", ""),
+        ("ends", ""),
+    ];
+    let tw = tableware.to_string();
+    fields.push(("category", &tw));
+    let res = staff.post_form(&path, &path, &fields).await;
+    assert_eq!(res.status, 422);
+    assert!(res.text("#pay-error").contains("fewer than"));
+    assert_eq!(res.attr("#pay", "value").as_deref(), Some("3"));
+
+    // Switched off (no `active`): the cart no longer takes it off.
+    fields.retain(|(k, _)| *k != "pay");
+    fields.push(("pay", "2"));
+    let res = staff.post_form(&path, &path, &fields).await;
+    assert_eq!(res.status, 303);
+    three_cups(&app).await;
+    let cart = app.get("/cart").await;
+    assert!(!cart.text(".cart-summary").contains("3 for 2"));
+    let list = staff.get("/admin/cart-rules").await;
+    assert!(list.text("table.admin-cart-rules").contains("Switched off"));
+
+    // A new rule: 20 % off tableware, on now.
+    let res = staff
+        .post_form(
+            "/admin/cart-rules",
+            "/admin/cart-rules/new",
+            &[
+                ("name", "Tableware week"),
+                ("kind", "percent_off"),
+                ("buy", ""),
+                ("pay", ""),
+                ("percent", "20"),
+                ("category", &tw),
+                ("brand", ""),
+                ("starts", ""),
+                ("ends", ""),
+                ("active", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let cart = app.get("/cart").await;
+    assert!(cart.text(".cart-summary").contains("Tableware week"));
+    let audited: i64 = duett::db::schema::audit_log::table
+        .filter(duett::db::schema::audit_log::action.like("cart_rule_%"))
+        .count()
+        .get_result(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(audited, 2);
+    let sales = app.another_browser();
+    sales.login("sales@duett.example").await;
+    assert_eq!(sales.get("/admin/cart-rules").await.status, 403);
+}

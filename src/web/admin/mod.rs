@@ -4,6 +4,7 @@ mod act_for;
 mod applications;
 mod audit;
 mod brands;
+mod cart_rules;
 mod cases;
 mod categories;
 mod chats;
@@ -180,6 +181,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/settings/delivery/{code}",
             web::post().to(settings::change_delivery),
+        )
+        .service(
+            web::resource("/admin/cart-rules")
+                .route(web::get().to(cart_rules::list))
+                .route(web::post().to(cart_rules::create)),
+        )
+        .route("/admin/cart-rules/new", web::get().to(cart_rules::new))
+        .service(
+            web::resource("/admin/cart-rules/{id}")
+                .route(web::get().to(cart_rules::edit))
+                .route(web::post().to(cart_rules::update)),
         )
         .route("/admin/prices", web::get().to(prices::overview))
         .route("/admin/prices/lists", web::post().to(prices::create_list))

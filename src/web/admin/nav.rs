@@ -86,6 +86,11 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         &[Administrator, CatalogManager],
     ),
     (
+        "/admin/cart-rules",
+        "admin-cart-rules",
+        &[Administrator, CatalogManager],
+    ),
+    (
         "/admin/reviews",
         "admin-reviews",
         &[Administrator, CatalogManager, SupportAgent],
