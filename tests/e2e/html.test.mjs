@@ -186,7 +186,30 @@ test("every page validates as HTML in every theme", async () => {
     "/admin/products", "/admin/products/new", "/admin/products?q=to&state=active",
     "/admin/prices", "/admin/prices?company=1&sku=FA-01003&qty=12", "/admin/prices/lists/1", "/admin/prices/companies/1",
     "/admin/companies", "/admin/companies/1", "/admin/staff",
+    "/admin/categories", "/admin/categories/new", "/admin/categories/1", "/admin/brands", "/admin/settings",
+    "/admin/customers", "/admin/customers?q=shopper", "/admin/cart-rules", "/admin/cart-rules/new", "/admin/cart-rules/1",
+    `/admin/orders/${number}/print`,
   ])).map(([k, v]) => [`admin ${k}`, v])));
+  // Refused forms of the catalog's structure, the settings and a cart rule; a consumer's page.
+  await staff.goto(`${app.base}/admin/categories/new`);
+  await staff.fill("#name", "x");
+  await Promise.all([staff.waitForNavigation(), staff.click(".category-save")]);
+  pages["admin category refused"] = await staff.content();
+  await staff.goto(`${app.base}/admin/brands`);
+  await staff.fill("#name", "Nordverk");
+  await Promise.all([staff.waitForNavigation(), staff.click(".brand-add")]);
+  pages["admin brand refused"] = await staff.content();
+  await staff.goto(`${app.base}/admin/settings`);
+  await staff.fill("#return_days", "many");
+  await Promise.all([staff.waitForNavigation(), staff.click(".settings-shop-save")]);
+  pages["admin settings refused"] = await staff.content();
+  await staff.goto(`${app.base}/admin/cart-rules/new`);
+  await staff.fill("#pay", "9");
+  await Promise.all([staff.waitForNavigation(), staff.click(".cart-rule-save")]);
+  pages["admin cart rule refused"] = await staff.content();
+  await staff.goto(`${app.base}/admin/customers?q=shopper`);
+  await Promise.all([staff.waitForNavigation(), staff.click("table.admin-customers tbody a >> nth=0")]);
+  pages["admin consumer"] = await staff.content();
   // A product refused (no SKU, no price), then one saved with a picture and open for editing,
   // and a refused stock change on it.
   await staff.goto(`${app.base}/admin/products/new`);
@@ -231,6 +254,6 @@ test("every page validates as HTML in every theme", async () => {
   pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 110);
+  assert.equal(Object.keys(pages).length, 126);
   assert.equal(validate(pages), "");
 });

@@ -1101,7 +1101,8 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
   // Promotions as catalog managers schedule them.
   const catalog = await newPage(browser);
   await signIn(catalog, app.base, "catalog@duett.example");
-  for (const path of ["/admin/products", "/admin/products/new", "/admin/products/import", "/admin/promotions", "/admin/promotions/new", "/admin/coupons", "/admin/coupons/new"]) {
+  for (const path of ["/admin/products", "/admin/products/new", "/admin/products/import", "/admin/promotions", "/admin/promotions/new", "/admin/coupons", "/admin/coupons/new",
+    "/admin/categories", "/admin/categories/new", "/admin/categories/1", "/admin/brands", "/admin/cart-rules", "/admin/cart-rules/new", "/admin/cart-rules/1"]) {
     const res = await catalog.goto(`${app.base}${path}`);
     assert.equal(res.status(), 200, path);
     const found = await axe(catalog);
@@ -1126,6 +1127,20 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
   await Promise.all([admin.waitForNavigation(), admin.click(".staff-invite-send")]);
   const staffRefused = await axe(admin);
   if (staffRefused.length) problems["admin staff refused"] = staffRefused;
+  for (const path of ["/admin/settings", "/admin/customers", "/admin/customers?q=shopper"]) {
+    await admin.goto(`${app.base}${path}`);
+    const found = await axe(admin);
+    if (found.length) problems[path] = found;
+  }
+  await admin.goto(`${app.base}/admin/settings`);
+  await admin.fill("#new-name", "x");
+  await Promise.all([admin.waitForNavigation(), admin.click(".delivery-new button[type=submit]")]);
+  const settingsRefused = await axe(admin);
+  if (settingsRefused.length) problems["admin settings refused"] = settingsRefused;
+  await admin.goto(`${app.base}/admin/customers?q=shopper`);
+  await Promise.all([admin.waitForNavigation(), admin.click("table.admin-customers tbody a >> nth=0")]);
+  const consumerFound = await axe(admin);
+  if (consumerFound.length) problems["admin consumer"] = consumerFound;
   await admin.close();
 
   const staff = await newPage(browser);
