@@ -76,6 +76,9 @@ for label, path in [
     ("a word nothing has", "/admin/products?q=zebra"),
     ("a category", f"/admin/products?category={category}"),
     ("page 100", "/admin/products?page=100"),
+    ("categories (counts)", "/admin/categories"),
+    ("brands (counts)", "/admin/brands"),
+    ("cart rules", "/admin/cart-rules"),
 ]:
     times = []
     for _ in range(requests):

@@ -9,61 +9,34 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use std::collections::HashMap;
 
-type Row = (
-    i64,
-    String,
-    String,
-    Option<i64>,
-    Option<i64>,
-    Option<i32>,
-    Option<i32>,
-    Option<i32>,
-    Option<NaiveDateTime>,
-    Option<NaiveDateTime>,
-    bool,
-);
-
-fn rule(row: Row) -> Option<CartRule> {
-    let (id, name, kind, category_id, brand_id, buy, pay, bp, starts_at, ends_at, active) = row;
+fn rule(row: Listed) -> Option<CartRule> {
     let count = |v: Option<i32>| v.and_then(|v| u32::try_from(v).ok());
-    let kind = match kind.as_str() {
+    let kind = match row.kind.as_str() {
         "buy_x_pay_y" => RuleKind::BuyXPayY {
-            buy: count(buy)?,
-            pay: count(pay)?,
+            buy: count(row.buy_qty)?,
+            pay: count(row.pay_qty)?,
         },
-        "percent_off" => RuleKind::PercentOff(count(bp)?),
+        "percent_off" => RuleKind::PercentOff(count(row.percent_bp)?),
         _ => return None,
     };
     Some(CartRule {
-        id,
-        name,
+        id: row.id,
+        name: row.name,
         kind,
-        category_id,
-        brand_id,
-        starts_at,
-        ends_at,
-        active,
+        category_id: row.category_id,
+        brand_id: row.brand_id,
+        starts_at: row.starts_at,
+        ends_at: row.ends_at,
+        active: row.active,
     })
 }
 
 /// The rules that are switched on, oldest first (the order they are applied in).
 pub fn switched_on(conn: &mut DbConn) -> Result<Vec<CartRule>, DbError> {
-    let rows: Vec<Row> = cart_rules::table
+    let rows: Vec<Listed> = cart_rules::table
         .filter(cart_rules::active.eq(true))
         .order(cart_rules::id)
-        .select((
-            cart_rules::id,
-            cart_rules::name,
-            cart_rules::kind,
-            cart_rules::category_id,
-            cart_rules::brand_id,
-            cart_rules::buy_qty,
-            cart_rules::pay_qty,
-            cart_rules::percent_bp,
-            cart_rules::starts_at,
-            cart_rules::ends_at,
-            cart_rules::active,
-        ))
+        .select(LISTED)
         .load(conn)?;
     Ok(rows.into_iter().filter_map(rule).collect())
 }

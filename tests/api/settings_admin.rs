@@ -112,8 +112,11 @@ async fn vat_rates_and_delivery_methods_change_what_shoppers_pay() {
         )
         .await;
     assert_eq!(res.status, 422);
-    assert!(res.text("#standard-rate-error").contains("0 to 100"));
-    assert_eq!(res.attr("#standard-rate", "value").as_deref(), Some("250"));
+    assert!(res.text("#rate-standard-rate-error").contains("0 to 100"));
+    assert_eq!(
+        res.attr("#rate-standard-rate", "value").as_deref(),
+        Some("250")
+    );
     let res = admin
         .post_form(
             "/admin/settings/vat/standard",
@@ -128,7 +131,7 @@ async fn vat_rates_and_delivery_methods_change_what_shoppers_pay() {
         admin
             .get("/admin/settings")
             .await
-            .attr("#standard-rate", "value")
+            .attr("#rate-standard-rate", "value")
             .as_deref(),
         Some("12,5")
     );
@@ -241,7 +244,7 @@ async fn vat_rates_and_delivery_methods_change_what_shoppers_pay() {
     }
     let (code, res) = last.expect("the last offered method is kept");
     assert!(
-        res.text(&format!("#{code}-active-error"))
+        res.text(&format!("#method-{code}-active-error"))
             .contains("only method offered")
     );
     let changes = setting_changes(&app);

@@ -1108,6 +1108,7 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
     const found = await axe(catalog);
     if (found.length) problems[path] = found;
   }
+  await catalog.goto(`${app.base}/admin/coupons/new`);
   await Promise.all([catalog.waitForNavigation(), catalog.click(".coupon-save")]);
   const couponRefused = await axe(catalog);
   if (couponRefused.length) problems["admin coupon refused"] = couponRefused;
@@ -1115,6 +1116,15 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
   await Promise.all([catalog.waitForNavigation(), catalog.click(".promo-save")]);
   const refusedFound = await axe(catalog);
   if (refusedFound.length) problems["admin promotion refused"] = refusedFound;
+  await catalog.goto(`${app.base}/admin/categories/new`);
+  await Promise.all([catalog.waitForNavigation(), catalog.click(".category-save")]);
+  const categoryRefused = await axe(catalog);
+  if (categoryRefused.length) problems["admin category refused"] = categoryRefused;
+  await catalog.goto(`${app.base}/admin/cart-rules/new`);
+  await catalog.fill("#pay", "9");
+  await Promise.all([catalog.waitForNavigation(), catalog.click(".cart-rule-save")]);
+  const ruleRefused = await axe(catalog);
+  if (ruleRefused.length) problems["admin cart rule refused"] = ruleRefused;
   assert.deepEqual(catalog.errors.filter((e) => !/status of 422/.test(e)), []);
   await catalog.close();
 

@@ -94,7 +94,7 @@ type Scope = (Vec<(i64, String)>, Vec<(i64, String)>);
 
 async fn scope(state: &AppState) -> Result<Scope, AppError> {
     let (cats, brands) = db::run(&state.pool, |c| {
-        Ok((db::category_admin::all(c)?, db::category_admin::brands(c)?))
+        Ok((db::category_admin::all(c)?, db::catalog::brands(c)?))
     })
     .await?;
     let all: Vec<(i64, Option<i64>, String)> = cats
@@ -106,7 +106,7 @@ async fn scope(state: &AppState) -> Result<Scope, AppError> {
             .into_iter()
             .map(|(id, depth, name)| (id, indented(depth, &name)))
             .collect(),
-        brands.into_iter().map(|(b, _)| (b.id, b.name)).collect(),
+        brands.into_iter().map(|b| (b.id, b.name)).collect(),
     ))
 }
 
