@@ -102,6 +102,17 @@ pub enum DbError {
 }
 
 impl DbError {
+    /// A unique index refused the write: two saves raced for the same value, and the other won.
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(
+            self,
+            DbError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            ))
+        )
+    }
+
     pub fn is_not_found(&self) -> bool {
         match self {
             DbError::Query(diesel::result::Error::NotFound) => true,

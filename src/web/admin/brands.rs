@@ -170,10 +170,7 @@ async fn save(
             return Ok(see_other(PATH));
         }
         Ok(Some(Err(e))) => e,
-        Err(db::DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        ))) => vec![("slug", "brand-slug-taken")],
+        Err(e) if e.is_unique_violation() => vec![("slug", "brand-slug-taken")],
         Err(e) => return Err(e.into()),
     };
     let ctx = nav::staff_context(&req, &staff);

@@ -380,10 +380,7 @@ async fn save(
         }
         Ok(Some(Err(errors))) => errors,
         // Two saves raced for the same address: the unique index decides.
-        Err(db::DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        ))) => vec![("slug", "category-slug-taken")],
+        Err(e) if e.is_unique_violation() => vec![("slug", "category-slug-taken")],
         Err(e) => return Err(e.into()),
     };
     let rows = db::run(&state.pool, store::all).await?;

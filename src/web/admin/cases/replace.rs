@@ -149,10 +149,7 @@ pub async fn send(
             case_page(&req, &staff, &state, case, sent).await
         }
         // Two identical submissions raced (Postgres): the other one made it.
-        Err(db::DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        ))) => {
+        Err(e) if e.is_unique_violation() => {
             session::flash(&session, "admin-case-replacement-sent");
             Ok(see_other(format!("{PATH}/{}", case.number)))
         }

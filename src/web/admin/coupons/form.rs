@@ -258,17 +258,18 @@ async fn save(
         Ok(Some(id))
     })
     .await;
+    // Taken by one saved at the same moment: the unique index said no.
+    let outcome = match outcome {
+        Err(e) if e.is_unique_violation() => Ok(None),
+        other => other,
+    };
     match outcome {
         Ok(Some(saved_id)) => {
             session::flash(&session, "coupon-saved");
             Ok(see_other(format!("{PATH}/{saved_id}")))
         }
-        // Taken: by another coupon, or by one saved at the same moment (the unique index).
-        Ok(None)
-        | Err(db::DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        ))) => {
+        // Taken: by another coupon, or by one saved at the same moment.
+        Ok(None) => {
             let errors = vec![("code", ctx.t("coupon-form-code-taken"))];
             let page = form_page(ctx, &staff, id, used, form, errors);
             render_status(&page, StatusCode::UNPROCESSABLE_ENTITY)

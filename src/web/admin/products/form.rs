@@ -296,10 +296,7 @@ async fn save(
             refuse(ctx, form, errors).await
         }
         // Saved at the same moment by someone else: the unique index said no.
-        Err(db::DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        ))) => {
+        Err(e) if e.is_unique_violation() => {
             discard(&state, &stored_pictures);
             let errors = taken_errors(&ctx, true, false);
             refuse(ctx, form, errors).await
