@@ -138,3 +138,12 @@ pub fn active_members(c: &mut DbConn, id: i64) -> Result<i64, DbError> {
         .count()
         .get_result(c)?)
 }
+
+/// Every company that has been approved (active or suspended), by name: (id, name).
+pub fn names(c: &mut DbConn) -> Result<Vec<(i64, String)>, DbError> {
+    Ok(companies::table
+        .filter(companies::status.eq_any(["active", "suspended"]))
+        .order((companies::name, companies::id))
+        .select((companies::id, companies::name))
+        .load(c)?)
+}

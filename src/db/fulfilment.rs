@@ -2,7 +2,7 @@
 //! (the reservation becomes a real stock decrease), delivered; and the staff's order list.
 
 use super::orders::{Cancelled, cancel_in, noted_event};
-use super::schema::{order_events, order_lines, orders};
+use super::schema::{companies, order_events, order_lines, orders};
 use super::stock::{self, Reason};
 use super::{DbConn, DbError};
 use crate::domain::fulfilment::{Step, StepProblem, check};
@@ -96,6 +96,7 @@ pub struct Row {
     pub total_minor: i64,
     pub currency: String,
     pub placed_at: NaiveDateTime,
+    pub company: Option<String>,
 }
 
 /// Filters of the staff's order list.
@@ -105,6 +106,11 @@ pub struct Filter {
     pub segment: Option<String>,
     /// Part of the order number or the buyer's e-mail address.
     pub query: String,
+    pub company_id: Option<i64>,
+    /// Placed at or after (UTC).
+    pub from: Option<NaiveDateTime>,
+    /// Placed before (UTC).
+    pub until: Option<NaiveDateTime>,
 }
 
 /// Orders matching `filter`, newest first: one page and whether there are more.
@@ -114,7 +120,16 @@ pub fn list(
     page: i64,
     per_page: i64,
 ) -> Result<(Vec<Row>, bool), DbError> {
-    let mut q = orders::table.into_boxed();
+    let mut q = orders::table.left_join(companies::table).into_boxed();
+    if let Some(company) = filter.company_id {
+        q = q.filter(orders::company_id.eq(company));
+    }
+    if let Some(from) = filter.from {
+        q = q.filter(orders::placed_at.ge(from));
+    }
+    if let Some(until) = filter.until {
+        q = q.filter(orders::placed_at.lt(until));
+    }
     if let Some(status) = &filter.status {
         q = q.filter(orders::status.eq(status.clone()));
     }
@@ -143,6 +158,7 @@ pub fn list(
             orders::total_minor,
             orders::currency,
             orders::placed_at,
+            companies::name.nullable(),
         ))
         .load(conn)?;
     Ok(super::page_of(rows, per_page))

@@ -67,6 +67,42 @@ async fn staff_note_an_order_and_print_it() {
         Some(format!("{path}/print"))
     );
 
+    // The list narrows by company and by the days an order was placed (on the shop's clock);
+    // a day that cannot be read is said next to its field and left out.
+    let count = |page: &crate::helpers::Page| page.count("table.admin-orders tbody tr");
+    let today = chrono::Utc::now().date_naive();
+    let around = format!(
+        "/admin/orders?from={}&to={}",
+        today.pred_opt().unwrap(),
+        today.succ_opt().unwrap()
+    );
+    assert_eq!(count(&staff.get(&around).await), 1);
+    assert_eq!(
+        count(
+            &staff
+                .get("/admin/orders?from=2000-01-01&to=2000-01-02")
+                .await
+        ),
+        0
+    );
+    let nordbygg: i64 = duett::db::schema::companies::table
+        .filter(duett::db::schema::companies::name.like("Nordbygg%"))
+        .select(duett::db::schema::companies::id)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    let by_company = staff
+        .get(&format!("/admin/orders?company={nordbygg}"))
+        .await;
+    assert_eq!(count(&by_company), 0, "a consumer's order is no company's");
+    assert_eq!(
+        by_company.attr("#company option[selected]", "value"),
+        Some(nordbygg.to_string())
+    );
+    let bad = staff.get("/admin/orders?from=31/12").await;
+    assert_eq!(bad.status, 200);
+    assert!(bad.text("#from-error").contains("2026-12-01"));
+    assert_eq!(count(&bad), 1);
+
     // A catalog manager may do neither.
     let catalog = app.another_browser();
     catalog.login("catalog@duett.example").await;

@@ -2167,3 +2167,6 @@ cart-rule-kind-bad = Choose the kind of rule.
 cart-rule-buy-bad = Give a whole number from 2 to 100.
 cart-rule-pay-bad = Give a whole number from 1, fewer than the number bought.
 cart-rule-scope-bad = Choose from the list.
+admin-orders-from = Placed from
+admin-orders-to = Placed until
+admin-orders-day-bad = Give a day like 2026-12-01; this filter was left out.

@@ -2167,3 +2167,6 @@ cart-rule-kind-bad = Välj typ av regel.
 cart-rule-buy-bad = Ange ett heltal från 2 till 100.
 cart-rule-pay-bad = Ange ett heltal från 1, färre än antalet som köps.
 cart-rule-scope-bad = Välj i listan.
+admin-orders-from = Lagd från
+admin-orders-to = Lagd till och med
+admin-orders-day-bad = Ange en dag som 2026-12-01; det här filtret användes inte.

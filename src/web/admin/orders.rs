@@ -30,6 +30,7 @@ const STATUSES: [&str; 7] = [
 ];
 
 pub struct RowView {
+    pub company: String,
     pub number: String,
     pub placed: String,
     pub segment: String,
@@ -46,9 +47,20 @@ pub struct OrdersPage {
     pub q: String,
     pub statuses: Vec<OptionView>,
     pub segments: Vec<OptionView>,
+    pub companies: Vec<OptionView>,
+    /// The days as typed.
+    pub from: String,
+    pub to: String,
+    pub errors: Vec<(&'static str, String)>,
     pub rows: Vec<RowView>,
     pub prev: Option<String>,
     pub next: Option<String>,
+}
+
+impl OrdersPage {
+    pub fn error(&self, field: &str) -> Option<&str> {
+        nav::field_error(&self.errors, field)
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -60,7 +72,23 @@ pub struct ListQuery {
     #[serde(default)]
     q: String,
     #[serde(default)]
+    company: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
     page: Option<i64>,
+}
+
+/// A typed day (`YYYY-MM-DD`): empty is no day, anything unreadable the message key.
+fn day(typed: &str) -> Result<Option<chrono::NaiveDate>, &'static str> {
+    match typed.trim() {
+        "" => Ok(None),
+        t => chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| "admin-orders-day-bad"),
+    }
 }
 
 fn money(minor: i64, currency: &str, locale: crate::i18n::Locale) -> String {
@@ -88,25 +116,53 @@ pub async fn list(
         .map(|s| s.to_string());
     let q: String = query.q.trim().chars().take(100).collect();
     let page = query.page.unwrap_or(1).clamp(1, 10_000);
+    let ctx = nav::staff_context(&req, &staff);
+    // A day that cannot be read is said next to its field and not used.
+    let mut errors: Vec<(&'static str, String)> = Vec::new();
+    let mut read_day = |field: &'static str, typed: &str| {
+        day(typed).unwrap_or_else(|key| {
+            errors.push((field, ctx.t(key)));
+            None
+        })
+    };
+    let (from_day, to_day) = (read_day("from", &query.from), read_day("to", &query.to));
+    let midnight = |d: chrono::NaiveDate| state.to_utc(d.and_time(chrono::NaiveTime::MIN));
     let filter = fulfilment::Filter {
         status: status.clone(),
         segment: segment.clone(),
         query: q.clone(),
+        company_id: query.company.trim().parse().ok(),
+        from: from_day.map(midnight),
+        until: to_day.and_then(|d| d.succ_opt()).map(midnight),
     };
-    let (rows, more) = db::run(&state.pool, move |c| {
-        fulfilment::list(c, &filter, page, PER_PAGE)
+    let company_id = filter.company_id;
+    let (rows, more, companies) = db::run(&state.pool, move |c| {
+        let (rows, more) = fulfilment::list(c, &filter, page, PER_PAGE)?;
+        Ok((rows, more, db::company_admin::names(c)?))
     })
     .await?;
-    let ctx = nav::staff_context(&req, &staff);
     let locale = ctx.locale;
     let link = |p: i64| {
         format!(
-            "{PATH}?status={}&segment={}&q={}&page={p}",
+            "{PATH}?status={}&segment={}&q={}&company={}&from={}&to={}&page={p}",
             status.as_deref().unwrap_or(""),
             segment.as_deref().unwrap_or(""),
-            crate::web::url_encode(&q)
+            crate::web::url_encode(&q),
+            company_id.map(|c| c.to_string()).unwrap_or_default(),
+            from_day.map(|d| d.to_string()).unwrap_or_default(),
+            to_day.map(|d| d.to_string()).unwrap_or_default(),
         )
     };
+    let mut company_options = vec![OptionView {
+        value: String::new(),
+        label: ctx.t("admin-all"),
+        selected: company_id.is_none(),
+    }];
+    company_options.extend(companies.into_iter().map(|(id, name)| OptionView {
+        value: id.to_string(),
+        label: name,
+        selected: company_id == Some(id),
+    }));
     let statuses = nav::filter_options(&ctx, status.as_deref(), &STATUSES, |s| {
         status_label(s, locale)
     });
@@ -118,6 +174,7 @@ pub async fn list(
         rows: rows
             .into_iter()
             .map(|r| RowView {
+                company: r.company.unwrap_or_default(),
                 placed: r.placed_at.format("%Y-%m-%d %H:%M").to_string(),
                 segment: ctx.t(&format!("admin-segment-{}", r.segment)),
                 email: r.email,
@@ -130,6 +187,10 @@ pub async fn list(
         next: more.then(|| link(page + 1)),
         statuses,
         segments,
+        companies: company_options,
+        from: query.from.trim().chars().take(20).collect(),
+        to: query.to.trim().chars().take(20).collect(),
+        errors,
         q: q.clone(),
         ctx,
     })
