@@ -170,9 +170,9 @@ impl InUse {
     }
 }
 
-/// Removes the category unless something uses it; what uses it otherwise.
-pub fn delete(c: &mut DbConn, id: i64) -> Result<Result<(), InUse>, DbError> {
-    let uses = InUse {
+/// What uses a category: its products, subcategories and cart rules.
+pub fn category_uses(c: &mut DbConn, id: i64) -> Result<InUse, DbError> {
+    Ok(InUse {
         products: products::table
             .filter(products::category_id.eq(id))
             .count()
@@ -185,7 +185,12 @@ pub fn delete(c: &mut DbConn, id: i64) -> Result<Result<(), InUse>, DbError> {
             .filter(cart_rules::category_id.eq(id))
             .count()
             .get_result(c)?,
-    };
+    })
+}
+
+/// Removes the category unless something uses it; what uses it otherwise.
+pub fn delete(c: &mut DbConn, id: i64) -> Result<Result<(), InUse>, DbError> {
+    let uses = category_uses(c, id)?;
     if uses.any() {
         return Ok(Err(uses));
     }

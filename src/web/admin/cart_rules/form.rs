@@ -1,45 +1,22 @@
-//! Automatic cart rules, for administrators and catalog managers: `GET /admin/cart-rules` (every
-//! rule with what it covers, its window and state, in the order they apply),
-//! `GET /admin/cart-rules/new`, `POST /admin/cart-rules`, `GET|POST /admin/cart-rules/{id}`.
-//! Checked as a whole (`domain::cart_rule_form`), times on the shop's clock, switched off rather
-//! than deleted (orders name the rules they used), audited; carts and checkout follow at once.
+//! A cart rule's form: `GET /admin/cart-rules/new`, `POST /admin/cart-rules`,
+//! `GET|POST /admin/cart-rules/{id}`. Checked as a whole, times on the shop's clock, audited.
 
-use super::nav::{self, NavItem, OptionView};
-use super::products::{category_tree, indented};
+use super::{PATH, scope};
 use crate::auth::{StaffUser, session};
 use crate::db::{self, audit, cart_rules as store};
 use crate::domain::cart_rule_form::{self as rules, Input, KINDS};
 use crate::domain::coupon_form::TIME_FORMAT;
 use crate::domain::price_form::percent_text;
-use crate::domain::promotions::{State, state};
 use crate::error::AppError;
 use crate::startup::AppState;
+use crate::web::admin::nav::{self, NavItem, OptionView};
+use crate::web::admin::products::indented;
 use crate::web::views::Choice;
 use crate::web::{PageContext, render, render_status, see_other};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
-
-const PATH: &str = "/admin/cart-rules";
-
-pub struct RuleView {
-    pub id: i64,
-    pub name: String,
-    pub offer: String,
-    pub covers: String,
-    pub window: String,
-    pub state_code: &'static str,
-    pub state: String,
-}
-
-#[derive(Template)]
-#[template(path = "admin/cart_rules.html")]
-pub struct RulesPage {
-    pub ctx: PageContext,
-    pub nav: Vec<NavItem>,
-    pub rows: Vec<RuleView>,
-}
 
 #[derive(Deserialize, Default, Clone)]
 pub struct RuleForm {
@@ -89,27 +66,6 @@ impl RuleFormPage {
     }
 }
 
-/// Category (tree order) and brand choices: (id, label).
-type Scope = (Vec<(i64, String)>, Vec<(i64, String)>);
-
-async fn scope(state: &AppState) -> Result<Scope, AppError> {
-    let (cats, brands) = db::run(&state.pool, |c| {
-        Ok((db::category_admin::all(c)?, db::catalog::brands(c)?))
-    })
-    .await?;
-    let all: Vec<(i64, Option<i64>, String)> = cats
-        .into_iter()
-        .map(|r| (r.id, r.parent_id, r.name))
-        .collect();
-    Ok((
-        category_tree(&all)
-            .into_iter()
-            .map(|(id, depth, name)| (id, indented(depth, &name)))
-            .collect(),
-        brands.into_iter().map(|b| (b.id, b.name)).collect(),
-    ))
-}
-
 fn options(ctx: &PageContext, all: &[(i64, String)], selected: &str) -> Vec<OptionView> {
     let mut out = vec![OptionView {
         value: String::new(),
@@ -122,84 +78,6 @@ fn options(ctx: &PageContext, all: &[(i64, String)], selected: &str) -> Vec<Opti
         selected: selected == id.to_string(),
     }));
     out
-}
-
-/// `GET /admin/cart-rules`.
-pub async fn list(
-    req: HttpRequest,
-    staff: StaffUser,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    staff.require(nav::allowed(PATH))?;
-    let rows = db::run(&state.pool, store::all).await?;
-    let (categories, brands) = scope(&state).await?;
-    let ctx = nav::staff_context(&req, &staff);
-    let now = chrono::Utc::now().naive_utc();
-    let name_of = |all: &[(i64, String)], id: Option<i64>| {
-        id.and_then(|id| all.iter().find(|(i, _)| *i == id))
-            .map(|(_, n)| n.trim_start_matches("— ").to_string())
-    };
-    let local = |t: chrono::NaiveDateTime| state.to_local(t).format("%Y-%m-%d %H:%M").to_string();
-    let rows = rows
-        .into_iter()
-        .map(|r| {
-            let st = state_of(&r, now);
-            let covers: Vec<String> = [
-                name_of(&categories, r.category_id),
-                name_of(&brands, r.brand_id),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            RuleView {
-                id: r.id,
-                offer: match r.kind.as_str() {
-                    "buy_x_pay_y" => ctx.locale.t_args(
-                        "cart-rule-offer-bxpy",
-                        &[
-                            ("buy", r.buy_qty.unwrap_or(0).to_string()),
-                            ("pay", r.pay_qty.unwrap_or(0).to_string()),
-                        ],
-                    ),
-                    _ => ctx.locale.t_args(
-                        "cart-rule-offer-percent",
-                        &[("rate", percent_text(r.percent_bp.unwrap_or(0)))],
-                    ),
-                },
-                covers: if covers.is_empty() {
-                    ctx.t("cart-rule-whole-shop")
-                } else {
-                    covers.join(" · ")
-                },
-                window: format!(
-                    "{} – {}",
-                    r.starts_at.map(local).unwrap_or_default(),
-                    r.ends_at.map(local).unwrap_or_default()
-                ),
-                state_code: st.code(),
-                state: ctx.t(&format!("promo-state-{}", st.code())),
-                name: r.name,
-            }
-        })
-        .collect();
-    let page = RulesPage {
-        nav: nav::menu(&ctx, staff.role, PATH),
-        rows,
-        ctx,
-    };
-    Ok(crate::web::cache_control(
-        render(&page)?,
-        "private, no-store",
-    ))
-}
-
-fn state_of(r: &store::Listed, now: chrono::NaiveDateTime) -> State {
-    state(
-        r.active,
-        r.starts_at.unwrap_or(chrono::NaiveDateTime::MIN),
-        r.ends_at,
-        now,
-    )
 }
 
 async fn form_page(
@@ -221,7 +99,14 @@ async fn form_page(
                 selected: *k == form.kind,
             })
             .collect(),
-        categories: options(&ctx, &categories, &form.category),
+        categories: options(
+            &ctx,
+            &categories
+                .iter()
+                .map(|(id, depth, name)| (*id, indented(*depth, name)))
+                .collect::<Vec<_>>(),
+            &form.category,
+        ),
         brands: options(&ctx, &brands, &form.brand),
         id,
         form,
@@ -308,7 +193,7 @@ async fn save(
     staff.require(nav::allowed(PATH))?;
     let (categories, brands) = scope(&state).await?;
     let ctx = nav::staff_context(&req, &staff);
-    let category_ids: Vec<i64> = categories.iter().map(|(id, _)| *id).collect();
+    let category_ids: Vec<i64> = categories.iter().map(|(id, _, _)| *id).collect();
     let brand_ids: Vec<i64> = brands.iter().map(|(id, _)| *id).collect();
     let checked = rules::check(
         &Input {

@@ -6,17 +6,20 @@
 //! the last offered method cannot be switched off). Checked by `domain::settings_form`,
 //! audited before → after, and the read caches and page frame follow at once.
 
+mod delivery;
+
 use super::nav::{self, NavItem};
 use crate::auth::{StaffUser, session};
 use crate::db::{self, audit, settings as store};
 use crate::domain::price_form::percent_text;
-use crate::domain::settings_form::{self as rules, DeliveryInput};
+use crate::domain::settings_form as rules;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::web::{PageContext, export_amount, render, render_status, see_other};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+pub use delivery::{add_delivery, change_delivery};
 use serde::Deserialize;
 
 const PATH: &str = "/admin/settings";
@@ -81,7 +84,7 @@ pub struct SettingsPage {
 }
 
 /// A refused form with what was typed.
-enum Refused {
+pub(super) enum Refused {
     Shop(ShopForm, FieldErrors),
     Rate(String, RateForm, FieldErrors),
     Delivery(Option<String>, DeliveryForm, FieldErrors),
@@ -195,7 +198,7 @@ pub async fn show(
 
 /// The answer to a save: back to the page with a confirmation, or the page again with the form
 /// refused. The caches and the frame are refreshed after a change.
-async fn answer(
+pub(super) async fn answer(
     req: HttpRequest,
     staff: StaffUser,
     state: web::Data<AppState>,
@@ -218,11 +221,11 @@ async fn answer(
     }
 }
 
-fn messages(ctx: &PageContext, errors: rules::Errors) -> FieldErrors {
+pub(super) fn messages(ctx: &PageContext, errors: rules::Errors) -> FieldErrors {
     errors.into_iter().map(|(f, k)| (f, ctx.t(k))).collect()
 }
 
-fn record(
+pub(super) fn record(
     c: &mut db::DbConn,
     actor: i64,
     subject: &str,
@@ -324,118 +327,4 @@ pub async fn save_rate(
         }
     };
     answer(req, staff, state, session, outcome, &format!("vat-{code}")).await
-}
-
-async fn save_delivery(
-    req: HttpRequest,
-    staff: StaffUser,
-    state: web::Data<AppState>,
-    session: actix_session::Session,
-    code: Option<String>,
-    form: DeliveryForm,
-) -> Result<HttpResponse, AppError> {
-    staff.require(nav::allowed(PATH))?;
-    let ctx = nav::staff_context(&req, &staff);
-    let input = DeliveryInput {
-        code: code.as_deref().unwrap_or_default(),
-        name: &form.name,
-        price: &form.price,
-        free_over: &form.free_over,
-        min_days: &form.min_days,
-        max_days: &form.max_days,
-        active: form.active.is_some(),
-    };
-    let draft = match rules::check_delivery(&input) {
-        Ok(d) => d,
-        Err(e) => {
-            let refused = Refused::Delivery(code, form, messages(&ctx, e));
-            return answer(req, staff, state, session, Err(refused), "delivery").await;
-        }
-    };
-    let actor = staff.user.id;
-    let add = code.is_none();
-    let saved = draft.code.clone();
-    let outcome = db::run_write(&state.pool, move |c| {
-        let all = store::delivery_methods(c)?;
-        let was = all.iter().find(|m| m.code == draft.code);
-        if !add && was.is_none() {
-            return Ok(None);
-        }
-        if add && was.is_some() {
-            return Ok(Some(Err(("name", "settings-delivery-taken"))));
-        }
-        if !draft.active && store::other_active_methods(c, &draft.code)? == 0 {
-            return Ok(Some(Err(("active", "settings-delivery-last"))));
-        }
-        let method = store::DeliveryMethod {
-            code: draft.code.clone(),
-            name: draft.name.clone(),
-            price_minor: draft.price_minor,
-            free_over_minor: draft.free_over_minor,
-            min_days: draft.min_days,
-            max_days: draft.max_days,
-            position: 0,
-            active: draft.active,
-        };
-        let describe = |m: &store::DeliveryMethod| {
-            format!(
-                "{} {} free over {} {}-{} days{}",
-                m.name,
-                export_amount(m.price_minor),
-                m.free_over_minor.map_or_else(|| "-".into(), export_amount),
-                m.min_days,
-                m.max_days,
-                if m.active { "" } else { ", off" }
-            )
-        };
-        let before = was.map(describe).unwrap_or_default();
-        store::save_delivery_method(c, &method, add)?;
-        record(
-            c,
-            actor,
-            &format!("delivery:{}", method.code),
-            before,
-            describe(&method),
-        )?;
-        Ok(Some(Ok(())))
-    })
-    .await?;
-    let outcome = match outcome {
-        None => return Err(AppError::NotFound),
-        Some(Ok(())) => Ok("settings-saved"),
-        Some(Err((field, key))) => Err(Refused::Delivery(code, form, vec![(field, ctx.t(key))])),
-    };
-    answer(
-        req,
-        staff,
-        state,
-        session,
-        outcome,
-        &format!("delivery-{saved}"),
-    )
-    .await
-}
-
-/// `POST /admin/settings/delivery`.
-pub async fn add_delivery(
-    req: HttpRequest,
-    staff: StaffUser,
-    state: web::Data<AppState>,
-    session: actix_session::Session,
-    form: web::Form<DeliveryForm>,
-) -> Result<HttpResponse, AppError> {
-    save_delivery(req, staff, state, session, None, form.into_inner()).await
-}
-
-/// `POST /admin/settings/delivery/{code}`.
-pub async fn change_delivery(
-    req: HttpRequest,
-    staff: StaffUser,
-    state: web::Data<AppState>,
-    session: actix_session::Session,
-    code: web::Path<String>,
-    form: web::Form<DeliveryForm>,
-) -> Result<HttpResponse, AppError> {
-    let code = Some(code.into_inner());
-    save_delivery(req, staff, state, session, code, form.into_inner()).await
 }
