@@ -29,6 +29,8 @@ pub struct BusinessHome {
     pub promotions: Vec<Promotion>,
     pub demos: Vec<content::ContentCard>,
     pub content: Vec<content::ContentCard>,
+    /// The targeted block for this industry and role, if staff wrote one.
+    pub blocks: Vec<content::Block>,
 }
 
 /// What the consumer home shows, shared by every visitor in the same audience.
@@ -85,6 +87,8 @@ pub struct ProductPage {
     pub distribution: [i64; 5],
     pub newest_reviews: Vec<super::reviews::Published>,
     pub helpful_reviews: Vec<super::reviews::Published>,
+    /// Guides, blog posts and case studies about this product for the audience.
+    pub articles: Vec<content::ContentCard>,
 }
 
 impl Default for ReadCache {
@@ -211,6 +215,7 @@ impl ReadCache {
                         role,
                         6,
                     )?,
+                    blocks: content::blocks_for(conn, now, industry, role, 1)?,
                 }))
             })
             .map_err(shared)
@@ -383,6 +388,16 @@ impl ReadCache {
                 ReviewSort::Helpful,
                 REVIEWS_SHOWN,
                 0,
+            )?,
+            articles: content::about_product(
+                conn,
+                id,
+                match audience {
+                    Audience::Companies => "b2b",
+                    Audience::Consumers => "b2c",
+                },
+                chrono::Utc::now().naive_utc(),
+                3,
             )?,
             detail,
             related,

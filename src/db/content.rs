@@ -129,6 +129,67 @@ pub fn for_business(
         .collect())
 }
 
+/// Published articles about a product for an audience (`b2c` or `b2b`), newest first: the
+/// product page links them.
+pub fn about_product(
+    conn: &mut DbConn,
+    product_id: i64,
+    audience: &str,
+    now: NaiveDateTime,
+    limit: i64,
+) -> Result<Vec<ContentCard>, DbError> {
+    Ok(content_pages::table
+        .filter(content_pages::product_id.eq(product_id))
+        .filter(content_pages::kind.ne_all(["faq", "block"]))
+        .filter(content_pages::audience.eq_any([audience, "both"]))
+        .filter(content_pages::published_at.le(now))
+        .order((content_pages::published_at.desc(), content_pages::id.desc()))
+        .limit(limit)
+        .select((
+            content_pages::kind,
+            content_pages::slug,
+            content_pages::title,
+            content_pages::summary,
+            content_pages::video_url,
+        ))
+        .load(conn)?)
+}
+
+/// A targeted block on the business home, its body rendered.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub title: String,
+    /// Sanitised HTML made from the Markdown (`domain::markdown`).
+    pub body_html: String,
+}
+
+/// The published blocks for an industry and role, the most specific first (as
+/// [`for_business`] orders them).
+pub fn blocks_for(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    industry: &str,
+    role: &str,
+    limit: i64,
+) -> Result<Vec<Block>, DbError> {
+    let cards = for_business(conn, now, &["block"], industry, role, limit)?;
+    let slugs: Vec<&str> = cards.iter().map(|c| c.slug.as_str()).collect();
+    let bodies: Vec<(String, String)> = content_pages::table
+        .filter(content_pages::slug.eq_any(&slugs))
+        .select((content_pages::slug, content_pages::body_markdown))
+        .load(conn)?;
+    Ok(cards
+        .into_iter()
+        .filter_map(|c| {
+            let (_, body) = bodies.iter().find(|(s, _)| *s == c.slug)?;
+            Some(Block {
+                title: c.title,
+                body_html: crate::domain::markdown::to_html(body),
+            })
+        })
+        .collect())
+}
+
 #[derive(Debug, Clone, Queryable)]
 pub struct Page {
     pub kind: String,
@@ -136,6 +197,7 @@ pub struct Page {
     pub summary: String,
     pub body_markdown: String,
     pub video_url: Option<String>,
+    pub captions_url: Option<String>,
     pub published_at: Option<NaiveDateTime>,
 }
 
@@ -156,8 +218,10 @@ pub fn published_page(
             content_pages::summary,
             content_pages::body_markdown,
             content_pages::video_url,
+            content_pages::captions_url,
             content_pages::published_at,
         ))
+        .filter(content_pages::kind.ne_all(["faq", "block"]))
         .first(conn)
         .optional()?)
 }

@@ -21,6 +21,7 @@ pub mod companies;
 pub mod company_admin;
 pub mod connection;
 pub mod content;
+pub mod content_admin;
 pub mod coupons;
 pub mod customers;
 pub mod demos;
@@ -46,6 +47,7 @@ pub mod settings;
 pub mod sitemap;
 pub mod staff;
 pub mod stock;
+pub mod testimonials;
 pub mod tokens;
 pub mod users;
 

@@ -511,6 +511,7 @@ diesel::table! {
         published_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        captions_url -> Nullable<Text>,
     }
 }
 

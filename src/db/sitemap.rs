@@ -47,7 +47,7 @@ pub fn content_slugs(
 ) -> Result<Vec<(String, NaiveDateTime)>, DbError> {
     Ok(content_pages::table
         .filter(content_pages::audience.ne("b2b"))
-        .filter(content_pages::kind.ne("block"))
+        .filter(content_pages::kind.ne_all(["block", "faq"]))
         .filter(content_pages::published_at.le(now))
         .order(content_pages::id.asc())
         .select((content_pages::slug, content_pages::updated_at))

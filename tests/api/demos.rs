@@ -30,7 +30,7 @@ fn iso(d: NaiveDate) -> String {
 }
 
 /// The buyer asks for a demo of the cordless system; returns its address.
-async fn book(app: &TestApp) -> String {
+pub(crate) async fn book(app: &TestApp) -> String {
     let form = format!("/b2b/demos/new?demo={DEMO}");
     let date = iso(day_ahead(7, true));
     let sent = app

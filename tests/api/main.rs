@@ -20,6 +20,7 @@ mod checkout;
 mod companies_admin;
 mod company;
 mod company_users;
+mod content_admin;
 mod coupons;
 mod credentials;
 mod customers_admin;

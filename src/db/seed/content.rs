@@ -165,7 +165,7 @@ fn testimonials(c: &mut DbConn) -> Result<(), DbError> {
 
 fn pages(c: &mut DbConn, product_ids: &[i64], now: NaiveDateTime) -> Result<(), DbError> {
     // (kind, slug, title, summary, industry, role, video)
-    let rows: [(&str, &str, &str, &str, Option<&str>, Option<&str>, bool); 14] = [
+    let rows: [(&str, &str, &str, &str, Option<&str>, Option<&str>, bool); 15] = [
         (
             "demo",
             "demo-cordless-system",
@@ -292,14 +292,18 @@ fn pages(c: &mut DbConn, product_ids: &[i64], now: NaiveDateTime) -> Result<(), 
             Some("admin"),
             false,
         ),
+        (
+            "block",
+            "block-construction-buyers-winter",
+            "Winter on site: order before the break",
+            "Site deliveries pause over the holidays.",
+            Some("construction"),
+            Some("buyer"),
+            false,
+        ),
     ];
     for (pos, (kind, slug, title, summary, industry, role, video)) in rows.into_iter().enumerate() {
-        let body = format!(
-            "## {title}\n\n{summary}\n\nOur specialists put this together from questions buyers ask us every week. \
-             It covers the choices that matter most, the mistakes we see most often, and the products our \
-             customers rely on.\n\nWant to talk it through? Book a live demo, or write to customer service — \
-             we answer e-mail around the clock."
-        );
+        let body = body(kind);
         diesel::insert_into(content_pages::table)
             .values((
                 content_pages::kind.eq(kind),
@@ -312,12 +316,68 @@ fn pages(c: &mut DbConn, product_ids: &[i64], now: NaiveDateTime) -> Result<(), 
                 content_pages::role.eq(role),
                 content_pages::product_id.eq(product_ids.get(pos * 7).copied()),
                 content_pages::video_url.eq(video.then_some("/static/video/demo.webm")),
+                content_pages::captions_url.eq(video.then_some("/static/video/demo.en.vtt")),
                 content_pages::position.eq(pos as i32),
                 content_pages::published_at.eq(now - Duration::days(pos as i64 * 3 + 1)),
             ))
             .execute(c)?;
     }
     Ok(())
+}
+
+/// A demo article's Markdown (the summary shows above it): sections with a list, a table or a
+/// quote by kind.
+fn body(kind: &str) -> String {
+    let middle = match kind {
+        "guide" => {
+            "## What matters most\n\n\
+             - **The job**: what the product meets every day, and how often.\n\
+             - **The material**: wood, metal, stone or plasterboard each ask for something else.\n\
+             - **The total cost**: price per piece, waste and the time it takes to fit.\n\n\
+             ## A quick table\n\n\
+             | Need | Choose | Why |\n\
+             |---|---|---|\n\
+             | Light, indoors | Standard range | Lowest price per unit |\n\
+             | Heavy or outdoors | Professional range | Lasts longer, fewer returns |\n\
+             | Mixed sites | One system | One spare part, one training |\n"
+        }
+        "case_study" => {
+            "## The starting point\n\n\
+             Orders came in by phone and e-mail, prices differed from site to site and invoices \
+             were checked by hand.\n\n\
+             ## What changed\n\n\
+             1. SKU lists for each site, reordered in two clicks.\n\
+             2. Spending limits, so buyers order and approvers only see what is above them.\n\
+             3. One monthly invoice on agreed terms.\n\n\
+             > We spend our time on the building now, not on the paperwork.\n"
+        }
+        "block" => {
+            return "Site deliveries pause from 23 December to 2 January. Order **hi-vis, gloves \
+                    and site heaters** by 20 December and they arrive before the break.\n\n\
+                    [Reorder from your lists](/b2b/lists) · [Quick order by SKU](/b2b/quick-order)\n"
+                .to_string();
+        }
+        "demo" => {
+            "## In the demo\n\n\
+             - A walk-through on real products, about 30 minutes.\n\
+             - Your questions answered by a specialist.\n\
+             - A written summary with prices for your company afterwards.\n"
+        }
+        _ => {
+            "## The short answer\n\n\
+             It depends on how the product is used — but a few checks settle most cases.\n\n\
+             ## What to check\n\n\
+             - How many hours a day it runs.\n\
+             - What it costs over three years, not only today.\n\
+             - Whether spare parts and service are close by.\n"
+        }
+    };
+    format!(
+        "{middle}\n## Talk to us\n\n\
+         Our specialists put this together from questions buyers ask us every week. Want to talk it \
+         through? [Book a live demo](/b2b/demos/new) or [write to customer service](/help) — we \
+         answer e-mail around the clock.\n"
+    )
 }
 
 fn reviews(c: &mut DbConn, product_ids: &[i64], people: &People) -> Result<(), DbError> {

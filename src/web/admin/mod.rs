@@ -9,6 +9,7 @@ mod cases;
 mod categories;
 mod chats;
 mod companies;
+mod content;
 mod coupons;
 mod customers;
 mod dashboard;
@@ -28,6 +29,7 @@ mod reviews;
 mod sales;
 mod settings;
 mod staff;
+mod testimonials;
 
 use actix_web::web;
 
@@ -85,6 +87,28 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/admin/faq/{id}")
                 .route(web::get().to(faq::edit))
                 .route(web::post().to(faq::update)),
+        )
+        .service(
+            web::resource("/admin/content")
+                .route(web::get().to(content::list))
+                .route(web::post().to(content::create)),
+        )
+        .route("/admin/content/new", web::get().to(content::new))
+        .service(
+            web::resource("/admin/content/{id}")
+                .route(web::get().to(content::edit))
+                .route(web::post().to(content::update)),
+        )
+        .service(
+            web::resource("/admin/testimonials")
+                .route(web::get().to(testimonials::list))
+                .route(web::post().to(testimonials::create)),
+        )
+        .route("/admin/testimonials/new", web::get().to(testimonials::new))
+        .service(
+            web::resource("/admin/testimonials/{id}")
+                .route(web::get().to(testimonials::edit))
+                .route(web::post().to(testimonials::update)),
         )
         .service(
             web::resource("/admin/coupons")

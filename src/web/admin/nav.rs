@@ -48,6 +48,16 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         "admin-applications",
         &[Administrator, SalesRep],
     ),
+    (
+        "/admin/content",
+        "admin-content",
+        &[Administrator, CatalogManager, SalesRep],
+    ),
+    (
+        "/admin/testimonials",
+        "admin-testimonials",
+        &[Administrator, CatalogManager],
+    ),
     ("/admin/faq", "admin-faq", &[Administrator, SupportAgent]),
     (
         "/admin/customers",

@@ -51,6 +51,8 @@ pub struct B2bHomePage {
     pub demos: Vec<ContentView>,
     pub carousel: Vec<ProductCardView>,
     pub content: Vec<ContentView>,
+    /// Staff's block for this industry and role (title, sanitised HTML).
+    pub blocks: Vec<db::content::Block>,
     pub dashboard: DashboardView,
     pub categories: Vec<CategoryTile>,
 }
@@ -179,6 +181,7 @@ pub async fn page(
         demos: content_views(&ctx, home.demos.clone()),
         carousel: ProductCardView::list(&carousel, &buyer, locale),
         content: content_views(&ctx, home.content.clone()),
+        blocks: home.blocks.clone(),
         dashboard,
         categories: category_tiles(&categories),
         ctx,

@@ -12,8 +12,10 @@ pub struct ArticleView {
     pub kind_label: String,
     pub title: String,
     pub summary: String,
-    pub paragraphs: Vec<String>,
+    /// The Markdown body as sanitised HTML (`domain::markdown`).
+    pub body_html: String,
     pub video_url: Option<String>,
+    pub captions_url: Option<String>,
     pub published: String,
     /// The same date for `<time datetime>`.
     pub published_iso: String,
@@ -49,15 +51,9 @@ pub async fn show(
     .ok_or(AppError::NotFound)?;
     let theme = Theme::storefront_for(&principal);
     let ctx = PageContext::with_principal(&req, theme, principal);
-    // Markdown rendering with sanitising comes with the content admin; until then paragraphs as text.
     let v = ArticleView {
         kind_label: ctx.t(&format!("content-kind-{}", page.kind.replace('_', "-"))),
-        paragraphs: page
-            .body_markdown
-            .split("\n\n")
-            .map(|p| p.trim().trim_start_matches('#').trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect(),
+        body_html: crate::domain::markdown::to_html(&page.body_markdown),
         published: page
             .published_at
             .map(|d| ctx.locale.date(d))
@@ -70,6 +66,7 @@ pub async fn show(
         title: page.title,
         summary: page.summary,
         video_url: page.video_url,
+        captions_url: page.captions_url,
     };
     render_article(ctx, v, actix_web::http::StatusCode::OK)
 }

@@ -59,6 +59,8 @@ pub struct ProductView {
     pub quantity_rule: Option<String>,
     pub delivery: String,
     pub related: Vec<ProductCardView>,
+    /// Articles about this product: (kind, title, address).
+    pub articles: Vec<(String, String, String)>,
     /// "Rated 4.3 of 5" and "12 reviews", when there are approved reviews.
     pub rating: Option<RatingView>,
     pub reviews: ReviewsView,
@@ -364,6 +366,17 @@ pub(crate) async fn page(
         stock,
         quantity_rule,
         related: ProductCardView::list(related, &buyer, locale),
+        articles: page
+            .articles
+            .iter()
+            .map(|a| {
+                (
+                    locale.t(&format!("content-kind-{}", a.kind.replace('_', "-"))),
+                    a.title.clone(),
+                    format!("/content/{}", a.slug),
+                )
+            })
+            .collect(),
         crumbs,
         name: detail.card.name.clone(),
         sku: detail.card.sku.clone(),
