@@ -20,7 +20,8 @@ use serde::Deserialize;
 pub struct FaqItem {
     pub id: String,
     pub question: String,
-    pub answer: Vec<String>,
+    /// The Markdown answer as sanitised HTML.
+    pub answer: std::sync::Arc<str>,
 }
 
 /// A topic with its entries.
@@ -82,15 +83,10 @@ async fn entries(state: &AppState, reader: Reader) -> Result<Vec<db::content::Fa
     Ok(db::run(&state.pool, move |c| db::content::faq(c, &audiences, now)).await?)
 }
 
-fn item(e: db::content::FaqEntry) -> FaqItem {
+fn item(cache: &db::cache::ReadCache, e: db::content::FaqEntry) -> FaqItem {
     FaqItem {
         id: format!("faq-{}", e.slug),
-        answer: e
-            .answer
-            .split("\n\n")
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect(),
+        answer: crate::web::views::markdown_html(cache, &e.answer),
         question: e.question,
     }
 }
@@ -170,7 +166,11 @@ pub async fn centre(
         ),
         email: support.email.clone(),
         phone: support.phone.clone(),
-        top: all.into_iter().take(5).map(item).collect(),
+        top: all
+            .into_iter()
+            .take(5)
+            .map(|e| item(&state.cache, e))
+            .collect(),
     };
     let response = render_help(ctx, v, StatusCode::OK)?;
     // The phone's "open now" changes by the minute.
@@ -227,7 +227,7 @@ pub async fn faq(
             });
         }
         if let Some(g) = groups.last_mut() {
-            g.items.push(item(e));
+            g.items.push(item(&state.cache, e));
         }
     }
     let found = (!words.is_empty()).then(|| {

@@ -144,6 +144,17 @@ pub fn paragraphs(text: &str, separator: &str) -> Vec<String> {
         .collect()
 }
 
+/// Staff's Markdown as sanitised HTML, rendered once per text and cache period: the key is the
+/// text's hash, so an edited text is a new entry and nothing needs forgetting.
+pub fn markdown_html(cache: &crate::db::cache::ReadCache, markdown: &str) -> std::sync::Arc<str> {
+    use sha2::Digest;
+    let key = format!(
+        "md {}",
+        hex::encode(sha2::Sha256::digest(markdown.as_bytes()))
+    );
+    cache.fragment(&key, "", || crate::domain::markdown::to_html(markdown))
+}
+
 /// One choice of a form's select whose values are fixed codes.
 pub struct Choice {
     pub value: &'static str,

@@ -178,6 +178,43 @@ async fn support_agents_write_the_faq_and_readers_see_it_at_once() {
     assert_eq!(refused.attr("#question", "value").as_deref(), Some("Why"));
     assert_eq!(refused.attr("#position", "value").as_deref(), Some("-3"));
 
+    // Answers are Markdown: a preview shows one as readers will, sanitised, and saves nothing.
+    let preview = agent
+        .post_form(
+            "/admin/faq",
+            "/admin/faq/new",
+            &[
+                ("question", "Can I pay with a gift card on invoice?"),
+                (
+                    "answer",
+                    "**Yes** — see [payment](/help).\n\n<img src=x onerror=alert(1)>",
+                ),
+                ("topic", "payment"),
+                ("audience", "both"),
+                ("position", "0"),
+                ("action", "preview"),
+            ],
+        )
+        .await;
+    assert_eq!(preview.status, 200);
+    assert_eq!(preview.text(".content-preview .markdown strong"), "Yes");
+    assert_eq!(
+        preview
+            .attr(".content-preview .markdown a", "href")
+            .as_deref(),
+        Some("/help")
+    );
+    assert_eq!(preview.count(".content-preview img"), 0);
+    assert!(preview.text("#answer").contains("**Yes**"));
+    assert_eq!(
+        agent
+            .get("/admin/faq?q=gift+card+on+invoice")
+            .await
+            .count(".admin-faq tbody tr"),
+        0,
+        "a preview saves nothing"
+    );
+
     let made = agent
         .post_form(
             "/admin/faq",
@@ -186,7 +223,7 @@ async fn support_agents_write_the_faq_and_readers_see_it_at_once() {
                 ("question", "Do you deliver to Åland?"),
                 (
                     "answer",
-                    "Yes, in 3–5 working days.\n\nCustoms forms are included.",
+                    "Yes, in 3–5 working days.\n\nCustoms forms are **included**.",
                 ),
                 ("topic", "delivery"),
                 ("audience", "b2c"),
@@ -210,6 +247,10 @@ async fn support_agents_write_the_faq_and_readers_see_it_at_once() {
         vec!["faq-do-you-deliver-to-aland"]
     );
     assert_eq!(faq.select_texts("#faq-do-you-deliver-to-aland p").len(), 3);
+    assert_eq!(
+        faq.text("#faq-do-you-deliver-to-aland .markdown strong"),
+        "included"
+    );
 
     // A company reader does not see a consumer answer; unpublished, nobody does; the link stays.
     app.login("buyer@nordbygg.example").await;

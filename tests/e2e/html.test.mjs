@@ -189,7 +189,25 @@ test("every page validates as HTML in every theme", async () => {
     "/admin/categories", "/admin/categories/new", "/admin/categories/1", "/admin/brands", "/admin/settings",
     "/admin/customers", "/admin/customers?q=shopper", "/admin/cart-rules", "/admin/cart-rules/new", "/admin/cart-rules/1",
     `/admin/orders/${number}/print`,
+    "/admin/content", "/admin/content?kind=guide&state=published", "/admin/content/new?kind=block", "/admin/content/1",
+    "/admin/testimonials", "/admin/testimonials/new", "/admin/testimonials/1",
   ])).map(([k, v]) => [`admin ${k}`, v])));
+  // An article's preview (Markdown with a table and typed HTML) and a refused article;
+  // an FAQ answer's preview.
+  await staff.goto(`${app.base}/admin/content/new?kind=guide`);
+  await staff.fill("#title", "Choosing drills");
+  await staff.fill("#body", "## Sizes\n\n- **12 V** for shelves\n\n| Job | Volt |\n|---|---|\n| Deck | 18 V |\n\n<script>x</script>");
+  await Promise.all([staff.waitForNavigation(), staff.click(".content-preview-button")]);
+  pages["admin content preview"] = await staff.content();
+  await staff.fill("#title", "x");
+  await staff.fill("#product", "NO-SUCH");
+  await Promise.all([staff.waitForNavigation(), staff.click(".content-save")]);
+  pages["admin content refused"] = await staff.content();
+  await staff.goto(`${app.base}/admin/faq/new`);
+  await staff.fill("#question", "Can I pay by card?");
+  await staff.fill("#answer", "**Yes**, see [payment](/help).");
+  await Promise.all([staff.waitForNavigation(), staff.click(".faq-preview")]);
+  pages["admin faq preview"] = await staff.content();
   // Refused forms of the catalog's structure, the settings and a cart rule; a consumer's page.
   await staff.goto(`${app.base}/admin/categories/new`);
   await staff.fill("#name", "x");
@@ -254,6 +272,6 @@ test("every page validates as HTML in every theme", async () => {
   pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 126);
+  assert.equal(Object.keys(pages).length, 136);
   assert.equal(validate(pages), "");
 });

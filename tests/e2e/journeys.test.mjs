@@ -1102,7 +1102,8 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
   const catalog = await newPage(browser);
   await signIn(catalog, app.base, "catalog@duett.example");
   for (const path of ["/admin/products", "/admin/products/new", "/admin/products/import", "/admin/promotions", "/admin/promotions/new", "/admin/coupons", "/admin/coupons/new",
-    "/admin/categories", "/admin/categories/new", "/admin/categories/1", "/admin/brands", "/admin/cart-rules", "/admin/cart-rules/new", "/admin/cart-rules/1"]) {
+    "/admin/categories", "/admin/categories/new", "/admin/categories/1", "/admin/brands", "/admin/cart-rules", "/admin/cart-rules/new", "/admin/cart-rules/1",
+    "/admin/content", "/admin/content/new?kind=guide", "/admin/content/1", "/admin/testimonials", "/admin/testimonials/new", "/admin/testimonials/1"]) {
     const res = await catalog.goto(`${app.base}${path}`);
     assert.equal(res.status(), 200, path);
     const found = await axe(catalog);
@@ -1125,6 +1126,22 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
   await Promise.all([catalog.waitForNavigation(), catalog.click(".cart-rule-save")]);
   const ruleRefused = await axe(catalog);
   if (ruleRefused.length) problems["admin cart rule refused"] = ruleRefused;
+  await catalog.goto(`${app.base}/admin/content/new?kind=guide`);
+  await catalog.fill("#title", "Choosing drills");
+  await catalog.fill("#body", "## Sizes\n\n- **12 V** for shelves\n\n| Job | Volt |\n|---|---|\n| Deck | 18 V |");
+  await Promise.all([catalog.waitForNavigation(), catalog.click(".content-preview-button")]);
+  assert.equal(await catalog.textContent(".content-preview .markdown td"), "Deck");
+  const previewFound = await axe(catalog);
+  if (previewFound.length) problems["admin content preview"] = previewFound;
+  await catalog.fill("#title", "x");
+  await Promise.all([catalog.waitForNavigation(), catalog.click(".content-save")]);
+  const contentRefused = await axe(catalog);
+  if (contentRefused.length) problems["admin content refused"] = contentRefused;
+  await catalog.goto(`${app.base}/admin/testimonials/new`);
+  await catalog.fill("#quote", "Short");
+  await Promise.all([catalog.waitForNavigation(), catalog.click(".testimonial-save")]);
+  const testimonialRefused = await axe(catalog);
+  if (testimonialRefused.length) problems["admin testimonial refused"] = testimonialRefused;
   assert.deepEqual(catalog.errors.filter((e) => !/status of 422/.test(e)), []);
   await catalog.close();
 

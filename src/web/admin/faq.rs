@@ -1,6 +1,7 @@
 //! The FAQ for staff (administrators and support agents): `GET /admin/faq` (filter by audience,
 //! search the questions), `GET /admin/faq/new` and `POST /admin/faq` to add an entry,
-//! `GET /admin/faq/{id}` and `POST /admin/faq/{id}` (`action` = save | delete) to change one.
+//! `GET /admin/faq/{id}` and `POST /admin/faq/{id}` (`action` = save | preview | delete) to
+//! change one. Answers are Markdown; "Preview" shows one as readers will see it, unsaved.
 //! Fields `question`, `answer`, `topic`, `audience`, `position`, `published`. Every change is
 //! audited with the entry before and after.
 
@@ -106,6 +107,8 @@ pub struct FaqFormPage {
     pub published: bool,
     pub errors: Vec<(&'static str, String)>,
     pub alert: Option<String>,
+    /// The answer as readers will see it (sanitised HTML), after "Preview".
+    pub preview: Option<String>,
 }
 
 impl FaqFormPage {
@@ -188,6 +191,7 @@ fn form_page(
         answer: clip(&form.answer, faq::ANSWER_MAX + 100),
         position: clip(&form.position, 10),
         published: form.published.is_some(),
+        preview: (form.action == "preview").then(|| crate::domain::markdown::to_html(&form.answer)),
         id,
         link,
         errors,
@@ -239,6 +243,9 @@ pub async fn create(
     staff.require(nav::allowed(PATH))?;
     let form = form.into_inner();
     let ctx = nav::staff_context(&req, &staff);
+    if form.action == "preview" {
+        return render(&form_page(ctx, &staff, None, None, &form, Vec::new()));
+    }
     let entry = match checked(&form, &ctx) {
         Ok(e) => e,
         Err(errors) => {
@@ -335,6 +342,10 @@ pub async fn update(
             .await?;
             session::flash(&session, "faq-deleted");
             Ok(see_other(PATH))
+        }
+        "preview" => {
+            let link = Some(format!("/help/faq#faq-{}", before.slug));
+            render(&form_page(ctx, &staff, Some(id), link, &form, Vec::new()))
         }
         "save" => {
             let link = Some(format!("/help/faq#faq-{}", before.slug));

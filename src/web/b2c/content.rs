@@ -13,7 +13,7 @@ pub struct ArticleView {
     pub title: String,
     pub summary: String,
     /// The Markdown body as sanitised HTML (`domain::markdown`).
-    pub body_html: String,
+    pub body_html: std::sync::Arc<str>,
     pub video_url: Option<String>,
     pub captions_url: Option<String>,
     pub published: String,
@@ -53,7 +53,7 @@ pub async fn show(
     let ctx = PageContext::with_principal(&req, theme, principal);
     let v = ArticleView {
         kind_label: ctx.t(&format!("content-kind-{}", page.kind.replace('_', "-"))),
-        body_html: crate::domain::markdown::to_html(&page.body_markdown),
+        body_html: crate::web::views::markdown_html(&state.cache, &page.body_markdown),
         published: page
             .published_at
             .map(|d| ctx.locale.date(d))
