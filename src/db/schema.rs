@@ -758,11 +758,39 @@ diesel::table! {
 diesel::table! {
     case_refunds (id) {
         id -> BigInt,
-        case_id -> BigInt,
+        case_id -> Nullable<BigInt>,
         order_id -> BigInt,
         amount_minor -> BigInt,
         reference -> Text,
         created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    product_imports (id) {
+        id -> BigInt,
+        actor_user_id -> BigInt,
+        file_name -> Text,
+        stored_name -> Text,
+        state -> Text,
+        total_rows -> Integer,
+        done_rows -> Integer,
+        new_count -> Integer,
+        update_count -> Integer,
+        error_count -> Integer,
+        report -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    order_notes (id) {
+        id -> BigInt,
+        order_id -> BigInt,
+        author_id -> BigInt,
+        body -> Text,
         created_at -> Timestamp,
     }
 }
@@ -844,43 +872,11 @@ diesel::joinable!(case_attachments -> case_messages (message_id));
 diesel::joinable!(case_refunds -> support_cases (case_id));
 diesel::joinable!(case_refunds -> orders (order_id));
 diesel::joinable!(case_refunds -> users (created_by));
-
-diesel::table! {
-    product_imports (id) {
-        id -> BigInt,
-        actor_user_id -> BigInt,
-        file_name -> Text,
-        stored_name -> Text,
-        state -> Text,
-        total_rows -> Integer,
-        done_rows -> Integer,
-        new_count -> Integer,
-        update_count -> Integer,
-        error_count -> Integer,
-        report -> Text,
-        created_at -> Timestamp,
-        updated_at -> Timestamp,
-    }
-}
-
 diesel::joinable!(product_imports -> users (actor_user_id));
-
-diesel::table! {
-    order_notes (id) {
-        id -> BigInt,
-        order_id -> BigInt,
-        author_id -> BigInt,
-        body -> Text,
-        created_at -> Timestamp,
-    }
-}
-
 diesel::joinable!(order_notes -> orders (order_id));
 diesel::joinable!(order_notes -> users (author_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
-    order_notes,
-    product_imports,
     tax_classes,
     payment_terms,
     price_lists,
@@ -934,4 +930,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_lines,
     case_attachments,
     case_refunds,
+    product_imports,
+    order_notes,
 );

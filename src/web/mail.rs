@@ -180,6 +180,31 @@ impl Mail {
         }
     }
 
+    /// "We have refunded part of order …" (from the order's page in admin).
+    pub fn order_refunded(
+        locale: Locale,
+        to: &str,
+        number: &str,
+        details: &str,
+        link: &str,
+    ) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject: locale.t_args(
+                "mail-order-refunded-subject",
+                &[("number", number.to_string())],
+            ),
+            body: locale.t_args(
+                "mail-order-refunded-body",
+                &[
+                    ("number", number.to_string()),
+                    ("details", details.to_string()),
+                    ("link", link.to_string()),
+                ],
+            ),
+        }
+    }
+
     /// "It is back in stock" (the subject and body; the address comes from the wish).
     pub fn back_in_stock(locale: Locale, name: &str, link: &str) -> Mail {
         Mail {

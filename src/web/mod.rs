@@ -60,6 +60,7 @@ pub mod orders;
 pub mod page_cache;
 pub mod payment;
 pub mod price_explain;
+pub mod refunds;
 pub mod returns;
 pub mod seo;
 pub mod shopper;

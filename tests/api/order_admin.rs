@@ -112,3 +112,165 @@ async fn staff_note_an_order_and_print_it() {
         .await;
     assert_eq!(res.status, 403);
 }
+
+#[tokio::test]
+async fn support_gives_money_back_from_the_order_page_once_and_never_more_than_paid() {
+    use duett::db::schema::{orders, outbox};
+    let app = spawn_app().await;
+    let (_, sku, slug) = product(&app);
+    let order_url = paid_order(&app, &sku, &slug, "2").await;
+    let number = order_number(&app);
+    let total: i64 = orders::table
+        .filter(orders::number.eq(&number))
+        .select(orders::total_minor)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    let staff = app.another_browser();
+    staff.login("support@duett.example").await;
+    let path = format!("/admin/orders/{number}");
+    let give = format!("{path}/refund");
+    let page = staff.get(&path).await;
+    assert_eq!(page.count("form.order-refund"), 1);
+    let key = page
+        .attr("form.order-refund input[name=key]", "value")
+        .unwrap();
+
+    // Refused with the input kept: more than was paid, nothing, no reason.
+    let too_much = format!("{},00", total / 100 + 1);
+    let res = staff
+        .post_form(
+            &give,
+            &path,
+            &[
+                ("amount", &too_much),
+                ("note", "Price match"),
+                ("key", &key),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(
+        res.text("#refund-amount-error").contains("is left"),
+        "{}",
+        res.text("#refund-amount-error")
+    );
+    assert_eq!(
+        res.attr("#refund-amount", "value").as_deref(),
+        Some(too_much.as_str())
+    );
+    assert_eq!(
+        res.attr("#refund-note", "value").as_deref(),
+        Some("Price match")
+    );
+    let res = staff
+        .post_form(
+            &give,
+            &path,
+            &[("amount", "0"), ("note", "Price match"), ("key", &key)],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(res.count("#refund-amount-error"), 1);
+    let res = staff
+        .post_form(
+            &give,
+            &path,
+            &[("amount", "100,50"), ("note", " "), ("key", &key)],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(res.count("#refund-note-error"), 1);
+
+    // Given: on the page, the timeline, the customer's mail and the audit log.
+    let res = staff
+        .post_form(
+            &give,
+            &path,
+            &[("amount", "100,50"), ("note", "Price match"), ("key", &key)],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text("main"));
+    // The same form again (a second click) gives nothing more.
+    let again = staff
+        .post_form(
+            &give,
+            &path,
+            &[("amount", "100,50"), ("note", "Price match"), ("key", &key)],
+        )
+        .await;
+    assert_eq!(again.status, 303);
+    let page = staff.get(&path).await;
+    assert!(
+        page.text(".order-refunded")
+            .starts_with("SEK 100.50 of SEK "),
+        "{}",
+        page.text(".order-refunded")
+    );
+    assert!(page.text(".timeline").contains("SEK 100.50 · Price match"));
+    let left = duett::domain::money::Money::from_minor(
+        total - 10_050,
+        duett::domain::money::Currency::Sek,
+    )
+    .format("en")
+    .replace('\u{a0}', " ");
+    assert!(
+        page.text("#refund-amount-hint")
+            .replace('\u{a0}', " ")
+            .contains(&left),
+        "{} / {left}",
+        page.text("#refund-amount-hint")
+    );
+    let mails: Vec<(String, String)> = outbox::table
+        .filter(outbox::to_address.eq("returning.guest@example.com"))
+        .filter(
+            outbox::subject
+                .like("%Money back%")
+                .or(outbox::subject.like("%Pengar tillbaka%")),
+        )
+        .select((outbox::subject, outbox::body_text))
+        .load(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert!(mails[0].1.contains(&number));
+    let audited: i64 = audit_log::table
+        .filter(audit_log::action.eq("order_refund"))
+        .count()
+        .get_result(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(audited, 1);
+    let customer = app.get(&order_url).await;
+    assert_eq!(customer.status, 200);
+
+    // The rest, on a fresh form: then nothing is left and the form goes away.
+    let key = page
+        .attr("form.order-refund input[name=key]", "value")
+        .unwrap();
+    let rest = format!("{},{:02}", (total - 10_050) / 100, (total - 10_050) % 100);
+    let res = staff
+        .post_form(
+            &give,
+            &path,
+            &[("amount", &rest), ("note", "Goodwill"), ("key", &key)],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text("main"));
+    let page = staff.get(&path).await;
+    assert_eq!(page.count("form.order-refund"), 0);
+
+    // Sales reps see the order but do not give money back.
+    let sales = app.another_browser();
+    sales.login("sales@duett.example").await;
+    assert_eq!(sales.get(&path).await.count("form.order-refund"), 0);
+    let res = sales
+        .post_form(
+            &give,
+            &path,
+            &[
+                ("amount", "1"),
+                ("note", "x"),
+                ("key", "abcdefghijklmnopqrstu"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 403);
+}

@@ -1,5 +1,6 @@
-//! Money given back from a case without a return: held first (checked against what is left of
-//! the order, once per form), then paid back or credited, then recorded on the order and case.
+//! Money given back without a return — from a support case, or straight from the order's page in
+//! admin: held first (checked against what is left of the order, once per form), then paid back
+//! or credited, then recorded on the order (and the case, when there is one).
 
 use super::{CaseRow, note_event};
 use crate::db::schema::{case_refunds, returns};
@@ -33,14 +34,14 @@ pub enum Reserved {
     TooMuch(i64),
 }
 
-/// A refund about to be given from a case.
+/// A refund about to be given, from a case or (no case) from the order's page.
 #[derive(Debug, Clone)]
 pub struct Hold {
-    pub case_id: i64,
+    pub case_id: Option<i64>,
     pub order_id: i64,
     pub total_minor: i64,
     pub amount_minor: i64,
-    /// Unique per form (the case number and the form's random key).
+    /// Unique per form (the case or order number and the form's random key).
     pub key: String,
     pub actor: i64,
     pub now: NaiveDateTime,
@@ -60,7 +61,10 @@ pub fn reserve_refund(c: &mut DbConn, hold: &Hold) -> Result<Reserved, DbError> 
         now,
     } = *hold;
     // The form's key, unique: the row stands for this form's refund from now on.
-    let reference = format!("case-{key}");
+    let reference = match case_id {
+        Some(_) => format!("case-{key}"),
+        None => format!("order-{key}"),
+    };
     let seen: i64 = case_refunds::table
         .filter(case_refunds::reference.eq(&reference))
         .count()
@@ -95,7 +99,7 @@ pub fn drop_refund(c: &mut DbConn, id: i64) -> Result<(), DbError> {
 /// A held refund that was paid back (or credited to the unpaid invoice: `invoice`).
 pub struct Refund<'a> {
     pub id: i64,
-    pub case: &'a CaseRow,
+    pub case: Option<&'a CaseRow>,
     pub order_id: i64,
     pub amount_minor: i64,
     /// What the customer and the order's timeline read ("149,50 kr · the missing screws").
@@ -105,11 +109,14 @@ pub struct Refund<'a> {
     pub now: NaiveDateTime,
 }
 
-/// Records the refund on the case, its order's timeline and (on invoice) the invoice.
+/// Records the refund on the order's timeline, the case (if any) and (on invoice) the invoice.
 pub fn confirm_refund(c: &mut DbConn, r: &Refund) -> Result<(), DbError> {
     if r.invoice {
         crate::db::companies::credit_invoice(c, r.order_id, r.amount_minor)?;
     }
     crate::db::orders::noted_event(c, r.order_id, "refunded", r.note, Some(r.actor), r.now)?;
-    note_event(c, r.case.id, r.actor, "refund", r.note, r.now)
+    match r.case {
+        Some(case) => note_event(c, case.id, r.actor, "refund", r.note, r.now),
+        None => Ok(()),
+    }
 }

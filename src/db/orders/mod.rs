@@ -116,6 +116,18 @@ pub fn payment_reference(conn: &mut DbConn, order_id: i64) -> Result<Option<Stri
 }
 
 /// An order by its number (staff pages; shoppers' links use the token).
+/// The language the customer chose on their account, for mail about the order (guests: none).
+pub fn customer_locale(conn: &mut DbConn, order_id: i64) -> Result<Option<String>, DbError> {
+    use crate::db::schema::users;
+    Ok(orders::table
+        .inner_join(users::table.on(orders::user_id.eq(users::id.nullable())))
+        .filter(orders::id.eq(order_id))
+        .select(users::locale)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
 pub fn by_number(conn: &mut DbConn, number: &str) -> Result<Option<OrderRef>, DbError> {
     Ok(orders::table
         .filter(orders::number.eq(number))

@@ -18,6 +18,7 @@ mod faq;
 pub mod nav;
 mod order_notes;
 mod order_print;
+mod order_refund;
 mod orders;
 mod outbox;
 mod prices;
@@ -54,6 +55,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/orders/{number}/notes",
             web::post().to(order_notes::add),
+        )
+        .route(
+            "/admin/orders/{number}/refund",
+            web::post().to(order_refund::give),
         )
         .route(
             "/admin/orders/{number}/print",

@@ -238,7 +238,17 @@ pub struct OrderPage {
     pub refunded: Option<String>,
     /// (author, note, when)
     pub notes: Vec<(String, String, String)>,
+    /// "Give money back", for the roles that handle refunds while something is left to give.
+    pub refund: Option<RefundView>,
     pub kept: Kept,
+}
+
+/// The order page's refund form.
+pub struct RefundView {
+    /// "Up to SEK 1,050.00 is left to refund."
+    pub left: String,
+    /// This form's key: a second click gives nothing.
+    pub key: String,
 }
 
 /// What a refused form on the order page keeps: its message and what was typed.
@@ -249,6 +259,20 @@ pub struct Kept {
     pub tracking: String,
     pub note: String,
     pub note_error: Option<String>,
+    /// The refund form as typed, and the field it was refused on with the message.
+    pub refund_amount: String,
+    pub refund_note: String,
+    pub refund_error: Option<(&'static str, String)>,
+}
+
+impl Kept {
+    /// The refund form's message for `field`, when it was refused there.
+    pub fn refund_error(&self, field: &str) -> Option<&str> {
+        self.refund_error
+            .as_ref()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
 }
 
 pub(super) async fn order_page(
@@ -347,10 +371,22 @@ pub(super) async fn order_page(
             .into_iter()
             .map(|(who, body, at)| (who, body, at.format("%Y-%m-%d %H:%M").to_string()))
             .collect(),
+        refund: {
+            let left = detail.order.total_minor - refunded;
+            (left > 0 && nav::allowed(super::order_refund::ROLES_FROM).contains(&staff.role)).then(
+                || RefundView {
+                    left: locale.t_args("admin-case-refund-left", &[("details", m(left))]),
+                    key: crate::db::tokens::random_token(),
+                },
+            )
+        },
         kept,
         ctx,
     };
-    let status = if page.kept.error.is_some() || page.kept.note_error.is_some() {
+    let status = if page.kept.error.is_some()
+        || page.kept.note_error.is_some()
+        || page.kept.refund_error.is_some()
+    {
         actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
     } else {
         actix_web::http::StatusCode::OK

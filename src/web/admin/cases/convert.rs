@@ -10,8 +10,8 @@ use super::*;
 use crate::auth::session;
 use crate::db::audit;
 use crate::db::returns::{CreateProblem, NewReturn};
-use crate::domain::cases::{RefundProblem, check_refund};
 use crate::domain::returns::{Kind, RequestProblem, Wanted};
+use crate::web::refunds::{Ask, Outcome, give_back};
 use crate::web::see_other;
 
 /// The return reason a case's kind stands for.
@@ -176,123 +176,21 @@ pub async fn refund(
             .map(|(_, v)| v.trim().chars().take(500).collect::<String>())
             .unwrap_or_default()
     };
-    let (amount, note, key) = (field("amount"), field("note"), field("key"));
     let Some(order_id) = case.order_id else {
         let sent = refused(fields, "amount", locale.t("admin-case-refund-no-order"));
         return case_page(&req, &staff, &state, case, sent).await;
     };
-    if key.len() < 16
-        || !key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        let sent = refused(fields, "amount", locale.t("admin-case-not-now"));
-        return case_page(&req, &staff, &state, case, sent).await;
-    }
-    let (order, refunded, payment, invoice) = db::run(&state.pool, move |c| {
-        let order = crate::db::orders::by_id(c, order_id)?
-            .ok_or(db::DbError::Query(diesel::result::Error::NotFound))?;
-        Ok((
-            order,
-            store::refunded_so_far(c, order_id)?,
-            crate::db::orders::payment_reference(c, order_id)?,
-            crate::db::companies::open_invoice_of(c, order_id)?,
-        ))
-    })
-    .await?;
-    let money = |m: i64| {
-        crate::domain::money::Money::from_minor(m, crate::domain::money::Currency::Sek)
-            .format(locale.code())
-    };
-    let minor = match check_refund(&amount, order.total_minor - refunded) {
-        Ok(m) => m,
-        Err(p) => {
-            let message = match p {
-                RefundProblem::Unreadable(key) => locale.t(key),
-                RefundProblem::Zero => locale.t("admin-case-refund-zero"),
-                RefundProblem::TooMuch(most) => {
-                    locale.t_args("admin-case-refund-too-much", &[("details", money(most))])
-                }
-            };
-            let sent = refused(fields, "amount", message);
-            return case_page(&req, &staff, &state, case, sent).await;
-        }
-    };
-    if note.is_empty() {
-        let sent = refused(fields, "note", locale.t("admin-case-refund-note-missing"));
-        return case_page(&req, &staff, &state, case, sent).await;
-    }
-    let unpaid = matches!(
-        order.status.as_str(),
-        "awaiting_payment" | "awaiting_approval"
-    );
-    if unpaid && invoice.is_none() {
-        let sent = refused(fields, "amount", locale.t("admin-case-refund-unpaid"));
-        return case_page(&req, &staff, &state, case, sent).await;
-    }
-    let now = chrono::Utc::now().naive_utc();
-    let actor = staff.user.id;
-    let (case_id, total, form_key) = (case.id, order.total_minor, format!("{}-{key}", case.number));
-    let held_key = form_key.clone();
-    // The refund's place is held first (checked against what is left, once per form); only then
-    // does money move, so two agents cannot give back more than was paid.
-    let hold = store::Hold {
-        case_id,
+    let ask = Ask {
         order_id,
-        total_minor: total,
-        amount_minor: minor,
-        key: held_key,
-        actor,
-        now,
+        case: Some(case.clone()),
+        amount: field("amount"),
+        note: field("note"),
+        key: field("key"),
+        scope: case.number.clone(),
+        actor: staff.user.id,
     };
-    let held = db::run_write(&state.pool, move |c| store::reserve_refund(c, &hold)).await?;
-    let id = match held {
-        store::Reserved::Held(id) => id,
-        store::Reserved::Again => {
-            session::flash(&session, "admin-case-refunded");
-            return Ok(see_other(format!("{PATH}/{}", case.number)));
-        }
-        store::Reserved::TooMuch(most) => {
-            let message = locale.t_args("admin-case-refund-too-much", &[("details", money(most))]);
-            let sent = refused(fields, "amount", message);
-            return case_page(&req, &staff, &state, case, sent).await;
-        }
-    };
-    // On invoice nothing was paid by card: the invoice is credited. Otherwise the provider pays
-    // back, keyed by the case and the form, so a retry refunds once.
-    let reference = match &invoice {
-        Some(number) => locale.t_args("admin-return-credited", &[("number", number.clone())]),
-        None => match state
-            .payments
-            .refund(payment.as_deref().unwrap_or(""), minor, &form_key)
-        {
-            Ok(r) => r,
-            Err(e) => {
-                tracing::warn!(error = %e, case = %case.number, "case refund refused by the provider");
-                db::run_write(&state.pool, move |c| store::drop_refund(c, id)).await?;
-                let sent = refused(fields, "amount", locale.t("admin-return-refund-failed"));
-                return case_page(&req, &staff, &state, case, sent).await;
-            }
-        },
-    };
-    let base = state.public_base_url();
-    let row = case.clone();
-    let detail = format!("{} · {note}", money(minor));
-    let on_order = format!("{detail} · {reference}");
-    db::run_write(&state.pool, move |c| {
-        store::confirm_refund(
-            c,
-            &store::Refund {
-                id,
-                case: &row,
-                order_id,
-                amount_minor: minor,
-                note: &on_order,
-                invoice: invoice.is_some(),
-                actor,
-                now,
-            },
-        )?;
+    let (base, row, actor) = (state.public_base_url(), case.clone(), staff.user.id);
+    let outcome = give_back(&state, locale, ask, move |c, given| {
         audit::record(
             c,
             &audit::Entry {
@@ -301,12 +199,16 @@ pub async fn refund(
                 subject_type: "case",
                 subject_id: &row.number,
                 before: None,
-                after: Some(&format!("{minor} {reference}")),
+                after: Some(&format!("{} {}", given.minor, given.reference)),
             },
         )?;
-        mail_customer(c, &base, &row, "refund", &detail)
+        mail_customer(c, &base, &row, "refund", &given.detail)
     })
     .await?;
+    if let Outcome::Refused(field, message) = outcome {
+        let sent = refused(fields, field, message);
+        return case_page(&req, &staff, &state, case, sent).await;
+    }
     session::flash(&session, "admin-case-refunded");
     Ok(see_other(format!("{PATH}/{}", case.number)))
 }
