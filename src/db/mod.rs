@@ -35,6 +35,7 @@ pub mod outbox;
 pub mod price_admin;
 pub mod prices;
 pub mod product_files;
+pub mod product_video;
 pub mod products;
 pub mod promotions;
 pub mod quotes;

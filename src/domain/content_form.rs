@@ -86,7 +86,7 @@ fn one_of(all: &[&'static str], typed: &str) -> Option<&'static str> {
 
 /// An optional file on this site (`/static/…`, `/media/…`): the content security policy plays
 /// media from this site only.
-fn site_path(typed: &str) -> Result<Option<String>, ()> {
+pub fn site_path(typed: &str) -> Result<Option<String>, NotOnSite> {
     match typed.trim() {
         "" => Ok(None),
         t if t.starts_with('/')
@@ -97,9 +97,13 @@ fn site_path(typed: &str) -> Result<Option<String>, ()> {
         {
             Ok(Some(t.to_string()))
         }
-        _ => Err(()),
+        _ => Err(NotOnSite),
     }
 }
+
+/// A typed address that is not a file on this site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotOnSite;
 
 /// Checks the form as a whole: every problem at once.
 pub fn check(input: &Input) -> Result<Draft, Errors> {
@@ -186,11 +190,11 @@ pub fn check(input: &Input) -> Result<Draft, Errors> {
             }
         },
     };
-    let video_url = site_path(input.video).unwrap_or_else(|()| {
+    let video_url = site_path(input.video).unwrap_or_else(|NotOnSite| {
         errors.push(("video", "content-form-site-path"));
         None
     });
-    let captions_url = site_path(input.captions).unwrap_or_else(|()| {
+    let captions_url = site_path(input.captions).unwrap_or_else(|NotOnSite| {
         errors.push(("captions", "content-form-site-path"));
         None
     });

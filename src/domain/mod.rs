@@ -30,6 +30,7 @@ pub mod price_form;
 pub mod pricing;
 pub mod product_form;
 pub mod product_import;
+pub mod product_video;
 pub mod promotions;
 pub mod quotes;
 pub mod returns;

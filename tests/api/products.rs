@@ -769,3 +769,108 @@ async fn an_export_lists_the_catalog_and_reads_back_unchanged() {
     );
     assert_eq!(sales.get("/admin/products/import").await.status, 403);
 }
+
+#[tokio::test]
+async fn a_catalog_manager_sets_a_products_video_and_both_shops_play_it() {
+    let app = spawn_app().await;
+    let (id, _sku, slug) = crate::helpers::product_at_1000(&app);
+    diesel::delete(
+        product_media::table
+            .filter(product_media::product_id.eq(id))
+            .filter(product_media::kind.eq("video")),
+    )
+    .execute(&mut app.pool.get().unwrap())
+    .unwrap();
+    let staff = app.another_browser();
+    staff.login("catalog@duett.example").await;
+    let path = format!("/admin/products/{id}");
+    let post = format!("{path}/video");
+    let page = staff.get(&path).await;
+    assert_eq!(page.count("#video-section form.video-form"), 1);
+    assert_eq!(page.count(".video-remove"), 0, "nothing to remove yet");
+
+    // Refused with what was typed kept: not a file on this site, captions that are not WebVTT.
+    let res = staff
+        .post_form(
+            &post,
+            &path,
+            &[
+                ("video_url", "https://www.youtube.com/watch?v=abc"),
+                ("video_poster", ""),
+                ("video_captions", "/static/video/demo.srt"),
+                ("video_title", ""),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.text("#video_url-error").contains("on this site"));
+    assert!(res.text("#video_captions-error").contains(".vtt"));
+    assert_eq!(
+        res.attr("#video_url", "value").as_deref(),
+        Some("https://www.youtube.com/watch?v=abc")
+    );
+    assert!(
+        res.attr("#name", "value").is_some(),
+        "the product form is there too"
+    );
+
+    let res = staff
+        .post_form(
+            &post,
+            &path,
+            &[
+                ("video_url", "/static/video/demo.webm"),
+                ("video_poster", ""),
+                ("video_captions", "/static/video/demo.en.vtt"),
+                ("video_title", ""),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text("main"));
+    let name = app.get(&format!("/products/{slug}")).await.text("h1");
+    for browser in [app.another_browser(), {
+        let b = app.another_browser();
+        b.login("buyer@nordbygg.example").await;
+        b
+    }] {
+        let shop = browser.get(&format!("/products/{slug}")).await;
+        assert_eq!(
+            shop.attr("video source", "src").as_deref(),
+            Some("/static/video/demo.webm")
+        );
+        assert_eq!(
+            shop.attr("video track", "src").as_deref(),
+            Some("/static/video/demo.en.vtt")
+        );
+        assert_eq!(shop.attr("video", "poster"), None, "no still given");
+        assert_eq!(shop.attr("video", "title").as_deref(), Some(name.as_str()));
+    }
+    let page = staff.get(&path).await;
+    assert_eq!(
+        page.attr("#video_url", "value").as_deref(),
+        Some("/static/video/demo.webm")
+    );
+    let res = staff.post_form(&post, &path, &[("action", "remove")]).await;
+    assert_eq!(res.status, 303);
+    assert_eq!(
+        app.get(&format!("/products/{slug}")).await.count("video"),
+        0
+    );
+    let audited: i64 = audit_log::table
+        .filter(audit_log::action.eq("product_video"))
+        .count()
+        .get_result(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(audited, 2);
+    let sales = app.another_browser();
+    sales.login("sales@duett.example").await;
+    assert_eq!(
+        sales
+            .post_form(&post, "/admin", &[("action", "remove")])
+            .await
+            .status,
+        403
+    );
+}

@@ -168,6 +168,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::post().to(products::adjust),
         )
         .route(
+            "/admin/products/{id}/video",
+            web::post().to(products::video),
+        )
+        .route(
             "/admin/products/{id}/pictures/{media}",
             web::post().to(products::picture),
         )

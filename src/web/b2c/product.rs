@@ -246,7 +246,11 @@ pub(crate) async fn page(
             url: m.url.clone(),
             poster: m.poster_url.clone().unwrap_or_default(),
             captions: m.captions_url.clone(),
-            title: m.alt.clone(),
+            title: if m.alt.is_empty() {
+                detail.card.name.clone()
+            } else {
+                m.alt.clone()
+            },
         });
     let public = state.public_base_url();
     let (reviews, stars) = page.rating;

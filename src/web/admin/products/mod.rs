@@ -12,12 +12,14 @@ mod lifecycle;
 mod page;
 mod pictures;
 mod stock;
+mod video;
 
 pub use files::{export, import_form, job, run, upload};
 pub use form::{create, edit, new, update};
 pub use lifecycle::act;
 pub use pictures::picture;
 pub use stock::adjust;
+pub use video::video;
 
 use super::nav::{self, NavItem, OptionView};
 use crate::auth::StaffUser;

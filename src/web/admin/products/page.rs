@@ -35,8 +35,11 @@ pub struct Saved {
     /// The product's address in the storefront.
     pub store_url: String,
     pub pictures: Vec<PictureView>,
-    /// "1 video" when the product has any (videos are not managed here yet).
-    pub videos: Option<String>,
+    /// Whether the product has a video (the form then offers to remove it).
+    pub has_video: bool,
+    /// The video form: the stored video, or what was typed when it was refused.
+    pub video_form: super::video::VideoForm,
+    pub video_errors: Vec<(&'static str, String)>,
     /// "Consumers pay 1 249,00 kr incl. VAT · companies without an agreement 999,20 kr excl. VAT".
     pub prices: String,
     pub on_hand: i32,
@@ -71,6 +74,12 @@ pub struct ProductFormPage {
 impl ProductFormPage {
     pub fn error(&self, field: &str) -> Option<&str> {
         nav::field_error(&self.errors, field)
+    }
+
+    pub fn video_error(&self, field: &str) -> Option<&str> {
+        self.saved
+            .as_ref()
+            .and_then(|s| nav::field_error(&s.video_errors, field))
     }
 
     pub fn stock_error(&self, field: &str) -> Option<&str> {
@@ -178,7 +187,10 @@ async fn saved_view(
     tax_bp: i32,
 ) -> Result<Saved, AppError> {
     let id = e.row.id;
-    let moves = db::run(&state.pool, move |c| ledger::movements(c, id, 20)).await?;
+    let (moves, video) = db::run(&state.pool, move |c| {
+        Ok((ledger::movements(c, id, 20)?, db::product_video::of(c, id)?))
+    })
+    .await?;
     let images: Vec<&store::MediaRow> = e.media.iter().filter(|m| m.kind == "image").collect();
     let count = images.len();
     Ok(Saved {
@@ -195,10 +207,8 @@ async fn saved_view(
                 last: i + 1 == count,
             })
             .collect(),
-        videos: match e.media.iter().filter(|m| m.kind == "video").count() {
-            0 => None,
-            n => Some(ctx.locale.t_count("product-videos", n as i64)),
-        },
+        has_video: video.is_some(),
+        video_form: super::video::VideoForm::of(video),
         prices: prices_line(ctx, e.row.list_price_minor, tax_bp),
         on_hand: e.stock.on_hand,
         reserved: e.stock.reserved,
@@ -219,6 +229,7 @@ async fn saved_view(
         reasons: stock::reasons(ctx, ""),
         stock_form: stock::StockForm::default(),
         stock_errors: Vec::new(),
+        video_errors: Vec::new(),
         picture_error: None,
     })
 }
