@@ -18,6 +18,8 @@ pub struct Queues {
     pub quotes_to_answer: i64,
     /// Live demo requests no one has scheduled yet.
     pub demos_to_schedule: i64,
+    /// Company orders waiting for the company's own approver (staff watch, companies decide).
+    pub awaiting_approval: i64,
 }
 
 pub fn queues(conn: &mut DbConn) -> Result<Queues, DbError> {
@@ -45,7 +47,11 @@ pub fn queues(conn: &mut DbConn) -> Result<Queues, DbError> {
         quotes_to_answer: super::quotes::waiting_for_shop(conn)?,
         demos_to_schedule: super::demos::waiting(conn)?,
         orders_to_handle: orders::table
-            .filter(orders::status.eq_any(["placed", "paid", "confirmed", "awaiting_approval"]))
+            .filter(orders::status.eq_any(["placed", "paid", "confirmed"]))
+            .count()
+            .get_result(conn)?,
+        awaiting_approval: orders::table
+            .filter(orders::status.eq("awaiting_approval"))
             .count()
             .get_result(conn)?,
         reviews_to_moderate: reviews::table

@@ -247,6 +247,14 @@ pub fn of_order(conn: &mut DbConn, order_id: i64) -> Result<Option<Approval>, Db
         .map(from_row))
 }
 
+/// The company an approval belongs to.
+pub fn company_of(conn: &mut DbConn, approval_id: i64) -> Result<i64, DbError> {
+    Ok(approvals::table
+        .find(approval_id)
+        .select(approvals::company_id)
+        .first(conn)?)
+}
+
 /// Who in the company may approve: approvers and admins, active (e-mail, name, language).
 pub fn approvers(
     conn: &mut DbConn,

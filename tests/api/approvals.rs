@@ -119,6 +119,39 @@ async fn an_order_over_the_limit_waits_and_an_approver_confirms_it_on_invoice() 
         .first(&mut c)
         .unwrap();
     assert_eq!(reserved, 6, "the stock is held while it waits");
+    // Staff watch it: the dashboard counts it, the list filters it, the order page says who decides.
+    let staff = app.another_browser();
+    staff.login("sales@duett.example").await;
+    let dashboard = staff.get("/admin").await;
+    assert_eq!(
+        dashboard.count(".queue a[href='/admin/orders?status=awaiting_approval']"),
+        1
+    );
+    let waiting = staff.get("/admin/orders?status=awaiting_approval").await;
+    assert_eq!(waiting.count("table.admin-orders tbody tr"), 1);
+    let number: String = orders::table.select(orders::number).first(&mut c).unwrap();
+    let staff_page = staff.get(&format!("/admin/orders/{number}")).await;
+    assert!(
+        staff_page
+            .text(".order-approval .approval-state")
+            .contains("SEK 5,000.00"),
+        "{}",
+        staff_page.text(".order-approval")
+    );
+    assert!(staff_page.text(".order-approval").contains("Britt Bygg"));
+    let approvers = staff_page.select_texts(".approval-approvers li");
+    assert!(
+        approvers
+            .iter()
+            .any(|a| a.contains("approver@nordbygg.example")),
+        "{approvers:?}"
+    );
+    assert!(
+        !approvers
+            .iter()
+            .any(|a| a.contains("buyer@nordbygg.example")),
+        "{approvers:?}"
+    );
     let no_invoice: i64 = invoices::table.count().get_result(&mut c).unwrap();
     assert_eq!(no_invoice, 0);
     let told: Vec<String> = outbox::table

@@ -208,6 +208,11 @@ test("every page validates as HTML in every theme", async () => {
   await staff.fill("#answer", "**Yes**, see [payment](/help).");
   await Promise.all([staff.waitForNavigation(), staff.click(".faq-preview")]);
   pages["admin faq preview"] = await staff.content();
+  await staff.goto(`${app.base}/admin/orders/${number}`);
+  await staff.fill("#refund-amount", "0");
+  await staff.fill("#refund-note", "Goodwill");
+  await Promise.all([staff.waitForNavigation(), staff.click(".order-refund-give")]);
+  pages["admin order refund refused"] = await staff.content();
   // Refused forms of the catalog's structure, the settings and a cart rule; a consumer's page.
   await staff.goto(`${app.base}/admin/categories/new`);
   await staff.fill("#name", "x");
@@ -244,6 +249,13 @@ test("every page validates as HTML in every theme", async () => {
   await staff.fill("#change", "-5");
   await Promise.all([staff.waitForNavigation(), staff.click(".stock-save")]);
   pages["admin product stock refused"] = await staff.content();
+  await staff.fill("#video_url", "https://example.com/film.avi");
+  await Promise.all([staff.waitForNavigation(), staff.click(".video-save")]);
+  pages["admin product video refused"] = await staff.content();
+  await staff.fill("#video_url", "/static/video/demo.webm");
+  await staff.fill("#video_captions", "/static/video/demo.en.vtt");
+  await Promise.all([staff.waitForNavigation(), staff.click(".video-save")]);
+  pages["product with a video set in admin"] = await (await staff.request.get(`${app.base}/products/valid-saw`)).text();
   pages["product with an uploaded picture"] = await (await staff.request.get(`${app.base}/products/valid-saw`)).text();
   // The import page and a checked file's report (an unknown SKU's price: a new product with no name).
   await staff.goto(`${app.base}/admin/products/import`);
@@ -272,6 +284,6 @@ test("every page validates as HTML in every theme", async () => {
   pages["acting for a buyer: home"] = await (await staff.request.get(`${app.base}/`)).text();
   await staff.close();
 
-  assert.equal(Object.keys(pages).length, 136);
+  assert.equal(Object.keys(pages).length, 139);
   assert.equal(validate(pages), "");
 });

@@ -340,6 +340,30 @@ for (const js of [true, false]) {
     await page.close();
   });
 
+  test(`support gives money back straight from an order's page (${mode})`, async () => {
+    const page = await newPage(browser, { js });
+    await guestOrder(page, js ? "goodwill-js@example.com" : "goodwill-nojs@example.com", "Gun Goodwill");
+    const number = (await page.textContent(".order-number")).trim();
+    const staff = await newPage(browser, { js });
+    await signIn(staff, app.base, "support@duett.example");
+    await staff.goto(`${app.base}/admin/orders/${number}`);
+    // Too much is refused with the input kept; then a part is given back.
+    await staff.fill("#refund-amount", "999999");
+    await staff.fill("#refund-note", "Sorry for the wait");
+    await Promise.all([staff.waitForNavigation(), staff.click(".order-refund-give")]);
+    assert.match(await staff.textContent("#refund-amount-error"), /is left/);
+    assert.equal(await staff.inputValue("#refund-note"), "Sorry for the wait");
+    if (js) assert.deepEqual(await axe(staff), []);
+    await staff.fill("#refund-amount", "10");
+    await Promise.all([staff.waitForNavigation(), staff.click(".order-refund-give")]);
+    assert.match(await staff.textContent(".timeline"), /Sorry for the wait/);
+    assert.match(await staff.textContent(".order-refunded"), /SEK 10\.00 of/);
+    if (js) assert.deepEqual(await axe(staff), []);
+    assert.deepEqual(staff.errors.filter((e) => !/status of 422/.test(e)), []);
+    await staff.close();
+    await page.close();
+  });
+
   test(`a guest reports a damaged item with a photo from the order page and an agent replies (${mode})`, async () => {
     const page = await newPage(browser, { js });
     await guestOrder(page, js ? "case-js@example.com" : "case-nojs@example.com", "Kim Ärende");

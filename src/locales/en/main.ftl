@@ -2303,3 +2303,7 @@ product-video-file = Give a WebM or MP4 file on this site, starting with /.
 product-video-poster = Give a JPEG, PNG or WebP on this site, starting with /, or leave it empty.
 product-video-captions = Give a WebVTT (.vtt) file on this site, starting with /, or leave it empty.
 product-video-title = Keep the title to 200 characters.
+admin-order-approval = Company approval
+admin-order-approval-asked = Asked by { $name } on { $when } (shop time).
+admin-order-approval-who = Waiting for one of the company's approvers or administrators; they decide on the business portal:
+admin-queue-approvals = Company orders awaiting approval

@@ -2303,3 +2303,7 @@ product-video-file = Ange en WebM- eller MP4-fil på den här webbplatsen som b�
 product-video-poster = Ange en JPEG, PNG eller WebP på den här webbplatsen som börjar med /, eller lämna tomt.
 product-video-captions = Ange en WebVTT-fil (.vtt) på den här webbplatsen som börjar med /, eller lämna tomt.
 product-video-title = Titeln får vara högst 200 tecken.
+admin-order-approval = Företagets attest
+admin-order-approval-asked = Begärd av { $name } { $when } (butikens tid).
+admin-order-approval-who = Väntar på någon av företagets attestanter eller administratörer; de beslutar i företagsportalen:
+admin-queue-approvals = Företagsordrar som väntar på attest

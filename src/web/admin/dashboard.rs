@@ -50,6 +50,7 @@ pub async fn show(
     let page_for = |key: &str| -> Option<&'static str> {
         let (path, href) = match key {
             "admin-queue-orders" => ("/admin/orders", "/admin/orders"),
+            "admin-queue-approvals" => ("/admin/orders", "/admin/orders?status=awaiting_approval"),
             "admin-queue-quotes" => ("/admin/quotes", "/admin/quotes"),
             "admin-queue-demos" => ("/admin/demos", "/admin/demos"),
             "admin-queue-applications" => ("/admin/applications", "/admin/applications"),
@@ -73,6 +74,7 @@ pub async fn show(
             q.orders_to_handle,
             q.orders_to_handle > 0,
         ),
+        queue("admin-queue-approvals", q.awaiting_approval, false),
         queue(
             "admin-queue-quotes",
             q.quotes_to_answer,

@@ -19,13 +19,15 @@ use serde::Deserialize;
 const PATH: &str = "/admin/orders";
 const PER_PAGE: i64 = 50;
 /// The statuses staff filter by, in the order an order goes through them.
-const STATUSES: [&str; 7] = [
+const STATUSES: [&str; 9] = [
+    "awaiting_approval",
     "awaiting_payment",
     "paid",
     "confirmed",
     "packed",
     "shipped",
     "delivered",
+    "rejected",
     "cancelled",
 ];
 
@@ -240,7 +242,19 @@ pub struct OrderPage {
     pub notes: Vec<(String, String, String)>,
     /// "Give money back", for the roles that handle refunds while something is left to give.
     pub refund: Option<RefundView>,
+    /// A company order's approval: where it stands and who may decide.
+    pub approval: Option<ApprovalView>,
     pub kept: Kept,
+}
+
+/// A company order's approval on the staff order page.
+pub struct ApprovalView {
+    /// "Waiting for approval: over the order limit of …", "Approved: …".
+    pub state: String,
+    /// "Asked by Britt Bygg on 2026-12-05 09:12".
+    pub asked: String,
+    /// While it waits: the company's approvers and admins ("Name <e-mail>").
+    pub approvers: Vec<String>,
 }
 
 /// The order page's refund form.
@@ -283,7 +297,7 @@ pub(super) async fn order_page(
     kept: Kept,
 ) -> Result<HttpResponse, AppError> {
     let now = chrono::Utc::now().naive_utc();
-    let (detail, returnable, notes, refunded) = db::run(&state.pool, move |c| {
+    let (detail, returnable, notes, refunded, approval) = db::run(&state.pool, move |c| {
         let Some(order) = orders::by_number(c, &number)? else {
             return Ok(None);
         };
@@ -291,11 +305,24 @@ pub(super) async fn order_page(
         let returnable = db::returns::for_order(c, order.clone(), now)?;
         let notes = orders::notes::list(c, id)?;
         let refunded = db::cases::refunded_so_far(c, id)?;
+        let approval = match db::approvals::of_order(c, id)? {
+            Some(a) => {
+                let approvers = if a.status == "pending" {
+                    let company = db::approvals::company_of(c, a.id)?;
+                    db::approvals::approvers(c, company)?
+                } else {
+                    Vec::new()
+                };
+                Some((a, approvers))
+            }
+            None => None,
+        };
         Ok(Some((
             orders::detail(c, order)?,
             returnable,
             notes,
             refunded,
+            approval,
         )))
     })
     .await?
@@ -380,6 +407,26 @@ pub(super) async fn order_page(
                 },
             )
         },
+        approval: approval.map(|(a, approvers)| ApprovalView {
+            state: crate::web::b2b::approvals::order_note(&a, locale),
+            asked: locale.t_args(
+                "admin-order-approval-asked",
+                &[
+                    ("name", a.requester.clone()),
+                    (
+                        "when",
+                        state
+                            .to_local(a.created_at)
+                            .format("%Y-%m-%d %H:%M")
+                            .to_string(),
+                    ),
+                ],
+            ),
+            approvers: approvers
+                .into_iter()
+                .map(|(email, name, _)| format!("{name} <{email}>"))
+                .collect(),
+        }),
         kept,
         ctx,
     };
