@@ -79,6 +79,10 @@ for label, path in [
     ("categories (counts)", "/admin/categories"),
     ("brands (counts)", "/admin/brands"),
     ("cart rules", "/admin/cart-rules"),
+    ("content (articles)", "/admin/content"),
+    ("content, a word", "/admin/content?q=guide"),
+    ("testimonials", "/admin/testimonials"),
+    ("orders awaiting approval", "/admin/orders?status=awaiting_approval"),
 ]:
     times = []
     for _ in range(requests):

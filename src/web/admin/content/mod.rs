@@ -6,6 +6,7 @@
 //! sanitised (`domain::markdown`); every change is audited and the shops follow at once.
 
 mod form;
+mod save;
 
 use super::nav::{self, NavItem, OptionView};
 use crate::auth::StaffUser;
@@ -16,7 +17,8 @@ use crate::startup::AppState;
 use crate::web::{PageContext, render};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-pub use form::{create, edit, new, update};
+pub use form::{edit, new};
+pub use save::{create, update};
 use serde::Deserialize;
 
 const PATH: &str = "/admin/content";
