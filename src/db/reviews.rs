@@ -234,13 +234,34 @@ pub struct Pending {
 }
 
 /// Reviews waiting for moderation, oldest first.
-pub fn pending(conn: &mut DbConn, limit: i64) -> Result<Vec<Pending>, DbError> {
-    Ok(reviews::table
+pub fn pending(
+    conn: &mut DbConn,
+    filter: &PendingFilter,
+    page: i64,
+    per_page: i64,
+) -> Result<(Vec<Pending>, bool), DbError> {
+    let mut q = reviews::table
         .inner_join(products::table)
         .inner_join(users::table)
         .filter(reviews::status.eq("pending"))
+        .into_boxed();
+    if let Some(stars) = filter.stars {
+        q = q.filter(reviews::rating.eq(stars));
+    }
+    let words = filter.query.trim().to_lowercase();
+    if !words.is_empty() {
+        let like = super::contains_pattern(&words);
+        q = q.filter(
+            super::lower(products::name)
+                .like(like.clone())
+                .or(super::lower(products::sku).like(like.clone()))
+                .or(super::lower(users::email).like(like)),
+        );
+    }
+    let mut rows: Vec<Pending> = q
         .order((reviews::updated_at.asc(), reviews::id.asc()))
-        .limit(limit)
+        .offset((page - 1) * per_page)
+        .limit(per_page + 1)
         .select((
             reviews::id,
             products::name,
@@ -253,7 +274,18 @@ pub fn pending(conn: &mut DbConn, limit: i64) -> Result<Vec<Pending>, DbError> {
             reviews::verified_buyer,
             reviews::updated_at,
         ))
-        .load(conn)?)
+        .load(conn)?;
+    let more = rows.len() as i64 > per_page;
+    rows.truncate(usize::try_from(per_page).unwrap_or(0));
+    Ok((rows, more))
+}
+
+/// What the moderation queue is narrowed to: words in the product's name or SKU or the
+/// reviewer's e-mail, and a star rating.
+#[derive(Debug, Clone, Default)]
+pub struct PendingFilter {
+    pub query: String,
+    pub stars: Option<i16>,
 }
 
 /// Approves, or rejects with a reason, a pending review. False when it is not pending (any more).

@@ -108,6 +108,30 @@ async fn a_review_shows_only_after_moderation_and_edits_go_back_to_it() {
             .iter()
             .any(|t| t.contains("Sturdy and quiet."))
     );
+    // The queue is searched by SKU (any case) and filtered by stars.
+    let sku: String = duett::db::schema::products::table
+        .find(id)
+        .select(duett::db::schema::products::sku)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    let texts = |page: &crate::helpers::Page| page.select_texts(".pending-review");
+    let found = staff
+        .get(&format!("/admin/reviews?q={}", sku.to_lowercase()))
+        .await;
+    assert_eq!(texts(&found).len(), 1);
+    assert!(texts(&found)[0].contains("Sturdy and quiet."));
+    let four = staff.get(&format!("/admin/reviews?q={sku}&stars=4")).await;
+    assert_eq!(texts(&four).len(), 1);
+    let one = staff.get(&format!("/admin/reviews?q={sku}&stars=1")).await;
+    assert_eq!(texts(&one).len(), 0);
+    let nothing = staff.get("/admin/reviews?q=zebra%25_").await;
+    assert_eq!(nothing.status, 200);
+    assert_eq!(texts(&nothing).len(), 0);
+    assert_eq!(
+        nothing.attr("#q", "value").as_deref(),
+        Some("zebra%_"),
+        "what was searched stays in the box"
+    );
     let review_id = reviews::table
         .filter(reviews::product_id.eq(id))
         .select(reviews::id)

@@ -2307,3 +2307,4 @@ admin-order-approval = Company approval
 admin-order-approval-asked = Asked by { $name } on { $when } (shop time).
 admin-order-approval-who = Waiting for one of the company's approvers or administrators; they decide on the business portal:
 admin-queue-approvals = Company orders awaiting approval
+admin-reviews-search = Product, SKU or reviewer e-mail

@@ -2307,3 +2307,4 @@ admin-order-approval = Företagets attest
 admin-order-approval-asked = Begärd av { $name } { $when } (butikens tid).
 admin-order-approval-who = Väntar på någon av företagets attestanter eller administratörer; de beslutar i företagsportalen:
 admin-queue-approvals = Företagsordrar som väntar på attest
+admin-reviews-search = Produkt, artikelnummer eller recensentens e-post

@@ -1,8 +1,9 @@
-//! `GET /admin/reviews` (the moderation queue, oldest first) and the decisions
+//! `GET /admin/reviews?q=&stars=&page=` (the moderation queue, oldest first, searched by product
+//! name, SKU or the reviewer's e-mail, filtered by stars, 50 a page) and the decisions
 //! `POST /admin/reviews/{id}/approve` and `…/reject` (with a reason the reviewer sees).
 //! Administrators, catalog managers and support agents.
 
-use super::nav::{self, NavItem};
+use super::nav::{self, NavItem, OptionView};
 use crate::auth::{StaffUser, session};
 use crate::db::{self, audit};
 use crate::error::AppError;
@@ -34,17 +35,45 @@ pub struct PendingView {
 pub struct ReviewsPage {
     pub ctx: PageContext,
     pub nav: Vec<NavItem>,
+    pub q: String,
+    pub stars: Vec<OptionView>,
     pub reviews: Vec<PendingView>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    stars: String,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+const PER_PAGE: i64 = 50;
+const STARS: [&str; 5] = ["1", "2", "3", "4", "5"];
 
 /// `GET /admin/reviews`.
 pub async fn list(
     req: HttpRequest,
     staff: StaffUser,
     state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
-    let pending = db::run(&state.pool, |c| db::reviews::pending(c, 100)).await?;
+    let q: String = query.q.trim().chars().take(100).collect();
+    let stars = STARS.iter().find(|s| **s == query.stars).copied();
+    let page = query.page.unwrap_or(1).clamp(1, 10_000);
+    let filter = db::reviews::PendingFilter {
+        query: q.clone(),
+        stars: stars.and_then(|s| s.parse().ok()),
+    };
+    let (pending, more) = db::run(&state.pool, move |c| {
+        db::reviews::pending(c, &filter, page, PER_PAGE)
+    })
+    .await?;
     let ctx = nav::staff_context(&req, &staff);
     let reviews = pending
         .into_iter()
@@ -62,9 +91,27 @@ pub async fn list(
             received: ctx.locale.date(r.updated_at),
         })
         .collect();
+    let link = |p: i64| {
+        format!(
+            "{PATH}?q={}&stars={}&page={p}",
+            crate::web::url_encode(&q),
+            stars.unwrap_or_default()
+        )
+    };
+    let (prev, next) = (
+        (page > 1).then(|| link(page - 1)),
+        more.then(|| link(page + 1)),
+    );
     render(&ReviewsPage {
         nav: nav::menu(&ctx, staff.role, PATH),
+        stars: nav::filter_options(&ctx, stars, &STARS, |s| {
+            ctx.locale
+                .t_count("rating-out-of-five", s.parse().unwrap_or(0))
+        }),
         reviews,
+        prev,
+        next,
+        q,
         ctx,
     })
 }
