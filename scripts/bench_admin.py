@@ -82,7 +82,6 @@ for label, path in [
     ("content (articles)", "/admin/content"),
     ("content, a word", "/admin/content?q=guide"),
     ("testimonials", "/admin/testimonials"),
-    ("orders awaiting approval", "/admin/orders?status=awaiting_approval"),
     ("reviews to moderate, a word", "/admin/reviews?q=drill"),
 ]:
     times = []
