@@ -217,6 +217,16 @@ async fn catalog_managers_change_cart_rules_and_carts_follow() {
         list.text("table.admin-cart-rules")
             .contains("Buy 3, pay for 2")
     );
+    // Searched by words in the name or what a rule covers, in any case.
+    let found = staff.get("/admin/cart-rules?q=TABLEWARE+3").await;
+    let names = found.select_texts("table.admin-cart-rules tbody td:first-child a");
+    assert!(
+        !names.is_empty() && names.iter().all(|n| n.to_lowercase().contains("tableware")),
+        "{names:?}"
+    );
+    let none = staff.get("/admin/cart-rules?q=zebra").await;
+    assert_eq!(none.count("table.admin-cart-rules"), 0);
+    assert_eq!(none.attr("#q", "value").as_deref(), Some("zebra"));
     let rule: i64 = cart_rules::table
         .filter(cart_rules::name.eq("3 for 2 on tableware"))
         .select(cart_rules::id)

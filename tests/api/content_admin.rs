@@ -403,6 +403,15 @@ async fn testimonials_are_kept_by_staff_and_shown_on_the_consumer_home() {
     let html = home.html.html();
     assert!(home.text("main").contains(quote), "shown first, as typed");
     assert!(!html.contains("<b>Sunday</b>"), "escaped");
+    // The list is searched by words in the name, who they are or the quote.
+    let found = staff.get("/admin/testimonials?q=ume%C3%A5+PANS").await;
+    assert_eq!(
+        found.select_texts(".admin-testimonials tbody td:first-child a"),
+        ["Lena Ek"]
+    );
+    let none = staff.get("/admin/testimonials?q=zebra").await;
+    assert_eq!(none.count(".admin-testimonials"), 0);
+    assert!(none.text(".empty").contains("No testimonials match"));
     // Switched off: gone from the home at once.
     let path = saved.location();
     let off = staff

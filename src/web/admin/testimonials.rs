@@ -38,7 +38,15 @@ pub struct RowView {
 pub struct TestimonialsPage {
     pub ctx: PageContext,
     pub nav: Vec<NavItem>,
+    /// Words searched for in the name, who they are and the quote.
+    pub q: String,
     pub rows: Vec<RowView>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
 }
 
 /// `GET /admin/testimonials`.
@@ -46,14 +54,21 @@ pub async fn list(
     req: HttpRequest,
     staff: StaffUser,
     state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let rows = db::run(&state.pool, store::all).await?;
     let ctx = nav::staff_context(&req, &staff);
+    let q: String = query.q.trim().chars().take(100).collect();
+    let words = crate::domain::faq::words(&q);
     render(&TestimonialsPage {
         nav: nav::menu(&ctx, staff.role, PATH),
         rows: rows
             .into_iter()
+            // A shop keeps a handful: filtered here by every word in name, role or quote.
+            .filter(|r| {
+                crate::domain::faq::matches(&words, &format!("{} {}", r.author, r.role), &r.quote)
+            })
             .map(|r| RowView {
                 rating: r
                     .rating
@@ -68,6 +83,7 @@ pub async fn list(
                 active: r.active,
             })
             .collect(),
+        q,
         ctx,
     })
 }

@@ -36,7 +36,15 @@ pub struct RuleView {
 pub struct RulesPage {
     pub ctx: PageContext,
     pub nav: Vec<NavItem>,
+    /// Words searched for in the rules' names and what they cover.
+    pub q: String,
     pub rows: Vec<RuleView>,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
 }
 
 /// Categories in tree order (id, depth, name) and brands (id, name).
@@ -62,12 +70,15 @@ pub async fn list(
     req: HttpRequest,
     staff: StaffUser,
     state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let rows = db::run(&state.pool, store::all).await?;
     let (categories, brands) = scope(&state).await?;
     let categories: Vec<(i64, String)> = categories.into_iter().map(|(id, _, n)| (id, n)).collect();
     let ctx = nav::staff_context(&req, &staff);
+    let q: String = query.q.trim().chars().take(100).collect();
+    let words = crate::domain::faq::words(&q);
     let now = chrono::Utc::now().naive_utc();
     let name_of = |all: &[(i64, String)], id: Option<i64>| {
         id.and_then(|id| all.iter().find(|(i, _)| *i == id))
@@ -115,10 +126,13 @@ pub async fn list(
                 name: r.name,
             }
         })
+        // A shop has tens of rules: filtered here, by every word in the name or what it covers.
+        .filter(|v: &RuleView| crate::domain::faq::matches(&words, &v.name, &v.covers))
         .collect();
     let page = RulesPage {
         nav: nav::menu(&ctx, staff.role, PATH),
         rows,
+        q,
         ctx,
     };
     Ok(crate::web::cache_control(
