@@ -102,32 +102,6 @@ fn clean(html: &str) -> String {
         .to_string()
 }
 
-/// The text of `markdown` without its marks, cut to about `max` characters on a word boundary:
-/// for summaries and meta descriptions.
-pub fn plain_text(markdown: &str, max: usize) -> String {
-    let mut text = String::new();
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
-            _ => {}
-        }
-    }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let mut out = String::new();
-    for w in words {
-        if out.chars().count() + w.chars().count() + 1 > max {
-            out.push('…');
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,19 +186,6 @@ mod tests {
             for n in *no {
                 assert!(!html.contains(n), "{md:?} → {html:?} has {n:?}");
             }
-        }
-    }
-
-    #[test]
-    fn plain_text_drops_marks_and_cuts_on_words() {
-        let cases = [
-            ("## Head\n\nSome *bold* text.", 100, "Head Some bold text."),
-            ("one two three four", 9, "one two…"),
-            ("- a\n- b", 10, "a b"),
-            ("", 10, ""),
-        ];
-        for (md, max, want) in cases {
-            assert_eq!(plain_text(md, max), want, "{md:?}");
         }
     }
 }

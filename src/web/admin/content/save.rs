@@ -16,24 +16,8 @@ use crate::web::{PageContext, render, render_status, see_other};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-fn describe(s: &store::Saved) -> String {
-    format!(
-        "{} /content/{} [{}, {}, industry {:?}, role {:?}, product {:?}, video {:?}, position {}, published {:?}, {} characters]",
-        s.title,
-        s.slug,
-        s.kind,
-        s.audience,
-        s.industry,
-        s.role,
-        s.product_id,
-        s.video_url,
-        s.position,
-        s.published_at,
-        s.body.chars().count()
-    )
-}
-
-fn describe_full(p: &store::Full) -> String {
+/// What the audit log keeps of a page (as stored: before a change, and read back after it).
+fn describe(p: &store::Full) -> String {
     format!(
         "{} /content/{} [{}, {}, industry {:?}, role {:?}, product {:?}, video {:?}, position {}, published {:?}, {} characters]",
         p.title,
@@ -87,7 +71,7 @@ async fn act(
                 let page = form_page(ctx, &staff, e, shown, Vec::new());
                 return render_status(&page, StatusCode::CONFLICT);
             }
-            let was = before.as_ref().map(describe_full);
+            let was = before.as_ref().map(describe);
             let actor = staff.user.id;
             db::run_write(&state.pool, move |c| {
                 if store::delete(c, id)? {
@@ -119,23 +103,25 @@ async fn act(
             let e = extra(&ctx, Some(preview));
             render(&form_page(ctx, &staff, e, form, Vec::new()))
         }
-        ("save", _) => save(ctx, staff, state, session, id, before, form, bookings, now).await,
+        ("save", _) => {
+            let e = extra(&ctx, None);
+            save(ctx, staff, state, session, before, form, e).await
+        }
         _ => Err(AppError::BadRequest("unknown content action".into())),
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "one handler's state handed on")]
+/// Saves the form; a refused one is shown again with `extra` (the page's id, link and removal).
 async fn save(
     ctx: PageContext,
     staff: StaffUser,
     state: web::Data<AppState>,
     session: actix_session::Session,
-    id: Option<i64>,
     before: Option<store::Full>,
     form: ContentForm,
-    bookings: i64,
-    now: chrono::NaiveDateTime,
+    extra: Extra,
 ) -> Result<HttpResponse, AppError> {
+    let (id, now) = (extra.id, chrono::Utc::now().naive_utc());
     let checked = rules::check(&Input {
         kind: &form.kind,
         title: &form.title,
@@ -189,12 +175,6 @@ async fn save(
         errors.push(("product", ctx.t("content-form-product-unknown")));
     }
     let Some(d) = draft.filter(|_| errors.is_empty()) else {
-        let extra = Extra {
-            id,
-            link: before.as_ref().and_then(|p| reader_link(p, now)),
-            kept_by: kept_by(&ctx, bookings),
-            preview: None,
-        };
         let page = form_page(ctx, &staff, extra, form, errors);
         return render_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
     };
@@ -225,12 +205,13 @@ async fn save(
         position: d.position,
         published_at,
     };
-    let was = before.as_ref().map(describe_full);
+    let was = before.as_ref().map(describe);
     let actor = staff.user.id;
     let result = db::run_write(&state.pool, move |c| {
         let Some(saved_id) = store::save(c, id, &saved, now)? else {
             return Ok(None);
         };
+        let after = store::find(c, saved_id)?.map(|p| describe(&p));
         audit::record(
             c,
             &audit::Entry {
@@ -243,7 +224,7 @@ async fn save(
                 subject_type: "content",
                 subject_id: &saved_id.to_string(),
                 before: was.as_deref(),
-                after: Some(&describe(&saved)),
+                after: after.as_deref(),
             },
         )?;
         Ok(Some(saved_id))
@@ -253,12 +234,6 @@ async fn save(
         Ok(found) => found.ok_or(AppError::NotFound)?,
         // Two saves raced for one address: the unique index refused the second.
         Err(e) if e.is_unique_violation() => {
-            let extra = Extra {
-                id,
-                link: None,
-                kept_by: None,
-                preview: None,
-            };
             let errors = vec![("slug", ctx.t("content-form-slug-taken"))];
             let page = form_page(ctx, &staff, extra, form, errors);
             return render_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
