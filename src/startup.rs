@@ -35,6 +35,8 @@ pub struct AppState {
     /// The shop's time zone (`shop.time_zone`).
     pub time_zone: chrono_tz::Tz,
     pub cache: Arc<ReadCache>,
+    /// Who each session is, for a few seconds (`auth::principal_cache`).
+    pub principals: Arc<crate::auth::principal_cache::PrincipalCache>,
     pub limits: RateLimits,
     /// Card payments (the built-in test provider until a real one is configured).
     pub payments: Arc<dyn crate::payment::PaymentProvider>,
@@ -206,6 +208,7 @@ impl Application {
             default_locale,
             time_zone,
             cache: Arc::new(ReadCache::default()),
+            principals: Arc::default(),
             limits: RateLimits {
                 chat_start_ip: crate::auth::limits::Limiter::per_minute(
                     settings.support.chat_starts_per_minute,
@@ -288,6 +291,7 @@ fn run(
         App::new()
             // Innermost first: CSRF sees the session; the error pages see both and render themed.
             .wrap(from_fn(crate::auth::acting::guard))
+            .wrap(from_fn(crate::auth::principal_cache::forget_after_changes))
             .wrap(from_fn(csrf::protect))
             .wrap(from_fn(web::errors::themed))
             .wrap(session)

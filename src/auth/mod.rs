@@ -5,6 +5,7 @@ pub mod csrf;
 pub mod limits;
 pub mod password;
 pub mod principal;
+pub mod principal_cache;
 pub mod session;
 
 pub use principal::{CompanyAdmin, CompanyMember, Principal, StaffUser};

@@ -216,13 +216,19 @@ impl Principal {
             state.settings.session.absolute_timeout_hours,
         ) {
             None => Principal::Anonymous,
-            Some(ids) => {
-                let (p, stale) = db::run(&state.pool, move |c| Principal::load(c, ids)).await?;
-                if stale {
-                    session::sign_out(&session);
+            Some(ids) => match state.principals.get(&ids) {
+                Some(known) => known,
+                None => {
+                    let generation = state.principals.generation();
+                    let (p, stale) = db::run(&state.pool, move |c| Principal::load(c, ids)).await?;
+                    if stale {
+                        session::sign_out(&session);
+                    } else {
+                        state.principals.keep(ids, generation, p.clone());
+                    }
+                    p
                 }
-                p
-            }
+            },
         };
         req.extensions_mut().insert(principal.clone());
         Ok(principal)

@@ -24,7 +24,7 @@ const CHAT: &str = "chat";
 const ACTING_FOR: &str = "act_for";
 
 /// The signed-in user and active company as stored in the session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SessionIds {
     pub user_id: i64,
     pub company_id: Option<i64>,

@@ -58,10 +58,14 @@ pub struct ReadCache {
     company_carousels: Cache<i64, Arc<Vec<Card>>>,
 }
 
-/// A whole page as an anonymous visitor gets it, opaque here (the web layer renders it and puts
-/// each visitor's CSRF token between the parts). Kept as long as the data it was built from.
+/// A whole page as every visitor or every consumer gets it, opaque here (the web layer renders it
+/// and fills each person's CSRF token and header into its holes). Kept as long as the data it was
+/// built from.
 pub struct RenderedPage {
+    /// The page's text between its holes (one more than there are holes).
     pub parts: Vec<String>,
+    /// What goes after each part but the last: the mark it stood for, filled per request.
+    pub holes: Vec<&'static str>,
 }
 
 impl RenderedPage {

@@ -60,6 +60,9 @@ pub struct PageContext {
     pub flash: Option<String>,
     /// Items in the cart, for the header.
     pub cart_items: u32,
+    /// Rendering a page shared by many people (`web::page_cache`): the header's personal part
+    /// is left as a mark, filled per request.
+    pub shared: bool,
 }
 
 impl PageContext {
@@ -93,6 +96,7 @@ impl PageContext {
             csrf_token: csrf::token(&session),
             flash: session::take_flash(&session).map(|key| locale.t(&key)),
             cart_items: session::cart_items(&session),
+            shared: false,
             here: req
                 .uri()
                 .path_and_query()

@@ -1,10 +1,14 @@
-//! Whole pages for anonymous visitors, rendered once per cache period and shared.
+//! Whole storefront pages rendered once per cache period and shared.
 //!
-//! A visitor who is not signed in, has nothing in the session that changes the page (a one-time
-//! message) and asks for the same address in the same theme and language gets the same HTML except
-//! for the CSRF token in its forms. The page is rendered with a mark where the token goes, split
-//! there, and kept in [`ReadCache`](crate::db::cache::ReadCache) beside the data it was built from
-//! (forgotten with it); each visitor's copy is the parts joined with their own token.
+//! Visitors who are not signed in, and consumers who are, see the same page for the same address
+//! in the same theme and language, apart from two things that are theirs: the CSRF token in the
+//! page's forms and the header's personal part (the cart count, their name and account links).
+//! The page is rendered with a mark where each of those goes, cut at the marks and kept in
+//! [`ReadCache`](crate::db::cache::ReadCache) beside the data it was built from (forgotten with
+//! it); each person's copy is the parts joined with their own token and their own header, which
+//! is rendered per request. Nothing else personal may appear on a shared page: pages that show
+//! more (a product page with the person's review, anything with a one-time message, anything a
+//! company user or staff member sees) are not shared.
 
 use super::PageContext;
 use crate::auth::Principal;
@@ -14,26 +18,54 @@ use actix_web::HttpResponse;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
+use askama::Template;
 
 /// Stands in for the token while a shared page renders; letters and dashes, so escaping keeps it.
 const TOKEN_MARK: &str = "csrf-token-goes-here-4c1d9e";
+/// Stands in for the header's personal part (written by `storefront_base.html` when
+/// `ctx.shared`).
+const HEADER_MARK: &str = "personal-header-goes-here-9f3a";
 
-/// The key the page is shared under for this visitor, or `None` when the page is theirs alone
-/// (signed in, a one-time message, or items in the cart, which the header counts).
-pub fn key(ctx: &PageContext) -> Option<String> {
-    let shareable =
-        matches!(ctx.principal, Principal::Anonymous) && ctx.flash.is_none() && ctx.cart_items == 0;
-    shareable.then(|| format!("{} {} {}", ctx.theme.code(), ctx.lang(), ctx.here))
+/// The header's personal part, rendered for each request.
+#[derive(Template)]
+#[template(path = "shared/header_actions.html")]
+struct HeaderActions<'a> {
+    ctx: &'a PageContext,
 }
 
-/// The shared page for `key`, with this visitor's token, when one is kept.
-pub fn hit(cache: &ReadCache, key: Option<&str>, ctx: &PageContext) -> Option<HttpResponse> {
-    let page = cache.rendered_page(key?)?;
-    Some(respond(&page.parts, &ctx.csrf_token, StatusCode::OK))
+/// The key the page is shared under for this person, or `None` when the page is theirs alone
+/// (a company user, staff, or a one-time message on the page).
+pub fn key(ctx: &PageContext) -> Option<String> {
+    let class = match ctx.principal {
+        Principal::Anonymous => "visitor",
+        Principal::Consumer(_) => "consumer",
+        Principal::CompanyUser { .. } | Principal::Staff { .. } => return None,
+    };
+    ctx.flash
+        .is_none()
+        .then(|| format!("{} {} {class} {}", ctx.theme.code(), ctx.lang(), ctx.here))
+}
+
+/// The shared page for `key`, with this person's token and header, when one is kept.
+pub fn hit(
+    cache: &ReadCache,
+    key: Option<&str>,
+    ctx: &PageContext,
+) -> Result<Option<HttpResponse>, AppError> {
+    let Some(page) = key.and_then(|k| cache.rendered_page(k)) else {
+        return Ok(None);
+    };
+    let header = header(ctx)?;
+    Ok(Some(respond(
+        &page,
+        &ctx.csrf_token,
+        &header,
+        StatusCode::OK,
+    )))
 }
 
 /// Renders the page with `render`; when `key` is set and the page is a 200, keeps it for the
-/// next visitors under `key`.
+/// next people under `key`.
 pub fn render(
     cache: &ReadCache,
     key: Option<String>,
@@ -43,7 +75,9 @@ pub fn render(
     let Some(key) = key else {
         return render(ctx);
     };
+    let header = header(&ctx)?;
     let token = std::mem::replace(&mut ctx.csrf_token, TOKEN_MARK.to_string());
+    ctx.shared = true;
     let response = render(ctx)?;
     let status = response.status();
     let (head, body) = response.into_parts();
@@ -51,28 +85,90 @@ pub fn render(
         .try_into_bytes()
         .map_err(|_| AppError::Internal(anyhow::anyhow!("a shared page has a streamed body")))?;
     let html = std::str::from_utf8(&bytes).map_err(|e| AppError::Internal(e.into()))?;
-    let parts: Vec<String> = html.split(TOKEN_MARK).map(str::to_string).collect();
-    let response = respond(&parts, &token, status);
+    let page = cut(html);
+    let response = respond(&page, &token, &header, status);
     if status == StatusCode::OK && head.headers().get(CONTENT_TYPE) == Some(&html_type()) {
-        cache.keep_rendered_page(key, RenderedPage { parts });
+        cache.keep_rendered_page(key, page);
     }
     Ok(response)
+}
+
+fn header(ctx: &PageContext) -> Result<String, AppError> {
+    HeaderActions { ctx }
+        .render()
+        .map_err(|e| AppError::Internal(e.into()))
+}
+
+/// Cuts `html` at every mark.
+fn cut(html: &str) -> RenderedPage {
+    let mut page = RenderedPage {
+        parts: Vec::new(),
+        holes: Vec::new(),
+    };
+    let mut rest = html;
+    loop {
+        let next = [TOKEN_MARK, HEADER_MARK]
+            .into_iter()
+            .filter_map(|mark| rest.find(mark).map(|at| (at, mark)))
+            .min();
+        let Some((at, mark)) = next else {
+            page.parts.push(rest.to_string());
+            return page;
+        };
+        page.parts.push(rest[..at].to_string());
+        page.holes.push(mark);
+        rest = &rest[at + mark.len()..];
+    }
 }
 
 fn html_type() -> HeaderValue {
     HeaderValue::from_static("text/html; charset=utf-8")
 }
 
-fn respond(parts: &[String], token: &str, status: StatusCode) -> HttpResponse {
-    let size = parts.iter().map(String::len).sum::<usize>() + token.len() * parts.len();
+/// The page with `token` and `header` in its holes.
+fn fill(page: &RenderedPage, token: &str, header: &str) -> String {
+    let filling = |mark: &str| if mark == HEADER_MARK { header } else { token };
+    let size = page.parts.iter().map(String::len).sum::<usize>()
+        + page.holes.iter().map(|m| filling(m).len()).sum::<usize>();
     let mut body = String::with_capacity(size);
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            body.push_str(token);
-        }
+    for (i, part) in page.parts.iter().enumerate() {
         body.push_str(part);
+        if let Some(mark) = page.holes.get(i) {
+            body.push_str(filling(mark));
+        }
     }
+    body
+}
+
+fn respond(page: &RenderedPage, token: &str, header: &str, status: StatusCode) -> HttpResponse {
     HttpResponse::build(status)
         .insert_header((CONTENT_TYPE, html_type()))
-        .body(BoxBody::new(body))
+        .body(BoxBody::new(fill(page, token, header)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_at_every_mark_and_fills_each_hole() {
+        let html = format!(
+            "<form>{TOKEN_MARK}</form><header>{HEADER_MARK}</header><p>x</p><i>{TOKEN_MARK}</i>"
+        );
+        let page = cut(&html);
+        assert_eq!(page.parts.len(), page.holes.len() + 1);
+        assert_eq!(page.holes, vec![TOKEN_MARK, HEADER_MARK, TOKEN_MARK]);
+        assert_eq!(
+            fill(&page, "T0K", "<a>Ada</a>"),
+            "<form>T0K</form><header><a>Ada</a></header><p>x</p><i>T0K</i>"
+        );
+    }
+
+    #[test]
+    fn a_page_without_marks_is_one_part() {
+        let page = cut("<p>plain</p>");
+        assert_eq!(page.parts, vec!["<p>plain</p>".to_string()]);
+        assert!(page.holes.is_empty());
+        assert_eq!(fill(&page, "t", "h"), "<p>plain</p>");
+    }
 }

@@ -1,5 +1,6 @@
-//! Whole pages shared between anonymous visitors (`web::page_cache`): each visitor's copy carries
-//! their own CSRF token, and nothing personal is ever shared.
+//! Whole pages shared between anonymous visitors, and between signed-in consumers
+//! (`web::page_cache`): each person's copy carries their own CSRF token and their own header, and
+//! nothing personal is ever shared.
 
 use crate::helpers::spawn_app;
 
@@ -84,5 +85,61 @@ async fn signed_in_people_never_get_the_shared_copy_and_visitors_never_get_their
         let after = visitor.get(path).await;
         assert!(!after.text("header").contains("Erik"), "{path}");
         assert_eq!(after.theme(), "b2c");
+    }
+}
+
+#[tokio::test]
+async fn consumers_share_pages_but_each_gets_their_own_header_cart_count_and_token() {
+    let app = spawn_app().await;
+    let erik = app.another_browser();
+    erik.login("erik@example.com").await;
+    let sara = app.another_browser();
+    sara.login("shopper@example.com").await;
+    let (_, sku, slug) = crate::helpers::product_at_1000(&app);
+    let product = format!("/products/{slug}");
+    let added = sara
+        .post_form("/cart/add", &product, &[("sku", &sku), ("quantity", "2")])
+        .await;
+    assert!(added.status < 400, "{}", added.status);
+    // The cart's one-time "Added" message is shown (pages with it are Sara's alone).
+    assert!(sara.get("/cart").await.text("main").contains("Added"));
+    // The product page shows the person's own review form and address: never shared.
+    for path in ["/", "/categories/desks", "/search?q=desk"] {
+        // Erik first (the page is then kept), then Sara gets the kept copy, then Erik again.
+        for round in 0..2 {
+            let e = erik.get(path).await;
+            let s = sara.get(path).await;
+            assert_eq!((e.status, s.status), (200, 200), "{path}");
+            let (eh, sh) = (e.text("header"), s.text("header"));
+            assert!(
+                eh.contains("Erik Holm") && !eh.contains("Sara"),
+                "{path} {round}: {eh}"
+            );
+            assert!(
+                sh.contains("Sara Lind") && !sh.contains("Erik"),
+                "{path} {round}: {sh}"
+            );
+            assert_eq!(e.count(".cart-count"), 0, "{path} {round}");
+            assert_eq!(s.text(".cart-count"), "2", "{path} {round}");
+            assert_eq!(
+                e.text("main"),
+                s.text("main"),
+                "{path}: the same page otherwise"
+            );
+            let (te, ts) = (
+                e.attrs("input[name=csrf_token]", "value"),
+                s.attrs("input[name=csrf_token]", "value"),
+            );
+            assert!(!te.is_empty() && te.iter().all(|t| *t == te[0]), "{path}");
+            assert!(ts.iter().all(|t| *t == ts[0]), "{path}");
+            assert_ne!(te[0], ts[0], "{path}");
+            // Signed in, the header offers the account, not "Sign in" or "For business".
+            assert_eq!(e.count("header a[href='/login']"), 0, "{path}");
+            assert_eq!(e.count("header a[href='/business']"), 0, "{path}");
+            assert_eq!(e.count("header a[href='/account']"), 1, "{path}");
+        }
+        let visitor = app.another_browser().get(path).await;
+        assert_eq!(visitor.count("header a[href='/login']"), 1, "{path}");
+        assert!(!visitor.text("header").contains("Erik"), "{path}");
     }
 }

@@ -67,7 +67,7 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
     };
     let ctx = PageContext::with_principal(&req, Theme::B2c, principal);
     let shared = page_cache::key(&ctx);
-    if let Some(hit) = page_cache::hit(&state.cache, shared.as_deref(), &ctx) {
+    if let Some(hit) = page_cache::hit(&state.cache, shared.as_deref(), &ctx)? {
         return Ok(hit);
     }
     let now = chrono::Utc::now().naive_utc();

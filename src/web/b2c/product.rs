@@ -176,8 +176,9 @@ pub(crate) async fn page(
         && sent.add.is_none()
         && sent.list.is_none()
         && status == StatusCode::OK;
-    let shared = page_cache::key(&ctx).filter(|_| untouched);
-    if let Some(hit) = page_cache::hit(&state.cache, shared.as_deref(), &ctx) {
+    // A signed-in person's product page shows their own review, votes and address: not shared.
+    let shared = page_cache::key(&ctx).filter(|_| untouched && !ctx.is_signed_in());
+    if let Some(hit) = page_cache::hit(&state.cache, shared.as_deref(), &ctx)? {
         return Ok(hit);
     }
     let cache = state.cache.clone();

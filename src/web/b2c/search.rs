@@ -82,7 +82,7 @@ pub async fn search(
     let theme = Theme::storefront_for(&principal);
     let ctx = PageContext::with_principal(&req, theme, principal);
     let shared = page_cache::key(&ctx);
-    if let Some(hit) = page_cache::hit(&state.cache, shared.as_deref(), &ctx) {
+    if let Some(hit) = page_cache::hit(&state.cache, shared.as_deref(), &ctx)? {
         return Ok(hit);
     }
     let pairs = query.into_inner();
