@@ -85,14 +85,16 @@ pub async fn forget_after_changes(
 }
 
 /// True when a form post to `path` cannot change anyone's account, company or membership:
-/// a shopper's cart, checkout, payment, chat and product reviews, and payment webhooks.
+/// a shopper's cart, checkout, payment, chat, product reviews and "helpful" votes, and payment
+/// webhooks.
 pub fn leaves_accounts(path: &str) -> bool {
-    const SHOPPING: [&str; 6] = [
+    const SHOPPING: [&str; 7] = [
         "/cart",
         "/checkout",
         "/payment",
         "/chat",
         "/products/",
+        "/reviews/",
         "/webhooks/",
     ];
     SHOPPING.iter().any(|prefix| {
@@ -157,7 +159,8 @@ mod tests {
             ("/checkout", true),
             ("/payment/abc/confirm", true),
             ("/chat/start", true),
-            ("/products/oak-desk/reviews", true),
+            ("/products/oak-desk/review", true),
+            ("/reviews/7/helpful", true),
             ("/cartography", false),
             ("/account", false),
             ("/account/email", false),

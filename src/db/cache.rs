@@ -56,6 +56,8 @@ pub struct ReadCache {
     company_pricing: Cache<i64, Arc<CompanyPricing>>,
     business_homes: Cache<(String, &'static str), Arc<BusinessHome>>,
     company_carousels: Cache<i64, Arc<Vec<Card>>>,
+    /// A person's own review and votes on a product: (user, product).
+    reviews_mine: Cache<(i64, i64), Arc<super::reviews::Mine>>,
 }
 
 /// A whole page as every visitor or every consumer gets it, opaque here (the web layer renders it
@@ -169,6 +171,11 @@ impl ReadCache {
                 .max_capacity(1_000)
                 .time_to_live(home_ttl)
                 .build(),
+            reviews_mine: Cache::builder()
+                .max_capacity(100_000)
+                .time_to_live(home_ttl)
+                .support_invalidation_closures()
+                .build(),
             company_carousels: Cache::builder()
                 .max_capacity(10_000)
                 .time_to_live(home_ttl)
@@ -192,6 +199,44 @@ impl ReadCache {
         self.company_pricing.invalidate_all();
         self.business_homes.invalidate_all();
         self.company_carousels.invalidate_all();
+        self.reviews_mine.invalidate_all();
+    }
+
+    /// The person's own review and votes on a product, when kept.
+    pub fn peek_reviews_mine(
+        &self,
+        user_id: i64,
+        product_id: i64,
+    ) -> Option<Arc<super::reviews::Mine>> {
+        self.reviews_mine.get(&(user_id, product_id))
+    }
+
+    /// The person's own review (`writes_reviews`: consumers) and votes on a product, read at most
+    /// a few seconds ago; their own review and vote posts forget it at once
+    /// ([`forget_reviews_mine`](Self::forget_reviews_mine)), moderation with everything else.
+    pub fn reviews_mine(
+        &self,
+        conn: &mut DbConn,
+        user_id: i64,
+        product_id: i64,
+        writes_reviews: bool,
+    ) -> Result<Arc<super::reviews::Mine>, DbError> {
+        let mine = Arc::new(super::reviews::mine(
+            conn,
+            product_id,
+            user_id,
+            writes_reviews,
+        )?);
+        self.reviews_mine
+            .insert((user_id, product_id), Arc::clone(&mine));
+        Ok(mine)
+    }
+
+    /// Forgets the person's own review and votes on every product (after they wrote or voted).
+    pub fn forget_reviews_mine(&self, user_id: i64) {
+        self.reviews_mine
+            .invalidate_entries_if(move |(user, _), _| *user == user_id)
+            .ok();
     }
 
     /// The business home's shared content for an industry and role, a few seconds old at most.

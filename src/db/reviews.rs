@@ -103,16 +103,33 @@ pub fn own(conn: &mut DbConn, product_id: i64, user_id: i64) -> Result<Option<Ow
         .optional()?)
 }
 
-/// The ids among `review_ids` the user has voted helpful.
-pub fn voted(conn: &mut DbConn, user_id: i64, review_ids: &[i64]) -> Result<Vec<i64>, DbError> {
-    if review_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(review_votes::table
-        .filter(review_votes::user_id.eq(user_id))
-        .filter(review_votes::review_id.eq_any(review_ids))
-        .select(review_votes::review_id)
-        .load(conn)?)
+/// A person's part of a product's reviews: their own review (for consumers, who may write one)
+/// and the ids of the product's reviews they voted helpful.
+#[derive(Debug, Clone, Default)]
+pub struct Mine {
+    pub own: Option<Own>,
+    pub voted: Vec<i64>,
+}
+
+pub fn mine(
+    conn: &mut DbConn,
+    product_id: i64,
+    user_id: i64,
+    writes_reviews: bool,
+) -> Result<Mine, DbError> {
+    Ok(Mine {
+        own: if writes_reviews {
+            own(conn, product_id, user_id)?
+        } else {
+            None
+        },
+        voted: review_votes::table
+            .inner_join(reviews::table)
+            .filter(review_votes::user_id.eq(user_id))
+            .filter(reviews::product_id.eq(product_id))
+            .select(review_votes::review_id)
+            .load(conn)?,
+    })
 }
 
 /// Whether the user has bought the product (an order that was not cancelled).

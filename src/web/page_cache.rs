@@ -6,9 +6,10 @@
 //! The page is rendered with a mark where each of those goes, cut at the marks and kept in
 //! [`ReadCache`](crate::db::cache::ReadCache) beside the data it was built from (forgotten with
 //! it); each person's copy is the parts joined with their own token and their own header, which
-//! is rendered per request. Nothing else personal may appear on a shared page: pages that show
-//! more (a product page with the person's review, anything with a one-time message, anything a
-//! company user or staff member sees) are not shared.
+//! is rendered per request. A page may have holes of its own (a consumer's product page: their
+//! reviews section and e-mail address), filled by its handler per request. Nothing else personal
+//! may appear on a shared page: pages with a one-time message or a form sent back, and anything
+//! a company user or staff member sees, are not shared.
 
 use super::PageContext;
 use crate::auth::Principal;
@@ -19,12 +20,23 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
 use askama::Template;
+use std::sync::Arc;
 
 /// Stands in for the token while a shared page renders; letters and dashes, so escaping keeps it.
 const TOKEN_MARK: &str = "csrf-token-goes-here-4c1d9e";
 /// Stands in for the header's personal part (written by `storefront_base.html` when
 /// `ctx.shared`).
 const HEADER_MARK: &str = "personal-header-goes-here-9f3a";
+/// Stands in for a product page's reviews section on a page shared by consumers (written by
+/// `product_body.html`): each has their own review form and votes.
+pub const REVIEWS_MARK: &str = "personal-reviews-go-here-2d7c";
+/// Stands in for the signed-in person's e-mail address, prefilled in a form.
+pub const EMAIL_MARK: &str = "personal-email-goes-here-8a1f";
+const MARKS: [&str; 4] = [TOKEN_MARK, HEADER_MARK, REVIEWS_MARK, EMAIL_MARK];
+
+/// What a page's own holes are filled with for this request, beside the token and header:
+/// (mark, HTML).
+pub type Fillings<'a> = &'a [(&'static str, &'a str)];
 
 /// The header's personal part, rendered for each request.
 #[derive(Template)]
@@ -52,16 +64,31 @@ pub fn hit(
     key: Option<&str>,
     ctx: &PageContext,
 ) -> Result<Option<HttpResponse>, AppError> {
-    let Some(page) = key.and_then(|k| cache.rendered_page(k)) else {
-        return Ok(None);
-    };
+    match kept(cache, key) {
+        Some(page) => answer(&page, ctx, &[]).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The page kept under `key`, if any (answered with [`answer`] once its own holes are filled).
+pub fn kept(cache: &ReadCache, key: Option<&str>) -> Option<Arc<RenderedPage>> {
+    key.and_then(|k| cache.rendered_page(k))
+}
+
+/// The kept page with this person's token, header and `fillings`.
+pub fn answer(
+    page: &RenderedPage,
+    ctx: &PageContext,
+    fillings: Fillings,
+) -> Result<HttpResponse, AppError> {
     let header = header(ctx)?;
-    Ok(Some(respond(
-        &page,
+    Ok(respond(
+        page,
         &ctx.csrf_token,
         &header,
+        fillings,
         StatusCode::OK,
-    )))
+    ))
 }
 
 /// Renders the page with `render`; when `key` is set and the page is a 200, keeps it for the
@@ -69,7 +96,18 @@ pub fn hit(
 pub fn render(
     cache: &ReadCache,
     key: Option<String>,
+    ctx: PageContext,
+    render: impl FnOnce(PageContext) -> Result<HttpResponse, AppError>,
+) -> Result<HttpResponse, AppError> {
+    render_with(cache, key, ctx, &[], render)
+}
+
+/// [`render`] for a page with holes of its own, filled with `fillings` for this person.
+pub fn render_with(
+    cache: &ReadCache,
+    key: Option<String>,
     mut ctx: PageContext,
+    fillings: Fillings,
     render: impl FnOnce(PageContext) -> Result<HttpResponse, AppError>,
 ) -> Result<HttpResponse, AppError> {
     let Some(key) = key else {
@@ -86,7 +124,7 @@ pub fn render(
         .map_err(|_| AppError::Internal(anyhow::anyhow!("a shared page has a streamed body")))?;
     let html = std::str::from_utf8(&bytes).map_err(|e| AppError::Internal(e.into()))?;
     let page = cut(html);
-    let response = respond(&page, &token, &header, status);
+    let response = respond(&page, &token, &header, fillings, status);
     if status == StatusCode::OK && head.headers().get(CONTENT_TYPE) == Some(&html_type()) {
         cache.keep_rendered_page(key, page);
     }
@@ -107,7 +145,7 @@ fn cut(html: &str) -> RenderedPage {
     };
     let mut rest = html;
     loop {
-        let next = [TOKEN_MARK, HEADER_MARK]
+        let next = MARKS
             .into_iter()
             .filter_map(|mark| rest.find(mark).map(|at| (at, mark)))
             .min();
@@ -125,9 +163,17 @@ fn html_type() -> HeaderValue {
     HeaderValue::from_static("text/html; charset=utf-8")
 }
 
-/// The page with `token` and `header` in its holes.
-fn fill(page: &RenderedPage, token: &str, header: &str) -> String {
-    let filling = |mark: &str| if mark == HEADER_MARK { header } else { token };
+/// The page with `token`, `header` and `fillings` in its holes (a hole nothing fills stays
+/// empty).
+fn fill(page: &RenderedPage, token: &str, header: &str, fillings: Fillings) -> String {
+    let filling = |mark: &str| match mark {
+        TOKEN_MARK => token,
+        HEADER_MARK => header,
+        _ => fillings
+            .iter()
+            .find(|(m, _)| *m == mark)
+            .map_or("", |(_, text)| *text),
+    };
     let size = page.parts.iter().map(String::len).sum::<usize>()
         + page.holes.iter().map(|m| filling(m).len()).sum::<usize>();
     let mut body = String::with_capacity(size);
@@ -140,10 +186,16 @@ fn fill(page: &RenderedPage, token: &str, header: &str) -> String {
     body
 }
 
-fn respond(page: &RenderedPage, token: &str, header: &str, status: StatusCode) -> HttpResponse {
+fn respond(
+    page: &RenderedPage,
+    token: &str,
+    header: &str,
+    fillings: Fillings,
+    status: StatusCode,
+) -> HttpResponse {
     HttpResponse::build(status)
         .insert_header((CONTENT_TYPE, html_type()))
-        .body(BoxBody::new(fill(page, token, header)))
+        .body(BoxBody::new(fill(page, token, header, fillings)))
 }
 
 #[cfg(test)]
@@ -153,14 +205,30 @@ mod tests {
     #[test]
     fn cuts_at_every_mark_and_fills_each_hole() {
         let html = format!(
-            "<form>{TOKEN_MARK}</form><header>{HEADER_MARK}</header><p>x</p><i>{TOKEN_MARK}</i>"
+            "<form>{TOKEN_MARK}</form><header>{HEADER_MARK}</header><p>x</p><i>{TOKEN_MARK}</i>\
+             <input value=\"{EMAIL_MARK}\">{REVIEWS_MARK}"
         );
         let page = cut(&html);
         assert_eq!(page.parts.len(), page.holes.len() + 1);
-        assert_eq!(page.holes, vec![TOKEN_MARK, HEADER_MARK, TOKEN_MARK]);
         assert_eq!(
-            fill(&page, "T0K", "<a>Ada</a>"),
-            "<form>T0K</form><header><a>Ada</a></header><p>x</p><i>T0K</i>"
+            page.holes,
+            vec![
+                TOKEN_MARK,
+                HEADER_MARK,
+                TOKEN_MARK,
+                EMAIL_MARK,
+                REVIEWS_MARK
+            ]
+        );
+        assert_eq!(
+            fill(
+                &page,
+                "T0K",
+                "<a>Ada</a>",
+                &[(REVIEWS_MARK, "<section>R</section>")]
+            ),
+            "<form>T0K</form><header><a>Ada</a></header><p>x</p><i>T0K</i>\
+             <input value=\"\"><section>R</section>"
         );
     }
 
@@ -169,6 +237,6 @@ mod tests {
         let page = cut("<p>plain</p>");
         assert_eq!(page.parts, vec!["<p>plain</p>".to_string()]);
         assert!(page.holes.is_empty());
-        assert_eq!(fill(&page, "t", "h"), "<p>plain</p>");
+        assert_eq!(fill(&page, "t", "h", &[]), "<p>plain</p>");
     }
 }

@@ -143,3 +143,123 @@ async fn consumers_share_pages_but_each_gets_their_own_header_cart_count_and_tok
         assert!(!visitor.text("header").contains("Erik"), "{path}");
     }
 }
+
+#[tokio::test]
+async fn consumers_share_a_product_page_with_their_own_review_form_votes_and_address() {
+    use diesel::prelude::*;
+    use duett::db::schema::{products, reviews, users};
+    let app = spawn_app().await;
+    let mut conn = app.pool.get().unwrap();
+    // An approved review on a consumer product with few enough reviews to be on its first page.
+    let candidates: Vec<(i64, i64, i64, String, String)> = reviews::table
+        .inner_join(products::table)
+        .filter(reviews::status.eq("approved"))
+        .filter(products::audience.ne("b2b"))
+        .select((
+            reviews::id,
+            reviews::user_id,
+            products::id,
+            products::slug,
+            products::sku,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    let (review, author, _, slug, sku) = candidates
+        .into_iter()
+        .find(|(_, _, product, _, _)| {
+            let n: i64 = reviews::table
+                .filter(reviews::product_id.eq(product))
+                .filter(reviews::status.eq("approved"))
+                .count()
+                .get_result(&mut app.pool.get().unwrap())
+                .unwrap();
+            n <= 5
+        })
+        .expect("a reviewed product");
+    let author_email: String = users::table
+        .find(author)
+        .select(users::email)
+        .first(&mut conn)
+        .unwrap();
+    let mut others = [
+        "erik@example.com",
+        "maja@example.com",
+        "shopper@example.com",
+    ]
+    .into_iter()
+    .filter(|e| *e != author_email);
+    let (voter_email, bystander_email) = (others.next().unwrap(), others.next().unwrap());
+    // Out of stock, so the page has the "tell me when it is back" form with the address filled.
+    crate::helpers::stock(&app, &sku, 0);
+    let path = format!("/products/{slug}");
+    let voter = app.another_browser();
+    voter.login(voter_email).await;
+    let bystander = app.another_browser();
+    bystander.login(bystander_email).await;
+    // The bystander first: the page is then kept and shared.
+    let first = bystander.get(&path).await;
+    assert_eq!(first.status, 200);
+    let voted = voter
+        .post_form(&format!("/reviews/{review}/helpful"), &path, &[])
+        .await;
+    assert_eq!(voted.status, 303);
+    let wrote = voter
+        .post_form(
+            &format!("{path}/review"),
+            &path,
+            &[
+                ("rating", "4"),
+                ("title", "Sturdy"),
+                ("body", "My own words, for my eyes until approved."),
+            ],
+        )
+        .await;
+    assert_eq!(wrote.status, 303);
+    let vote_form = format!("#review-{review} form");
+    for round in 0..3 {
+        let v = voter.get(&path).await;
+        let b = bystander.get(&path).await;
+        assert_eq!((v.status, b.status), (200, 200), "{round}");
+        assert_eq!(
+            v.attr("#notify-email", "value").as_deref(),
+            Some(voter_email),
+            "{round}"
+        );
+        assert_eq!(
+            b.attr("#notify-email", "value").as_deref(),
+            Some(bystander_email),
+            "{round}"
+        );
+        assert!(
+            v.text("textarea[name=body]")
+                .contains("My own words, for my eyes"),
+            "{round}"
+        );
+        assert_eq!(b.text("textarea[name=body]"), "", "{round}");
+        assert!(!b.text("main").contains("My own words"), "{round}");
+        assert_eq!(
+            v.count("#reviews .note"),
+            1,
+            "{round}: waiting for moderation"
+        );
+        assert_eq!(b.count("#reviews .note"), 0, "{round}");
+        assert_eq!(v.count(&vote_form), 0, "{round}: already voted");
+        assert_eq!(b.count(&vote_form), 1, "{round}: may vote");
+        assert_eq!(v.text("h1"), b.text("h1"));
+        let own = |p: &crate::helpers::Page| p.attrs("input[name=csrf_token]", "value");
+        let (tv, tb) = (own(&v), own(&b));
+        assert!(tv.iter().all(|t| *t == tv[0]) && tb.iter().all(|t| *t == tb[0]));
+        assert_ne!(tv[0], tb[0]);
+        for page in [&v, &b] {
+            let text = page.text("body");
+            assert!(
+                !text.contains("goes-here") && !text.contains("go-here"),
+                "{round}"
+            );
+        }
+    }
+    // A visitor still gets "sign in to write a review" and an empty address.
+    let visitor = app.another_browser().get(&path).await;
+    assert_eq!(visitor.count("textarea[name=body]"), 0);
+    assert_eq!(visitor.attr("#notify-email", "value").as_deref(), Some(""));
+}

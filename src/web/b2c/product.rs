@@ -5,10 +5,13 @@ use super::catalog::{Crumb, breadcrumbs};
 use super::reviews::{self, ReviewForm, ReviewList, ReviewsView};
 use crate::auth::Principal;
 use crate::db;
+use crate::db::cache::ProductPage;
 use crate::domain::catalog::Slug;
 use crate::domain::pricing::{Buyer, Segment};
 use crate::error::AppError;
+use crate::i18n::Locale;
 use crate::startup::AppState;
+use crate::web::page_cache::{EMAIL_MARK, REVIEWS_MARK};
 use crate::web::price_explain::{VolumeView, WhyPriceView, volume_prices};
 use crate::web::seo::{self, SeoView};
 use crate::web::shopper::Shopper;
@@ -176,10 +179,28 @@ pub(crate) async fn page(
         && sent.add.is_none()
         && sent.list.is_none()
         && status == StatusCode::OK;
-    // A signed-in person's product page shows their own review, votes and address: not shared.
-    let shared = page_cache::key(&ctx).filter(|_| untouched && !ctx.is_signed_in());
-    if let Some(hit) = page_cache::hit(&state.cache, shared.as_deref(), &ctx)? {
-        return Ok(hit);
+    let shared = page_cache::key(&ctx).filter(|_| untouched);
+    // Consumers share the page too, with their own reviews section and address in its holes.
+    let holes = shared.is_some() && ctx.is_signed_in();
+    if let Some(kept) = page_cache::kept(&state.cache, shared.as_deref()) {
+        if !holes {
+            return page_cache::answer(&kept, &ctx, &[]);
+        }
+        if let Some(page) = state.cache.peek_product_page(slug.as_str(), audience) {
+            let list = list.clamped(page.distribution.iter().sum());
+            let shown = reviews::shown(state, &page, list).await?;
+            let personal =
+                reviews::personal(state, page.detail.card.id, reviewer, voter, &shown).await?;
+            let rating = rating_view(&page, ctx.locale);
+            let view = ReviewsView::new(&ctx, &page, list, &shown, personal, None);
+            let section = reviews_section(&ctx, &rating, &view)?;
+            let email = own_email(&ctx);
+            return page_cache::answer(
+                &kept,
+                &ctx,
+                &[(REVIEWS_MARK, &section), (EMAIL_MARK, &email)],
+            );
+        }
     }
     let cache = state.cache.clone();
     let cached = cache
@@ -254,11 +275,8 @@ pub(crate) async fn page(
             },
         });
     let public = state.public_base_url();
-    let (reviews, stars) = page.rating;
-    let average = (reviews > 0).then(|| {
-        let tenths = (stars * 10 + reviews / 2) / reviews;
-        format!("{}.{}", tenths / 10, tenths % 10)
-    });
+    let reviews = page.rating.0;
+    let average = average_rating(&page);
     let consumer_price = price_row(&detail.card, &Buyer::Consumer).unit_gross;
     let url = format!("{public}/products/{}", detail.card.slug);
     let crumb_pairs: Vec<(String, String)> = crumbs
@@ -297,22 +315,24 @@ pub(crate) async fn page(
         noindex: false,
         json_ld: Some(json_ld),
     };
-    let rating = average.map(|a| RatingView {
-        average: if locale.code() == "sv" {
-            a.replace('.', ",")
-        } else {
-            a
-        },
-        count_label: locale.t_count("review-count", reviews),
-    });
+    let rating = rating_view(&page, locale);
     let reviews = ReviewsView::new(&ctx, &page, list, &shown, personal, sent.review);
+    // On a shared page the reviews section and address are holes, filled per person.
+    let (section, email) = if holes {
+        (reviews_section(&ctx, &rating, &reviews)?, own_email(&ctx))
+    } else {
+        (String::new(), String::new())
+    };
     let notify = stock.is_out().then(|| {
         sent.notify.unwrap_or_else(|| NotifyForm {
-            email: ctx
-                .principal
-                .user()
-                .map(|u| u.email.clone())
-                .unwrap_or_default(),
+            email: if holes {
+                EMAIL_MARK.to_string()
+            } else {
+                ctx.principal
+                    .user()
+                    .map(|u| u.email.clone())
+                    .unwrap_or_default()
+            },
             error: None,
         })
     });
@@ -389,9 +409,69 @@ pub(crate) async fn page(
         brand: detail.card.brand.clone().unwrap_or_default(),
         summary: detail.card.summary.clone(),
     };
-    page_cache::render(&state.cache, shared, ctx, |ctx| {
-        render_product_status(ctx, v, status)
+    page_cache::render_with(
+        &state.cache,
+        shared,
+        ctx,
+        &[(REVIEWS_MARK, &section), (EMAIL_MARK, &email)],
+        |ctx| render_product_status(ctx, v, status),
+    )
+}
+
+/// "4.3" from the product's approved reviews, when it has any.
+fn average_rating(page: &ProductPage) -> Option<String> {
+    let (reviews, stars) = page.rating;
+    (reviews > 0).then(|| {
+        let tenths = (stars * 10 + reviews / 2) / reviews;
+        format!("{}.{}", tenths / 10, tenths % 10)
     })
+}
+
+fn rating_view(page: &ProductPage, locale: Locale) -> Option<RatingView> {
+    average_rating(page).map(|a| RatingView {
+        average: if locale.code() == "sv" {
+            a.replace('.', ",")
+        } else {
+            a
+        },
+        count_label: locale.t_count("review-count", page.rating.0),
+    })
+}
+
+/// What `shared/reviews.html` reads of a product page.
+struct ReviewsOf<'a> {
+    rating: &'a Option<RatingView>,
+    reviews: &'a ReviewsView,
+}
+
+/// A product page's reviews section on its own, for the hole a shared page leaves for it.
+#[derive(askama::Template)]
+#[template(path = "shared/reviews.html")]
+struct ReviewsSection<'a> {
+    ctx: &'a PageContext,
+    v: ReviewsOf<'a>,
+}
+
+fn reviews_section(
+    ctx: &PageContext,
+    rating: &Option<RatingView>,
+    reviews: &ReviewsView,
+) -> Result<String, AppError> {
+    use askama::Template;
+    ReviewsSection {
+        ctx,
+        v: ReviewsOf { rating, reviews },
+    }
+    .render()
+    .map_err(|e| AppError::Internal(e.into()))
+}
+
+/// The signed-in person's address for a form's value, escaped.
+fn own_email(ctx: &PageContext) -> String {
+    ctx.principal
+        .user()
+        .map(|u| ammonia::clean_text(&u.email))
+        .unwrap_or_default()
 }
 
 #[derive(Deserialize)]

@@ -97,6 +97,7 @@ pub async fn submit(
     .await?;
     // An edited review leaves the page at once (it waits for moderation again).
     state.cache.forget_product(slug.as_str());
+    state.cache.forget_reviews_mine(user_id);
     session::flash(&session, "review-thanks");
     Ok(HttpResponse::SeeOther()
         .insert_header((LOCATION, format!("{back}#reviews")))
@@ -128,6 +129,7 @@ pub async fn helpful(
     };
     if vote == Vote::Counted {
         state.cache.forget_product(&slug);
+        state.cache.forget_reviews_mine(user_id);
     }
     session::flash(&session, key);
     Ok(HttpResponse::SeeOther()

@@ -104,18 +104,26 @@ pub async fn personal(
     let Some(voter) = voter else {
         return Ok(Personal::default());
     };
-    let shown: Vec<i64> = shown.iter().map(|r| r.id).collect();
-    Ok(db::run(&state.pool, move |c| {
-        Ok(Personal {
-            own: match reviewer {
-                Some(uid) => db::reviews::own(c, product_id, uid)?,
-                None => None,
-            },
-            voted: db::reviews::voted(c, voter, &shown)?,
-            can_vote: true,
-        })
+    let cache = state.cache.clone();
+    let mine = match cache.peek_reviews_mine(voter, product_id) {
+        Some(kept) => kept,
+        None => {
+            let writes = reviewer.is_some();
+            db::run(&state.pool, move |c| {
+                cache.reviews_mine(c, voter, product_id, writes)
+            })
+            .await?
+        }
+    };
+    Ok(Personal {
+        own: mine.own.clone(),
+        voted: shown
+            .iter()
+            .map(|r| r.id)
+            .filter(|id| mine.voted.contains(id))
+            .collect(),
+        can_vote: true,
     })
-    .await?)
 }
 
 /// The review form as shown: empty, the person's saved review, or what they sent with problems.
