@@ -324,3 +324,57 @@ async fn a_contact_address_that_belongs_to_a_consumer_is_not_approved() {
     );
     assert_eq!(status(&app, id), "pending", "nothing changed");
 }
+
+#[tokio::test]
+async fn staff_search_the_waiting_applications_by_words_and_industry() {
+    let app = spawn_app().await;
+    let mut fields = form("5591234561", "", "berit@bergsbyggarna.example");
+    for f in fields.iter_mut().filter(|f| f.0 == "industry") {
+        f.1 = "hospitality";
+    }
+    let res = app.post_form("/business", "/business", &fields).await;
+    assert_eq!(res.status, 303);
+    let sales = app.another_browser();
+    sales.login("sales@duett.example").await;
+    let names = |p: &crate::helpers::Page| p.select_texts(".application h2");
+    let all = sales.get("/admin/applications").await;
+    assert_eq!(all.count(".application"), 2);
+    // Words in any case, in the name, the numbers, the contact or the address; all must match.
+    for (query, expected) in [
+        ("bergsbyggarna", vec!["Bergsbyggarna AB"]),
+        ("559123-4561", vec!["Bergsbyggarna AB"]),
+        ("BERIT", vec!["Bergsbyggarna AB"]),
+        (
+            "fjallstugan.example",
+            vec!["Fjällstugan Bygg & Snickeri AB"],
+        ),
+        ("SE559876543501", vec!["Fjällstugan Bygg & Snickeri AB"]),
+        ("?industry=hospitality", vec!["Bergsbyggarna AB"]),
+        (
+            "?industry=construction",
+            vec!["Fjällstugan Bygg & Snickeri AB"],
+        ),
+        (
+            "?industry=mining",
+            vec!["Fjällstugan Bygg & Snickeri AB", "Bergsbyggarna AB"],
+        ),
+    ] {
+        let path = match query.strip_prefix('?') {
+            Some(filter) => format!("/admin/applications?{filter}"),
+            None => format!("/admin/applications?q={}", query.replace('&', "%26")),
+        };
+        let page = sales.get(&path).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert_eq!(names(&page), expected, "{path}");
+    }
+    let none = sales
+        .get("/admin/applications?q=berit&industry=construction")
+        .await;
+    assert_eq!(none.count(".application"), 0);
+    assert_eq!(none.text(".empty"), "No waiting applications match.");
+    assert_eq!(none.attr("#q", "value").as_deref(), Some("berit"));
+    assert_eq!(
+        none.attr("#industry option[selected]", "value").as_deref(),
+        Some("construction")
+    );
+}

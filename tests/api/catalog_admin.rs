@@ -343,3 +343,24 @@ async fn brands_are_added_renamed_so_search_follows_and_removed_only_when_unused
         assert_eq!(audited(&app, action), n, "{action}");
     }
 }
+
+#[tokio::test]
+async fn the_brand_list_is_searched_by_name_or_address() {
+    let app = spawn_app().await;
+    let staff = app.another_browser();
+    staff.login("catalog@duett.example").await;
+    let all = staff.get("/admin/brands").await;
+    let every = all.count(".brand-row");
+    assert!(every > 3, "{every}");
+    let names = |p: &crate::helpers::Page| p.attrs(".brand-row input[name=name]", "value");
+    let one = staff.get("/admin/brands?q=NORDV").await;
+    assert_eq!(names(&one), vec!["Nordverk".to_string()]);
+    let by_address = staff.get("/admin/brands?q=bergstrom").await;
+    assert_eq!(names(&by_address), vec!["Bergström & Co".to_string()]);
+    assert_eq!(by_address.attr("#q", "value").as_deref(), Some("bergstrom"));
+    let none = staff.get("/admin/brands?q=zebra").await;
+    assert_eq!(none.count(".brand-row"), 0);
+    assert_eq!(none.text(".empty"), "No brands match.");
+    // The new-brand form stays, whatever is searched.
+    assert_eq!(none.count("form.brand-new"), 1);
+}

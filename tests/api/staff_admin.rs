@@ -137,3 +137,73 @@ async fn an_administrator_adds_a_staff_member_who_signs_in_with_that_role() {
         assert_eq!(b.get("/admin/staff").await.status, 403, "{email}");
     }
 }
+
+#[tokio::test]
+async fn administrators_search_staff_by_name_or_address_role_and_state() {
+    let app = spawn_app().await;
+    let admin = app.another_browser();
+    admin.login("admin@duett.example").await;
+    // An invited person (not signed in yet) and a switched-off one.
+    let res = admin
+        .post_form(
+            "/admin/staff",
+            "/admin/staff",
+            &[
+                ("name", "Nils Nyanställd"),
+                ("email", "nils@duett.example"),
+                ("role", "support_agent"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let sales = user_id(&app, "sales@duett.example");
+    let res = admin
+        .post_form(
+            &format!("/admin/staff/{sales}"),
+            "/admin/staff",
+            &[("role", "sales_rep"), ("disabled", "1")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let emails = |p: &crate::helpers::Page| {
+        let mut found: Vec<String> = p
+            .select_texts(".staff-person .member-who .muted")
+            .iter()
+            .map(|t| t.split(' ').next().unwrap_or_default().to_string())
+            .collect();
+        found.sort();
+        found
+    };
+    let all = admin.get("/admin/staff").await;
+    assert_eq!(emails(&all).len(), 5, "{:?}", emails(&all));
+    for (query, expected) in [
+        ("q=NILS", vec!["nils@duett.example"]),
+        ("q=catalog%40duett", vec!["catalog@duett.example"]),
+        (
+            "role=support_agent",
+            vec!["nils@duett.example", "support@duett.example"],
+        ),
+        ("state=invited", vec!["nils@duett.example"]),
+        ("state=off", vec!["sales@duett.example"]),
+        (
+            "role=support_agent&state=active",
+            vec!["support@duett.example"],
+        ),
+        (
+            "q=duett&role=boss&state=gone",
+            emails(&all).iter().map(String::as_str).collect(),
+        ),
+    ] {
+        let page = admin.get(&format!("/admin/staff?{query}")).await;
+        assert_eq!(page.status, 200, "{query}");
+        assert_eq!(emails(&page), expected, "{query}");
+    }
+    let none = admin.get("/admin/staff?q=zebra&role=catalog_manager").await;
+    assert_eq!(none.count(".staff-person"), 0);
+    assert_eq!(none.text(".empty"), "Nobody matches.");
+    assert_eq!(
+        none.attr("#filter-role option[selected]", "value")
+            .as_deref(),
+        Some("catalog_manager")
+    );
+}

@@ -2310,3 +2310,14 @@ admin-queue-approvals = Company orders awaiting approval
 admin-reviews-search = Product, SKU or reviewer e-mail
 cart-rule-search = Name, category or brand
 testimonial-search = Name, who they are or words they said
+
+brand-search = Name or address
+brand-none-match = No brands match.
+staff-search = Name or e-mail address
+staff-state = State
+staff-state-active = Active
+staff-state-off = Switched off
+staff-state-invited = Invited, not signed in yet
+staff-none-match = Nobody matches.
+applications-search = Company, organisation number, contact or e-mail
+applications-none-match = No waiting applications match.

@@ -2310,3 +2310,14 @@ admin-queue-approvals = Företagsordrar som väntar på attest
 admin-reviews-search = Produkt, artikelnummer eller recensentens e-post
 cart-rule-search = Namn, kategori eller varumärke
 testimonial-search = Namn, vem de är eller ord de sa
+
+brand-search = Namn eller adress
+brand-none-match = Inga varumärken matchar.
+staff-search = Namn eller e-postadress
+staff-state = Läge
+staff-state-active = Aktiv
+staff-state-off = Avstängd
+staff-state-invited = Inbjuden, har inte loggat in än
+staff-none-match = Ingen matchar.
+applications-search = Företag, organisationsnummer, kontakt eller e-post
+applications-none-match = Inga väntande ansökningar matchar.

@@ -1,4 +1,5 @@
-//! `GET /admin/applications` and the decisions `POST /admin/applications/{id}/approve` and
+//! `GET /admin/applications` (oldest first; `?q=` and `?industry=` search the queue) and the
+//! decisions `POST /admin/applications/{id}/approve` and
 //! `…/reject`. Administrators and sales representatives.
 //!
 //! Approving activates the company, creates (or reuses) the contact's business account as company
@@ -7,6 +8,7 @@
 use super::nav::{self, NavItem};
 use crate::auth::{StaffUser, session};
 use crate::db::{self, DbError, audit, tokens};
+use crate::domain::company_form::INDUSTRIES;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::startup::AppState;
@@ -42,6 +44,20 @@ pub struct ApplicationsPage {
     pub ctx: PageContext,
     pub nav: Vec<NavItem>,
     pub applications: Vec<ApplicationView>,
+    /// How many are waiting in all, whatever the search.
+    pub waiting: usize,
+    pub q: String,
+    pub industries: Vec<nav::OptionView>,
+}
+
+/// `?q=` words in the company's name, organisation or VAT number, contact, e-mail or phone;
+/// `?industry=`.
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    industry: String,
 }
 
 /// `GET /admin/applications`.
@@ -49,12 +65,29 @@ pub async fn list(
     req: HttpRequest,
     staff: StaffUser,
     state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let pending = db::run(&state.pool, db::companies::pending_applications).await?;
     let ctx = nav::staff_context(&req, &staff);
+    let q: String = query.q.trim().chars().take(100).collect();
+    let words = crate::domain::faq::words(&q);
+    let industry = INDUSTRIES.into_iter().find(|i| *i == query.industry);
+    let waiting = pending.len();
     let applications = pending
         .into_iter()
+        // A queue of a few at a time: searched here.
+        .filter(|a| industry.is_none_or(|i| a.industry == i))
+        .filter(|a| {
+            let company = format!(
+                "{} {} {}",
+                a.name,
+                a.org_no,
+                a.vat_no.as_deref().unwrap_or_default()
+            );
+            let contact = format!("{} {} {}", a.contact_name, a.contact_email, a.contact_phone);
+            crate::domain::faq::matches(&words, &company, &contact)
+        })
         .map(|a| ApplicationView {
             industry: ctx.t(&format!("industry-{}", a.industry)),
             size: ctx.t(&format!("size-{}", a.size)),
@@ -70,7 +103,12 @@ pub async fn list(
         .collect();
     render(&ApplicationsPage {
         nav: nav::menu(&ctx, staff.role, PATH),
+        industries: nav::filter_options(&ctx, industry, &INDUSTRIES, |i| {
+            ctx.t(&format!("industry-{i}"))
+        }),
         applications,
+        waiting,
+        q,
         ctx,
     })
 }

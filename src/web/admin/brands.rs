@@ -1,5 +1,5 @@
 //! Brands, for administrators and catalog managers: `GET /admin/brands` (every brand with its
-//! products), `POST /admin/brands` (add), `POST /admin/brands/{id}` (rename; the search index
+//! products; `?q=` words in the name or address), `POST /admin/brands` (add), `POST /admin/brands/{id}` (rename; the search index
 //! follows) and `POST /admin/brands/{id}/delete` (only a brand no product or cart rule uses).
 //! Names are unique whatever their case, addresses unique. Audited; the read caches are cleared.
 
@@ -38,6 +38,8 @@ pub struct BrandsPage {
     pub ctx: PageContext,
     pub nav: Vec<NavItem>,
     pub brands: Vec<BrandView>,
+    /// Words searched for in the names and addresses.
+    pub q: String,
     pub form: BrandForm,
     pub errors: Vec<(&'static str, String)>,
 }
@@ -59,19 +61,29 @@ pub struct BrandForm {
 /// Refused input: for the new-brand form (`None`) or a brand's row, with what was typed.
 type Refused = (Option<i64>, BrandForm, Vec<(&'static str, String)>);
 
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+}
+
 async fn page(
     state: &AppState,
     ctx: PageContext,
     staff: &StaffUser,
+    q: String,
     refused: Option<Refused>,
 ) -> Result<BrandsPage, AppError> {
     let rows = db::run(&state.pool, store::brands).await?;
+    let words = crate::domain::faq::words(&q);
     let (target, typed, errors) = match refused {
         Some((t, f, e)) => (t, Some(f), e),
         None => (None, None, Vec::new()),
     };
     let brands = rows
         .into_iter()
+        // A shop has tens: filtered here by every word in the name or address.
+        .filter(|(b, _)| crate::domain::faq::matches(&words, &b.name, &b.slug))
         .map(|(b, products)| {
             let mine = target == Some(b.id);
             let typed = typed.as_ref().filter(|_| mine);
@@ -88,6 +100,7 @@ async fn page(
     Ok(BrandsPage {
         nav: nav::menu(&ctx, staff.role, PATH),
         brands,
+        q,
         form: typed.filter(|_| new_form_refused).unwrap_or_default(),
         errors: if new_form_refused { errors } else { Vec::new() },
         ctx,
@@ -99,10 +112,12 @@ pub async fn list(
     req: HttpRequest,
     staff: StaffUser,
     state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let ctx = nav::staff_context(&req, &staff);
-    let page = page(&state, ctx, &staff, None).await?;
+    let q = query.q.trim().chars().take(100).collect();
+    let page = page(&state, ctx, &staff, q, None).await?;
     Ok(crate::web::cache_control(
         render(&page)?,
         "private, no-store",
@@ -175,7 +190,7 @@ async fn save(
     };
     let ctx = nav::staff_context(&req, &staff);
     let errors = refused.into_iter().map(|(f, k)| (f, ctx.t(k))).collect();
-    let page = page(&state, ctx, &staff, Some((id, form, errors))).await?;
+    let page = page(&state, ctx, &staff, String::new(), Some((id, form, errors))).await?;
     render_status(&page, StatusCode::UNPROCESSABLE_ENTITY)
 }
 
@@ -256,7 +271,7 @@ pub async fn remove(
                 slug: brand.slug,
             };
             let refused = (Some(id), form, vec![("delete", message)]);
-            let page = page(&state, ctx, &staff, Some(refused)).await?;
+            let page = page(&state, ctx, &staff, String::new(), Some(refused)).await?;
             render_status(&page, StatusCode::CONFLICT)
         }
     }

@@ -1,5 +1,5 @@
 //! Staff accounts, for administrators: `GET /admin/staff` (everyone with their role, switched
-//! off or waiting for their invitation), `POST /admin/staff` (add a person: name, e-mail, role;
+//! off or waiting for their invitation; searched and filtered by role and state), `POST /admin/staff` (add a person: name, e-mail, role;
 //! they get an e-mail to choose a password) and `POST /admin/staff/{id}` (role, switched off).
 //! Nobody changes their own role or switches themselves off, and the last active administrator
 //! stays one (`domain::staff_form::may_change`). A switched-off account's sessions end on their
@@ -39,6 +39,10 @@ pub struct StaffPage {
     pub ctx: PageContext,
     pub nav: Vec<NavItem>,
     pub people: Vec<PersonView>,
+    /// The list's search and filters as asked.
+    pub q: String,
+    pub role_filter: Vec<nav::OptionView>,
+    pub state_filter: Vec<nav::OptionView>,
     pub form: NewForm,
     pub roles: Vec<Choice>,
     pub errors: Vec<(&'static str, String)>,
@@ -71,6 +75,44 @@ fn role_choices(ctx: &PageContext, selected: &str) -> Vec<Choice> {
         .collect()
 }
 
+/// `GET /admin/staff?q=&role=&state=`: words in the name or e-mail address, a role, and
+/// active / switched off / invited (not yet signed in).
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    state: String,
+}
+
+const STATES: [&str; 3] = ["active", "off", "invited"];
+
+impl ListQuery {
+    fn state(&self) -> Option<&'static str> {
+        STATES.into_iter().find(|s| *s == self.state)
+    }
+
+    fn role(&self) -> Option<StaffRole> {
+        StaffRole::parse(&self.role)
+    }
+
+    fn keeps(&self, words: &[String], r: &store::StaffRow) -> bool {
+        let invited = r.password_hash.starts_with('!');
+        crate::domain::faq::matches(words, &r.name, &r.email)
+            && self
+                .role()
+                .is_none_or(|role| r.role.as_deref() == Some(role.code()))
+            && match self.state() {
+                Some("active") => !r.disabled && !invited,
+                Some("off") => r.disabled,
+                Some("invited") => invited && !r.disabled,
+                _ => true,
+            }
+    }
+}
+
 async fn page(
     state: &AppState,
     ctx: PageContext,
@@ -78,12 +120,24 @@ async fn page(
     form: NewForm,
     errors: Vec<(&'static str, String)>,
     row_error: Option<(i64, String)>,
+    query: ListQuery,
 ) -> Result<StaffPage, AppError> {
     let rows = db::run(&state.pool, store::list).await?;
+    let q: String = query.q.trim().chars().take(100).collect();
+    let words = crate::domain::faq::words(&q);
+    let codes: Vec<&str> = StaffRole::ALL.iter().map(|r| r.code()).collect();
     Ok(StaffPage {
         nav: nav::menu(&ctx, staff.role, PATH),
+        role_filter: nav::filter_options(&ctx, query.role().map(|r| r.code()), &codes, |c| {
+            ctx.t(&format!("staff-role-{}", c.replace('_', "-")))
+        }),
+        state_filter: nav::filter_options(&ctx, query.state(), &STATES, |s| {
+            ctx.t(&format!("staff-state-{s}"))
+        }),
         people: rows
             .into_iter()
+            // A shop has tens of staff: filtered here.
+            .filter(|r| query.keeps(&words, r))
             .map(|r| PersonView {
                 roles: role_choices(&ctx, r.role.as_deref().unwrap_or_default()),
                 invited: r.password_hash.starts_with('!'),
@@ -99,6 +153,7 @@ async fn page(
             })
             .collect(),
         roles: role_choices(&ctx, &form.role),
+        q,
         form,
         errors,
         ctx,
@@ -110,6 +165,7 @@ pub async fn list(
     req: HttpRequest,
     staff: StaffUser,
     state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
     let ctx = nav::staff_context(&req, &staff);
@@ -117,7 +173,16 @@ pub async fn list(
         role: "support_agent".into(),
         ..NewForm::default()
     };
-    let page = page(&state, ctx, &staff, form, Vec::new(), None).await?;
+    let page = page(
+        &state,
+        ctx,
+        &staff,
+        form,
+        Vec::new(),
+        None,
+        query.into_inner(),
+    )
+    .await?;
     Ok(crate::web::cache_control(
         render(&page)?,
         "private, no-store",
@@ -141,7 +206,16 @@ pub async fn invite(
         Ok(ok) => ok,
         Err(e) => {
             let errors = e.into_iter().map(|(f, k)| (f, ctx.t(k))).collect();
-            let page = page(&state, ctx, &staff, form, errors, None).await?;
+            let page = page(
+                &state,
+                ctx,
+                &staff,
+                form,
+                errors,
+                None,
+                ListQuery::default(),
+            )
+            .await?;
             return render_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
@@ -180,7 +254,16 @@ pub async fn invite(
     .await?;
     let Some(mail) = sent else {
         let errors = vec![("email", ctx.t("staff-email-taken"))];
-        let page = page(&state, ctx, &staff, form, errors, None).await?;
+        let page = page(
+            &state,
+            ctx,
+            &staff,
+            form,
+            errors,
+            None,
+            ListQuery::default(),
+        )
+        .await?;
         return render_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
     };
     mail::log_queued(state.settings.environment, &mail);
@@ -271,7 +354,16 @@ pub async fn change(
                 role: "support_agent".into(),
                 ..NewForm::default()
             };
-            let page = page(&state, ctx, &staff, form, Vec::new(), Some((id, message))).await?;
+            let page = page(
+                &state,
+                ctx,
+                &staff,
+                form,
+                Vec::new(),
+                Some((id, message)),
+                ListQuery::default(),
+            )
+            .await?;
             render_status(&page, StatusCode::UNPROCESSABLE_ENTITY)
         }
     }
