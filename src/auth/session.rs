@@ -139,7 +139,13 @@ pub fn flash(session: &Session, key: &str) {
 
 /// Takes the one-time message, if any.
 pub fn take_flash(session: &Session) -> Option<String> {
-    session.remove_as::<String>(FLASH).and_then(Result::ok)
+    // Only remove what is there: actix-session counts any removal as a change, and a changed
+    // session re-encrypts and re-sends the cookie with every page.
+    let flash = session.get::<String>(FLASH).ok().flatten();
+    if flash.is_some() {
+        session.remove(FLASH);
+    }
+    flash
 }
 
 /// The guest cart token, if this browser has a cart.
@@ -163,9 +169,13 @@ pub fn cart_items(session: &Session) -> u32 {
 
 pub fn set_cart_items(session: &Session, items: i64) {
     let items = u32::try_from(items.max(0)).unwrap_or(u32::MAX);
+    // Unchanged counts are left alone (any write re-sends the cookie).
+    if cart_items(session) == items {
+        return;
+    }
     if items == 0 {
         session.remove(CART_ITEMS);
-    } else if cart_items(session) != items {
+    } else {
         let _ = session.insert(CART_ITEMS, items);
     }
 }

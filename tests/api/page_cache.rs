@@ -263,3 +263,31 @@ async fn consumers_share_a_product_page_with_their_own_review_form_votes_and_add
     assert_eq!(visitor.count("textarea[name=body]"), 0);
     assert_eq!(visitor.attr("#notify-email", "value").as_deref(), Some(""));
 }
+
+#[tokio::test]
+async fn reading_pages_leaves_the_session_cookie_alone() {
+    let app = spawn_app().await;
+    let visitor = app.another_browser();
+    let consumer = app.another_browser();
+    consumer.login("erik@example.com").await;
+    for browser in [&visitor, &consumer] {
+        // The first page may set the cookie (a new CSRF token); reading more pages does not
+        // re-send it.
+        browser.get("/").await;
+        for path in [
+            "/",
+            "/categories/desks",
+            "/search?q=desk",
+            "/products/desk-screen-oak-de-01234",
+            "/cart",
+        ] {
+            let page = browser.get(path).await;
+            assert_eq!(page.status, 200, "{path}");
+            assert!(
+                page.headers.get("set-cookie").is_none(),
+                "{path}: {:?}",
+                page.headers.get("set-cookie")
+            );
+        }
+    }
+}
