@@ -69,6 +69,8 @@ pub struct Category {
     pub description: String,
     pub industry: String,
     pub image_url: Option<String>,
+    /// The widths of an uploaded picture, for `srcset` (none for the demo's motif pictures).
+    pub image_srcset: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable)]
@@ -230,6 +232,7 @@ const CATEGORY_COLUMNS: (
     categories::description,
     categories::industry,
     categories::image_url,
+    categories::image_srcset,
 ) = (
     categories::id,
     categories::parent_id,
@@ -238,6 +241,7 @@ const CATEGORY_COLUMNS: (
     categories::description,
     categories::industry,
     categories::image_url,
+    categories::image_srcset,
 );
 
 /// All shown categories in tree order (each followed by its subcategories, siblings by their

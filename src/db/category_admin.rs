@@ -20,6 +20,9 @@ pub struct CategoryRow {
     pub industry: String,
     pub position: i32,
     pub active: bool,
+    /// Its picture (the widest copy) and the widths written, when staff uploaded one.
+    pub image_url: Option<String>,
+    pub image_srcset: Option<String>,
 }
 
 impl CategoryRow {
@@ -41,6 +44,8 @@ const COLUMNS: (
     categories::industry,
     categories::position,
     categories::active,
+    categories::image_url,
+    categories::image_srcset,
 ) = (
     categories::id,
     categories::parent_id,
@@ -50,7 +55,47 @@ const COLUMNS: (
     categories::industry,
     categories::position,
     categories::active,
+    categories::image_url,
+    categories::image_srcset,
 );
+
+/// Sets (or with `None` removes) a category's picture: (widest copy's address, srcset). Returns
+/// the srcset it had, `None` when the category does not exist.
+pub fn set_picture(
+    c: &mut DbConn,
+    id: i64,
+    picture: Option<(&str, &str)>,
+) -> Result<Option<Option<String>>, DbError> {
+    let Some(was): Option<Option<String>> = categories::table
+        .find(id)
+        .select(categories::image_srcset)
+        .first(c)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    diesel::update(categories::table.find(id))
+        .set((
+            categories::image_url.eq(picture.map(|(url, _)| url)),
+            categories::image_srcset.eq(picture.map(|(_, set)| set)),
+        ))
+        .execute(c)?;
+    Ok(Some(was))
+}
+
+/// Whether any category or product picture still uses a file of `srcset`.
+pub fn picture_in_use(c: &mut DbConn, srcset: &str) -> Result<bool, DbError> {
+    use super::schema::product_media;
+    let categories: i64 = categories::table
+        .filter(categories::image_srcset.eq(srcset))
+        .count()
+        .get_result(c)?;
+    let products: i64 = product_media::table
+        .filter(product_media::srcset.eq(srcset))
+        .count()
+        .get_result(c)?;
+    Ok(categories + products > 0)
+}
 
 /// Every category, shown or hidden, in display order.
 pub fn all(c: &mut DbConn) -> Result<Vec<CategoryRow>, DbError> {

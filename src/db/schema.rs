@@ -110,6 +110,7 @@ diesel::table! {
         image_url -> Nullable<Text>,
         position -> Integer,
         active -> Bool,
+        image_srcset -> Nullable<Text>,
     }
 }
 

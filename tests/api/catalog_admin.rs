@@ -364,3 +364,120 @@ async fn the_brand_list_is_searched_by_name_or_address() {
     // The new-brand form stays, whatever is searched.
     assert_eq!(none.count("form.brand-new"), 1);
 }
+
+/// A photo-like JPEG `w`×`h` (a gradient, so it does not compress to nothing).
+fn jpeg(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 200) as u8])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    out
+}
+
+#[tokio::test]
+async fn a_category_gets_a_picture_of_its_own_on_its_home_tile_and_loses_it_again() {
+    let app = spawn_app().await;
+    let staff = app.another_browser();
+    staff.login("catalog@duett.example").await;
+    let id: i64 = categories::table
+        .filter(categories::slug.eq("desks"))
+        .select(categories::id)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    let path = format!("/admin/categories/{id}");
+    let action = format!("{path}/picture");
+    let token = staff.csrf_token(&path).await;
+    let fields = [("csrf_token", token.as_str())];
+    let tile = "a.tile[href='/categories/desks'] img";
+    // The demo's motif until then.
+    let before = app.another_browser().get("/").await;
+    let motif = before.attr(tile, "src").unwrap();
+    assert!(motif.starts_with("/media/demo/"), "{motif}");
+    assert_eq!(before.attr(tile, "srcset"), None);
+    // Refused, next to the field: not a picture, and no file at all. Nothing changes.
+    let refused = staff
+        .post_parts(
+            &action,
+            &fields,
+            "picture",
+            vec![("notes.txt", b"hello".to_vec(), "text/plain")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused
+            .text("#category-picture-error")
+            .contains("notes.txt"),
+        "{}",
+        refused.text("#category-picture-error")
+    );
+    assert_eq!(
+        refused.attr("#category-picture", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    let nothing = staff.post_parts(&action, &fields, "picture", vec![]).await;
+    assert_eq!(nothing.status, 422);
+    assert!(!nothing.text("#category-picture-error").is_empty());
+    // Uploaded: resized under a generated name; the home's tile shows it with its widths.
+    let saved = staff
+        .post_parts(
+            &action,
+            &fields,
+            "picture",
+            vec![("desk photo.jpg", jpeg(900, 700), "image/jpeg")],
+        )
+        .await;
+    assert_eq!(saved.status, 303);
+    assert_eq!(saved.location(), format!("{path}#picture"));
+    let page = staff.get(&path).await;
+    let own = page.attr("img.category-picture", "src").unwrap();
+    assert!(own.starts_with("/media/p/"), "{own}");
+    assert_eq!(page.count(".category-picture-remove"), 1);
+    let home = app.another_browser().get("/").await;
+    assert_eq!(home.attr(tile, "src").as_deref(), Some(own.as_str()));
+    let srcset = home.attr(tile, "srcset").unwrap();
+    assert!(
+        srcset.contains("/media/p/") && srcset.contains("w"),
+        "{srcset}"
+    );
+    assert_eq!(app.get_raw(&own).await.status(), 200);
+    // Removed: the motif again, and the files are gone.
+    let removed = staff
+        .post_parts(
+            &action,
+            &[("csrf_token", token.as_str()), ("action", "remove")],
+            "picture",
+            vec![],
+        )
+        .await;
+    assert_eq!(removed.status, 303);
+    let home = app.another_browser().get("/").await;
+    assert!(home.attr(tile, "src").unwrap().starts_with("/media/demo/"));
+    assert_eq!(home.attr(tile, "srcset"), None);
+    assert_eq!(app.get_raw(&own).await.status(), 404);
+    let audited: i64 = audit_log::table
+        .filter(audit_log::action.eq("category_picture"))
+        .count()
+        .get_result(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(audited, 2);
+    // Sales reps do not manage the catalog.
+    let sales = app.another_browser();
+    sales.login("sales@duett.example").await;
+    let token = sales.csrf_token("/admin").await;
+    let refused = sales
+        .post_parts(
+            &action,
+            &[("csrf_token", token.as_str())],
+            "picture",
+            vec![("desk.jpg", jpeg(400, 400), "image/jpeg")],
+        )
+        .await;
+    assert_eq!(refused.status, 403);
+}

@@ -2321,3 +2321,13 @@ staff-state-invited = Invited, not signed in yet
 staff-none-match = Nobody matches.
 applications-search = Company, organisation number, contact or e-mail
 applications-none-match = No waiting applications match.
+
+category-picture = Picture
+category-picture-file = New picture
+category-picture-hint = JPEG, PNG or WebP, at least 200 pixels on each side. Shown on the category's tile on the shop's home page.
+category-picture-upload = Upload picture
+category-picture-remove = Remove picture
+category-picture-none = No picture: the tile shows the shop's plain motif.
+category-picture-motif = The shop's motif picture; upload one of your own to replace it.
+category-picture-saved = Picture saved.
+category-picture-removed = Picture removed.

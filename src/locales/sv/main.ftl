@@ -2321,3 +2321,13 @@ staff-state-invited = Inbjuden, har inte loggat in än
 staff-none-match = Ingen matchar.
 applications-search = Företag, organisationsnummer, kontakt eller e-post
 applications-none-match = Inga väntande ansökningar matchar.
+
+category-picture = Bild
+category-picture-file = Ny bild
+category-picture-hint = JPEG, PNG eller WebP, minst 200 pixlar åt varje håll. Visas på kategorins ruta på butikens startsida.
+category-picture-upload = Ladda upp bild
+category-picture-remove = Ta bort bild
+category-picture-none = Ingen bild: rutan visar butikens enkla motiv.
+category-picture-motif = Butikens motivbild; ladda upp en egen för att ersätta den.
+category-picture-saved = Bilden är sparad.
+category-picture-removed = Bilden är borttagen.

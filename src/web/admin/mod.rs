@@ -191,6 +191,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::post().to(categories::move_one),
         )
         .route(
+            "/admin/categories/{id}/picture",
+            web::post().to(categories::picture),
+        )
+        .route(
             "/admin/categories/{id}/delete",
             web::post().to(categories::remove),
         )

@@ -34,6 +34,8 @@ pub struct CategoryTile {
     pub url: String,
     pub name: String,
     pub image_url: String,
+    /// The widths of a picture staff uploaded.
+    pub image_srcset: Option<String>,
 }
 
 pub struct TestimonialView {
@@ -123,6 +125,7 @@ pub fn category_tiles(categories: &[db::catalog::Category]) -> Vec<CategoryTile>
                 .image_url
                 .clone()
                 .unwrap_or_else(|| "/media/demo/box-210-1.svg".into()),
+            image_srcset: c.image_srcset.clone(),
         })
         .collect()
 }

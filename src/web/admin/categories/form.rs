@@ -35,7 +35,7 @@ pub struct CategoryForm {
 }
 
 impl CategoryForm {
-    fn of(row: &store::CategoryRow) -> CategoryForm {
+    pub(super) fn of(row: &store::CategoryRow) -> CategoryForm {
         CategoryForm {
             name: row.name.clone(),
             slug: row.slug.clone(),
@@ -61,6 +61,11 @@ pub struct FormPage {
     pub in_use: Option<String>,
     /// The storefront address, when the category is shown.
     pub link: Option<String>,
+    /// A saved category's picture as shown now (its own, or the shop's motif) and whether it
+    /// is one staff uploaded.
+    pub picture: Option<(String, bool)>,
+    /// What was wrong with a picture sent.
+    pub picture_error: Option<String>,
 }
 
 impl FormPage {
@@ -76,7 +81,7 @@ impl FormPage {
 
 /// The form page; `rows` is the whole tree, to offer parents (not the category itself nor
 /// anything under it).
-fn form_page(
+pub(super) fn form_page(
     ctx: PageContext,
     staff: &StaffUser,
     id: Option<i64>,
@@ -110,7 +115,16 @@ fn form_page(
         .and_then(|me| rows.iter().find(|r| r.id == me))
         .filter(|r| r.active)
         .map(|r| format!("/categories/{}", r.slug));
+    let picture = id
+        .and_then(|me| rows.iter().find(|r| r.id == me))
+        .and_then(|r| {
+            r.image_url
+                .clone()
+                .map(|url| (url, r.image_srcset.is_some()))
+        });
     FormPage {
+        picture,
+        picture_error: None,
         nav: nav::menu(&ctx, staff.role, PATH),
         industries: choices(&ctx, "industry", &INDUSTRIES, &form.industry),
         id,

@@ -7,6 +7,7 @@
 //! both shops' menus and pages follow at once.
 
 mod form;
+mod picture;
 
 use super::nav::{self, NavItem};
 use crate::auth::{StaffUser, session};
@@ -19,6 +20,7 @@ use crate::web::{PageContext, render, see_other};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 pub use form::{create, edit, new, remove, update};
+pub use picture::picture;
 use serde::Deserialize;
 
 const PATH: &str = "/admin/categories";

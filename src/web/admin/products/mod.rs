@@ -18,6 +18,7 @@ pub use files::{export, import_form, job, run, upload};
 pub use form::{create, edit, new, update};
 pub use lifecycle::act;
 pub use pictures::picture;
+pub(crate) use pictures::{check_pictures, discard, picture_problem, store_pictures};
 pub use stock::adjust;
 pub use video::video;
 

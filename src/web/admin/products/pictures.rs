@@ -102,7 +102,7 @@ pub async fn picture(
 }
 
 /// The words for a picture that was refused.
-pub(super) fn picture_problem(ctx: &PageContext, p: picture_rules::Problem, name: &str) -> String {
+pub(crate) fn picture_problem(ctx: &PageContext, p: picture_rules::Problem, name: &str) -> String {
     ctx.locale.t_args(
         p.key(),
         &[
@@ -116,7 +116,7 @@ pub(super) fn picture_problem(ctx: &PageContext, p: picture_rules::Problem, name
 }
 
 /// Checks every picture by its content; the first problem in words naming the file.
-pub(super) fn check_pictures(
+pub(crate) fn check_pictures(
     ctx: &PageContext,
     uploads: &[Upload],
 ) -> Result<Vec<picture_rules::Accepted>, String> {
@@ -138,7 +138,7 @@ pub(super) fn check_pictures(
 
 /// Resizes and writes the accepted pictures; a problem found while decoding is said in words
 /// (the files written so far are removed).
-pub(super) async fn store_pictures(
+pub(crate) async fn store_pictures(
     state: &AppState,
     ctx: &PageContext,
     uploads: Vec<Upload>,
@@ -162,7 +162,7 @@ pub(super) async fn store_pictures(
     Ok(Ok(stored))
 }
 
-pub(super) fn discard(state: &AppState, stored: &[crate::pictures::Stored]) {
+pub(crate) fn discard(state: &AppState, stored: &[crate::pictures::Stored]) {
     for s in stored {
         crate::pictures::remove(&state.media_dir, &s.files);
     }
