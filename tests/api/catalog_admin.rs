@@ -365,21 +365,6 @@ async fn the_brand_list_is_searched_by_name_or_address() {
     assert_eq!(none.count("form.brand-new"), 1);
 }
 
-/// A photo-like JPEG `w`×`h` (a gradient, so it does not compress to nothing).
-fn jpeg(w: u32, h: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(w, h, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 200) as u8])
-    });
-    let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(
-            &mut std::io::Cursor::new(&mut out),
-            image::ImageFormat::Jpeg,
-        )
-        .unwrap();
-    out
-}
-
 #[tokio::test]
 async fn a_category_gets_a_picture_of_its_own_on_its_home_tile_and_loses_it_again() {
     let app = spawn_app().await;
@@ -430,7 +415,11 @@ async fn a_category_gets_a_picture_of_its_own_on_its_home_tile_and_loses_it_agai
             &action,
             &fields,
             "picture",
-            vec![("desk photo.jpg", jpeg(900, 700), "image/jpeg")],
+            vec![(
+                "desk photo.jpg",
+                crate::helpers::jpeg(900, 700),
+                "image/jpeg",
+            )],
         )
         .await;
     assert_eq!(saved.status, 303);
@@ -476,7 +465,7 @@ async fn a_category_gets_a_picture_of_its_own_on_its_home_tile_and_loses_it_agai
             &action,
             &[("csrf_token", token.as_str())],
             "picture",
-            vec![("desk.jpg", jpeg(400, 400), "image/jpeg")],
+            vec![("desk.jpg", crate::helpers::jpeg(400, 400), "image/jpeg")],
         )
         .await;
     assert_eq!(refused.status, 403);

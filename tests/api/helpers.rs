@@ -442,3 +442,18 @@ pub fn product_at_1000(app: &TestApp) -> (i64, String, String) {
         .unwrap();
     (id, sku, slug)
 }
+
+/// A photo-like JPEG `w`×`h` (a gradient, so it does not compress to nothing).
+pub fn jpeg(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 200) as u8])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    out
+}

@@ -9,21 +9,6 @@ use duett::db::schema::{audit_log, companies, product_media, products, stock_mov
 
 const NEW: &str = "/admin/products/new";
 
-/// A photo-like JPEG `w`×`h` (a gradient, so it does not compress to nothing).
-fn jpeg(w: u32, h: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(w, h, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 200) as u8])
-    });
-    let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(
-            &mut std::io::Cursor::new(&mut out),
-            image::ImageFormat::Jpeg,
-        )
-        .unwrap();
-    out
-}
-
 /// The value of the first real option of a select on `page`.
 fn first_option(page: &Page, select: &str) -> String {
     page.attrs(&format!("select#{select} option"), "value")
@@ -112,7 +97,7 @@ async fn a_product_added_with_a_picture_shows_in_both_shops_with_their_prices() 
         &staff,
         "/admin/products",
         &fields(&token, &category, "ts-9000", "Track saw 9000"),
-        vec![("saw.jpg", jpeg(1600, 1000), "image/jpeg")],
+        vec![("saw.jpg", crate::helpers::jpeg(1600, 1000), "image/jpeg")],
     )
     .await;
     assert_eq!(res.status, 303, "{}", res.text("main"));
@@ -288,7 +273,7 @@ async fn a_wrong_form_is_refused_field_by_field_and_keeps_what_was_typed() {
         &staff,
         "/admin/products",
         &fields(&token, &category, &taken, "Bench vice"),
-        vec![("vice.jpg", jpeg(400, 400), "image/jpeg")],
+        vec![("vice.jpg", crate::helpers::jpeg(400, 400), "image/jpeg")],
     )
     .await;
     assert_eq!(page.status, 422);
@@ -301,7 +286,7 @@ async fn a_wrong_form_is_refused_field_by_field_and_keeps_what_was_typed() {
         &staff,
         "/admin/products",
         &fields(&token, &category, "BV-100", "Bench vice"),
-        vec![("tiny.jpg", jpeg(120, 90), "image/jpeg")],
+        vec![("tiny.jpg", crate::helpers::jpeg(120, 90), "image/jpeg")],
     )
     .await;
     assert_eq!(page.status, 422);
@@ -379,8 +364,8 @@ async fn copies_archiving_and_pictures_follow_the_shops() {
         "/admin/products",
         &fields(&token, &category, "LV-2", "Laser level"),
         vec![
-            ("front.jpg", jpeg(800, 800), "image/jpeg"),
-            ("side.jpg", jpeg(640, 480), "image/jpeg"),
+            ("front.jpg", crate::helpers::jpeg(800, 800), "image/jpeg"),
+            ("side.jpg", crate::helpers::jpeg(640, 480), "image/jpeg"),
         ],
     )
     .await;

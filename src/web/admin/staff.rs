@@ -160,6 +160,18 @@ async fn page(
     })
 }
 
+/// The list again with the new-person form as typed and what was wrong with it.
+async fn refused_invite(
+    state: &AppState,
+    ctx: PageContext,
+    staff: &StaffUser,
+    form: NewForm,
+    errors: Vec<(&'static str, String)>,
+) -> Result<HttpResponse, AppError> {
+    let page = page(state, ctx, staff, form, errors, None, ListQuery::default()).await?;
+    render_status(&page, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
 /// `GET /admin/staff`.
 pub async fn list(
     req: HttpRequest,
@@ -206,17 +218,7 @@ pub async fn invite(
         Ok(ok) => ok,
         Err(e) => {
             let errors = e.into_iter().map(|(f, k)| (f, ctx.t(k))).collect();
-            let page = page(
-                &state,
-                ctx,
-                &staff,
-                form,
-                errors,
-                None,
-                ListQuery::default(),
-            )
-            .await?;
-            return render_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
+            return refused_invite(&state, ctx, &staff, form, errors).await;
         }
     };
     let actor = staff.user.id;
@@ -254,17 +256,7 @@ pub async fn invite(
     .await?;
     let Some(mail) = sent else {
         let errors = vec![("email", ctx.t("staff-email-taken"))];
-        let page = page(
-            &state,
-            ctx,
-            &staff,
-            form,
-            errors,
-            None,
-            ListQuery::default(),
-        )
-        .await?;
-        return render_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
+        return refused_invite(&state, ctx, &staff, form, errors).await;
     };
     mail::log_queued(state.settings.environment, &mail);
     session::flash(&session, "staff-invited");
