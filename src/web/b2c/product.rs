@@ -2,14 +2,12 @@
 //! specifications, related products, reviews and the head tags search engines read.
 
 use super::catalog::{Crumb, breadcrumbs};
-use super::reviews::{self, ReviewForm, ReviewList, ReviewsView};
+use super::reviews::{self, RatingView, ReviewForm, ReviewList, ReviewsView};
 use crate::auth::Principal;
 use crate::db;
-use crate::db::cache::ProductPage;
 use crate::domain::catalog::Slug;
 use crate::domain::pricing::{Buyer, Segment};
 use crate::error::AppError;
-use crate::i18n::Locale;
 use crate::startup::AppState;
 use crate::web::page_cache::{EMAIL_MARK, REVIEWS_MARK};
 use crate::web::price_explain::{VolumeView, WhyPriceView, volume_prices};
@@ -114,11 +112,6 @@ pub struct SentForms {
     pub list: Option<ListForm>,
 }
 
-pub struct RatingView {
-    pub average: String,
-    pub count_label: String,
-}
-
 storefront_page!(
     product_pages,
     render_product_status,
@@ -167,11 +160,6 @@ pub(crate) async fn page(
     let principal = Principal::of(req).await?;
     let shopper = Shopper::of(&principal, state);
     let (audience, segment) = (shopper.audience, shopper.segment());
-    let reviewer = match &principal {
-        Principal::Consumer(u) => Some(u.id),
-        _ => None,
-    };
-    let voter = principal.user().map(|u| u.id);
     let theme = Theme::storefront_for(&principal);
     let ctx = PageContext::with_principal(req, theme, principal);
     let untouched = sent.review.is_none()
@@ -187,13 +175,9 @@ pub(crate) async fn page(
             return page_cache::answer(&kept, &ctx, &[]);
         }
         if let Some(page) = state.cache.peek_product_page(slug.as_str(), audience) {
-            let list = list.clamped(page.distribution.iter().sum());
-            let shown = reviews::shown(state, &page, list).await?;
-            let personal =
-                reviews::personal(state, page.detail.card.id, reviewer, voter, &shown).await?;
-            let rating = rating_view(&page, ctx.locale);
-            let view = ReviewsView::new(&ctx, &page, list, &shown, personal, None);
-            let section = reviews_section(&ctx, &rating, &view)?;
+            let view = reviews::for_viewer(state, &ctx, &page, list, None).await?;
+            let rating = RatingView::of(&page, ctx.locale);
+            let section = reviews::section(&ctx, &rating, &view)?;
             let email = own_email(&ctx);
             return page_cache::answer(
                 &kept,
@@ -230,9 +214,6 @@ pub(crate) async fn page(
     };
     let detail = &page.detail;
     let related = &page.related;
-    let list = list.clamped(page.distribution.iter().sum());
-    let shown = reviews::shown(state, &page, list).await?;
-    let personal = reviews::personal(state, page.detail.card.id, reviewer, voter, &shown).await?;
     let locale = ctx.locale;
     let breakdown = price_row(&detail.card, &buyer);
     let stock = StockView::new(&detail.card, locale);
@@ -276,7 +257,7 @@ pub(crate) async fn page(
         });
     let public = state.public_base_url();
     let reviews = page.rating.0;
-    let average = average_rating(&page);
+    let average = reviews::average_rating(&page);
     let consumer_price = price_row(&detail.card, &Buyer::Consumer).unit_gross;
     let url = format!("{public}/products/{}", detail.card.slug);
     let crumb_pairs: Vec<(String, String)> = crumbs
@@ -315,11 +296,11 @@ pub(crate) async fn page(
         noindex: false,
         json_ld: Some(json_ld),
     };
-    let rating = rating_view(&page, locale);
-    let reviews = ReviewsView::new(&ctx, &page, list, &shown, personal, sent.review);
+    let rating = RatingView::of(&page, locale);
+    let reviews = reviews::for_viewer(state, &ctx, &page, list, sent.review).await?;
     // On a shared page the reviews section and address are holes, filled per person.
     let (section, email) = if holes {
-        (reviews_section(&ctx, &rating, &reviews)?, own_email(&ctx))
+        (reviews::section(&ctx, &rating, &reviews)?, own_email(&ctx))
     } else {
         (String::new(), String::new())
     };
@@ -416,54 +397,6 @@ pub(crate) async fn page(
         &[(REVIEWS_MARK, &section), (EMAIL_MARK, &email)],
         |ctx| render_product_status(ctx, v, status),
     )
-}
-
-/// "4.3" from the product's approved reviews, when it has any.
-fn average_rating(page: &ProductPage) -> Option<String> {
-    let (reviews, stars) = page.rating;
-    (reviews > 0).then(|| {
-        let tenths = (stars * 10 + reviews / 2) / reviews;
-        format!("{}.{}", tenths / 10, tenths % 10)
-    })
-}
-
-fn rating_view(page: &ProductPage, locale: Locale) -> Option<RatingView> {
-    average_rating(page).map(|a| RatingView {
-        average: if locale.code() == "sv" {
-            a.replace('.', ",")
-        } else {
-            a
-        },
-        count_label: locale.t_count("review-count", page.rating.0),
-    })
-}
-
-/// What `shared/reviews.html` reads of a product page.
-struct ReviewsOf<'a> {
-    rating: &'a Option<RatingView>,
-    reviews: &'a ReviewsView,
-}
-
-/// A product page's reviews section on its own, for the hole a shared page leaves for it.
-#[derive(askama::Template)]
-#[template(path = "shared/reviews.html")]
-struct ReviewsSection<'a> {
-    ctx: &'a PageContext,
-    v: ReviewsOf<'a>,
-}
-
-fn reviews_section(
-    ctx: &PageContext,
-    rating: &Option<RatingView>,
-    reviews: &ReviewsView,
-) -> Result<String, AppError> {
-    use askama::Template;
-    ReviewsSection {
-        ctx,
-        v: ReviewsOf { rating, reviews },
-    }
-    .render()
-    .map_err(|e| AppError::Internal(e.into()))
 }
 
 /// The signed-in person's address for a form's value, escaped.

@@ -7,6 +7,7 @@ use crate::db::cache::{ProductPage, REVIEWS_SHOWN};
 use crate::db::reviews::Published;
 use crate::domain::reviews::ReviewSort;
 use crate::error::AppError;
+use crate::i18n::Locale;
 use crate::startup::AppState;
 use crate::web::views::paragraphs;
 use crate::web::{PageContext, url_encode};
@@ -91,6 +92,82 @@ pub async fn shown<'a>(
     })
     .await?;
     Ok(Cow::Owned(rows))
+}
+
+/// The reviews part of a product page as the viewer sees it: the list asked for (within the
+/// pages there are), their own review and votes, and the form as sent back.
+pub async fn for_viewer(
+    state: &AppState,
+    ctx: &PageContext,
+    page: &ProductPage,
+    list: ReviewList,
+    sent: Option<ReviewForm>,
+) -> Result<ReviewsView, AppError> {
+    let list = list.clamped(page.distribution.iter().sum());
+    let shown = shown(state, page, list).await?;
+    let reviewer = match &ctx.principal {
+        Principal::Consumer(u) => Some(u.id),
+        _ => None,
+    };
+    let voter = ctx.principal.user().map(|u| u.id);
+    let personal = personal(state, page.detail.card.id, reviewer, voter, &shown).await?;
+    Ok(ReviewsView::new(ctx, page, list, &shown, personal, sent))
+}
+
+/// "Rated 4.3 of 5" and "12 reviews", when there are approved reviews.
+pub struct RatingView {
+    pub average: String,
+    pub count_label: String,
+}
+
+impl RatingView {
+    pub fn of(page: &ProductPage, locale: Locale) -> Option<RatingView> {
+        average_rating(page).map(|a| RatingView {
+            average: if locale.code() == "sv" {
+                a.replace('.', ",")
+            } else {
+                a
+            },
+            count_label: locale.t_count("review-count", page.rating.0),
+        })
+    }
+}
+
+/// "4.3" from the product's approved reviews, when it has any.
+pub fn average_rating(page: &ProductPage) -> Option<String> {
+    let (reviews, stars) = page.rating;
+    (reviews > 0).then(|| {
+        let tenths = (stars * 10 + reviews / 2) / reviews;
+        format!("{}.{}", tenths / 10, tenths % 10)
+    })
+}
+
+/// What `shared/reviews.html` reads of a product page.
+struct ReviewsOf<'a> {
+    rating: &'a Option<RatingView>,
+    reviews: &'a ReviewsView,
+}
+
+/// A product page's reviews section on its own, for the hole a shared page leaves for it.
+#[derive(askama::Template)]
+#[template(path = "shared/reviews.html")]
+struct ReviewsSection<'a> {
+    ctx: &'a PageContext,
+    v: ReviewsOf<'a>,
+}
+
+pub fn section(
+    ctx: &PageContext,
+    rating: &Option<RatingView>,
+    reviews: &ReviewsView,
+) -> Result<String, AppError> {
+    use askama::Template;
+    ReviewsSection {
+        ctx,
+        v: ReviewsOf { rating, reviews },
+    }
+    .render()
+    .map_err(|e| AppError::Internal(e.into()))
 }
 
 /// Reads the viewer's own review and votes (no database hop for visitors).

@@ -35,7 +35,7 @@ pub struct CategoryForm {
 }
 
 impl CategoryForm {
-    pub(super) fn of(row: &store::CategoryRow) -> CategoryForm {
+    fn of(row: &store::CategoryRow) -> CategoryForm {
         CategoryForm {
             name: row.name.clone(),
             slug: row.slug.clone(),
@@ -81,7 +81,7 @@ impl FormPage {
 
 /// The form page; `rows` is the whole tree, to offer parents (not the category itself nor
 /// anything under it).
-pub(super) fn form_page(
+fn form_page(
     ctx: PageContext,
     staff: &StaffUser,
     id: Option<i64>,
@@ -160,6 +160,32 @@ pub async fn new(
     render(&form_page(ctx, &staff, None, &rows, form, Vec::new(), None))
 }
 
+/// A saved category's page as stored, with what keeps it from being removed.
+pub(super) async fn saved_page(
+    req: &HttpRequest,
+    staff: &StaffUser,
+    state: &AppState,
+    id: i64,
+) -> Result<FormPage, AppError> {
+    let (rows, uses) = db::run(&state.pool, move |c| {
+        Ok((store::all(c)?, store::category_uses(c, id)?))
+    })
+    .await?;
+    let row = rows.iter().find(|r| r.id == id).ok_or(AppError::NotFound)?;
+    let form = CategoryForm::of(row);
+    let ctx = nav::staff_context(req, staff);
+    let in_use = in_use_message(&ctx, &uses);
+    Ok(form_page(
+        ctx,
+        staff,
+        Some(id),
+        &rows,
+        form,
+        Vec::new(),
+        in_use,
+    ))
+}
+
 /// `GET /admin/categories/{id}`.
 pub async fn edit(
     req: HttpRequest,
@@ -168,16 +194,7 @@ pub async fn edit(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
-    let id = id.into_inner();
-    let (rows, uses) = db::run(&state.pool, move |c| {
-        Ok((store::all(c)?, store::category_uses(c, id)?))
-    })
-    .await?;
-    let row = rows.iter().find(|r| r.id == id).ok_or(AppError::NotFound)?;
-    let form = CategoryForm::of(row);
-    let ctx = nav::staff_context(&req, &staff);
-    let in_use = in_use_message(&ctx, &uses);
-    let page = form_page(ctx, &staff, Some(id), &rows, form, Vec::new(), in_use);
+    let page = saved_page(&req, &staff, &state, id.into_inner()).await?;
     Ok(crate::web::cache_control(
         render(&page)?,
         "private, no-store",

@@ -4,8 +4,8 @@
 //! are) or removed with `action=remove` (the tile shows the shop's plain motif again). The
 //! files of a replaced picture are deleted once nothing uses them. Audited.
 
-use super::form::{FormPage, form_page};
-use super::{PATH, changed, in_use_message};
+use super::form::{FormPage, saved_page};
+use super::{PATH, changed};
 use crate::auth::{StaffUser, session};
 use crate::db::{self, audit, category_admin as store};
 use crate::domain::pictures::{self as picture_rules, Problem};
@@ -117,17 +117,9 @@ async fn refuse(
     id: i64,
     message: String,
 ) -> Result<HttpResponse, AppError> {
-    let (rows, uses) = db::run(&state.pool, move |c| {
-        Ok((store::all(c)?, store::category_uses(c, id)?))
-    })
-    .await?;
-    let row = rows.iter().find(|r| r.id == id).ok_or(AppError::NotFound)?;
-    let form = super::form::CategoryForm::of(row);
-    let ctx = nav::staff_context(req, staff);
-    let in_use = in_use_message(&ctx, &uses);
-    let page: FormPage = FormPage {
+    let page = FormPage {
         picture_error: Some(message),
-        ..form_page(ctx, staff, Some(id), &rows, form, Vec::new(), in_use)
+        ..saved_page(req, staff, state, id).await?
     };
     render_status(&page, StatusCode::UNPROCESSABLE_ENTITY)
 }

@@ -4,12 +4,8 @@
 
 use super::*;
 
-pub struct LineView {
-    pub name: String,
-    pub sku: String,
-    pub quantity: i32,
-    pub total: String,
-}
+/// A line as the customer's order page shows it.
+pub use crate::web::orders::OrderLineView as LineView;
 
 pub struct EventView {
     pub label: String,
