@@ -10,6 +10,7 @@ pub mod delivery;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod media_files;
 pub mod payment;
 pub mod pictures;
 pub mod startup;

@@ -29,6 +29,7 @@ pub mod fresh;
 pub mod fulfilment;
 pub mod listing_set;
 pub mod lists;
+pub mod media_files;
 pub mod money_sql;
 pub mod orders;
 pub mod outbox;

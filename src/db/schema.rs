@@ -796,6 +796,21 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    media_files (id) {
+        id -> BigInt,
+        kind -> Text,
+        title -> Text,
+        url -> Text,
+        srcset -> Nullable<Text>,
+        bytes -> BigInt,
+        width -> Nullable<Integer>,
+        height -> Nullable<Integer>,
+        uploaded_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(companies -> price_lists (price_list_id));
 diesel::joinable!(companies -> payment_terms (payment_terms));
 diesel::joinable!(company_memberships -> users (user_id));
@@ -876,6 +891,7 @@ diesel::joinable!(case_refunds -> users (created_by));
 diesel::joinable!(product_imports -> users (actor_user_id));
 diesel::joinable!(order_notes -> orders (order_id));
 diesel::joinable!(order_notes -> users (author_id));
+diesel::joinable!(media_files -> users (uploaded_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
     tax_classes,
@@ -933,4 +949,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_refunds,
     product_imports,
     order_notes,
+    media_files,
 );

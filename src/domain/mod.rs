@@ -23,6 +23,7 @@ pub mod faq;
 pub mod fulfilment;
 pub mod listing;
 pub mod markdown;
+pub mod media_files;
 pub mod money;
 pub mod order_change;
 pub mod pictures;

@@ -10,7 +10,8 @@ use crate::error::AppError;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/media/demo/{name}", web::get().to(demo_image))
-        .route("/media/p/{name}", web::get().to(crate::pictures::serve));
+        .route("/media/p/{name}", web::get().to(crate::pictures::serve))
+        .route("/media/f/{name}", web::get().to(crate::media_files::serve));
 }
 
 /// The motifs the demo catalog uses, one per kind of product.

@@ -15,6 +15,7 @@ mod customers;
 mod dashboard;
 mod demos;
 mod faq;
+pub(crate) mod files;
 pub mod nav;
 mod order_notes;
 mod order_print;
@@ -99,6 +100,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(content::create)),
         )
         .route("/admin/content/new", web::get().to(content::new))
+        .service(
+            web::resource("/admin/files")
+                .route(web::get().to(files::list))
+                .route(web::post().to(files::upload)),
+        )
+        .route("/admin/files/{id}", web::get().to(files::show))
+        .route("/admin/files/{id}/delete", web::post().to(files::remove))
         .service(
             web::resource("/admin/content/{id}")
                 .route(web::get().to(content::edit))

@@ -54,6 +54,11 @@ pub const PAGES: &[(&str, &str, &[StaffRole])] = &[
         &[Administrator, CatalogManager, SalesRep],
     ),
     (
+        "/admin/files",
+        "admin-files",
+        &[Administrator, CatalogManager, SalesRep],
+    ),
+    (
         "/admin/testimonials",
         "admin-testimonials",
         &[Administrator, CatalogManager],

@@ -10,6 +10,7 @@ use crate::domain::coupon_form::TIME_FORMAT;
 use crate::domain::markdown;
 use crate::error::AppError;
 use crate::startup::AppState;
+use crate::web::admin::files::Library;
 use crate::web::admin::nav::{self, NavItem, OptionView};
 use crate::web::views::Choice;
 use crate::web::{PageContext, render};
@@ -121,6 +122,8 @@ pub struct ContentFormPage {
     /// Why the page cannot be removed (demo bookings), when that is so.
     pub kept_by: Option<String>,
     pub errors: Vec<(&'static str, String)>,
+    /// Uploaded files: films and captions to pick, pictures to paste into the text.
+    pub library: Library,
 }
 
 impl ContentFormPage {
@@ -155,18 +158,21 @@ pub(super) struct Extra {
     pub(super) preview: Option<Preview>,
 }
 
-pub(super) fn form_page(
+pub(super) async fn form_page(
+    state: &AppState,
     ctx: PageContext,
     staff: &StaffUser,
     extra: Extra,
     form: ContentForm,
     errors: Vec<(&'static str, String)>,
-) -> ContentFormPage {
+) -> Result<ContentFormPage, AppError> {
+    let library = Library::load(state).await?;
     let heading = match extra.id {
         Some(_) => form.title.clone(),
         None => ctx.t("content-new"),
     };
-    ContentFormPage {
+    Ok(ContentFormPage {
+        library,
         nav: nav::menu(&ctx, staff.role, PATH),
         kinds: KINDS
             .iter()
@@ -194,7 +200,7 @@ pub(super) fn form_page(
         form,
         errors,
         ctx,
-    }
+    })
 }
 
 #[derive(Deserialize)]
@@ -207,6 +213,7 @@ pub struct NewQuery {
 pub async fn new(
     req: HttpRequest,
     staff: StaffUser,
+    state: web::Data<AppState>,
     query: web::Query<NewQuery>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
@@ -233,7 +240,7 @@ pub async fn new(
         kept_by: None,
         preview: None,
     };
-    render(&form_page(ctx, &staff, extra, form, Vec::new()))
+    render(&form_page(&state, ctx, &staff, extra, form, Vec::new()).await?)
 }
 
 /// Where readers find a page that is out (blocks have no page of their own).
@@ -270,7 +277,7 @@ pub async fn edit(
         preview: None,
     };
     let form = ContentForm::of(&state, &page);
-    let page = form_page(ctx, &staff, extra, form, Vec::new());
+    let page = form_page(&state, ctx, &staff, extra, form, Vec::new()).await?;
     Ok(crate::web::cache_control(
         render(&page)?,
         "private, no-store",

@@ -68,7 +68,7 @@ async fn act(
             if bookings > 0 {
                 let e = extra(&ctx, None);
                 let shown = before.as_ref().map_or(form, |p| ContentForm::of(&state, p));
-                let page = form_page(ctx, &staff, e, shown, Vec::new());
+                let page = form_page(&state, ctx, &staff, e, shown, Vec::new()).await?;
                 return render_status(&page, StatusCode::CONFLICT);
             }
             let was = before.as_ref().map(describe);
@@ -101,7 +101,7 @@ async fn act(
                 body_html: markdown::to_html(&form.body),
             };
             let e = extra(&ctx, Some(preview));
-            render(&form_page(ctx, &staff, e, form, Vec::new()))
+            render(&form_page(&state, ctx, &staff, e, form, Vec::new()).await?)
         }
         ("save", _) => {
             let e = extra(&ctx, None);
@@ -175,7 +175,7 @@ async fn save(
         errors.push(("product", ctx.t("content-form-product-unknown")));
     }
     let Some(d) = draft.filter(|_| errors.is_empty()) else {
-        let page = form_page(ctx, &staff, extra, form, errors);
+        let page = form_page(&state, ctx, &staff, extra, form, errors).await?;
         return render_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
     };
     let published_at = match d.publication {
@@ -235,7 +235,7 @@ async fn save(
         // Two saves raced for one address: the unique index refused the second.
         Err(e) if e.is_unique_violation() => {
             let errors = vec![("slug", ctx.t("content-form-slug-taken"))];
-            let page = form_page(ctx, &staff, extra, form, errors);
+            let page = form_page(&state, ctx, &staff, extra, form, errors).await?;
             return render_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
         }
         Err(e) => return Err(e.into()),

@@ -40,6 +40,8 @@ pub struct Saved {
     /// The video form: the stored video, or what was typed when it was refused.
     pub video_form: super::video::VideoForm,
     pub video_errors: Vec<(&'static str, String)>,
+    /// Uploaded files the video form offers to pick.
+    pub library: crate::web::admin::files::Library,
     /// "Consumers pay 1 249,00 kr incl. VAT · companies without an agreement 999,20 kr excl. VAT".
     pub prices: String,
     pub on_hand: i32,
@@ -191,9 +193,11 @@ async fn saved_view(
         Ok((ledger::movements(c, id, 20)?, db::product_video::of(c, id)?))
     })
     .await?;
+    let library = crate::web::admin::files::Library::load(state).await?;
     let images: Vec<&store::MediaRow> = e.media.iter().filter(|m| m.kind == "image").collect();
     let count = images.len();
     Ok(Saved {
+        library,
         active: e.row.active,
         store_url: format!("/products/{}", e.row.slug),
         pictures: images

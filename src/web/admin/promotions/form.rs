@@ -16,6 +16,8 @@ pub struct PromotionFormPage {
     pub audiences: Vec<Choice>,
     pub errors: Vec<(&'static str, String)>,
     pub alert: Option<String>,
+    /// Uploaded pictures to pick.
+    pub library: crate::web::admin::files::Library,
 }
 
 impl PromotionFormPage {
@@ -94,15 +96,18 @@ impl PromotionForm {
     }
 }
 
-fn form_page(
+async fn form_page(
+    state: &AppState,
     ctx: PageContext,
     staff: &StaffUser,
     id: Option<i64>,
     form: PromotionForm,
     errors: Vec<(&'static str, String)>,
-) -> PromotionFormPage {
+) -> Result<PromotionFormPage, AppError> {
+    let library = crate::web::admin::files::Library::load(state).await?;
     let alert = (!errors.is_empty()).then(|| ctx.t("promo-fix-errors"));
-    PromotionFormPage {
+    Ok(PromotionFormPage {
+        library,
         nav: nav::menu(&ctx, staff.role, PATH),
         kinds: KINDS
             .iter()
@@ -125,7 +130,7 @@ fn form_page(
         errors,
         alert,
         ctx,
-    }
+    })
 }
 
 /// `GET /admin/promotions/new`.
@@ -144,7 +149,7 @@ pub async fn new(
         active: Some("1".into()),
         ..PromotionForm::default()
     };
-    render(&form_page(ctx, &staff, None, form, Vec::new()))
+    render(&form_page(&state, ctx, &staff, None, form, Vec::new()).await?)
 }
 
 /// The form checked and turned into what is saved (UTC), or the messages for its fields.
@@ -254,7 +259,7 @@ pub async fn create(
     let saved = match checked(&state, &form, &ctx) {
         Ok(p) => p,
         Err(errors) => {
-            let page = form_page(ctx, &staff, None, form, errors);
+            let page = form_page(&state, ctx, &staff, None, form, errors).await?;
             return render_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
@@ -294,7 +299,7 @@ pub async fn edit(
         .ok_or(AppError::NotFound)?;
     let ctx = nav::staff_context(&req, &staff);
     let form = PromotionForm::of(&state, &row);
-    render(&form_page(ctx, &staff, Some(id), form, Vec::new()))
+    render(&form_page(&state, ctx, &staff, Some(id), form, Vec::new()).await?)
 }
 
 /// `POST /admin/promotions/{id}` (`action` = save | delete).
@@ -340,7 +345,7 @@ pub async fn update(
     let saved = match checked(&state, &form, &ctx) {
         Ok(p) => p,
         Err(errors) => {
-            let page = form_page(ctx, &staff, Some(id), form, errors);
+            let page = form_page(&state, ctx, &staff, Some(id), form, errors).await?;
             return render_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };

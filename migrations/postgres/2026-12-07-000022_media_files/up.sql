@@ -1,0 +1,17 @@
+-- Files staff upload for the shop's pages (Admin → Files): pictures for articles and
+-- promotions (stored in the shop's widths, as product pictures are), videos and their captions.
+-- Pages refer to a file by its address on this site.
+CREATE TABLE media_files (
+    id BIGSERIAL PRIMARY KEY,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    url TEXT NOT NULL UNIQUE,
+    srcset TEXT,
+    bytes BIGINT NOT NULL,
+    width INTEGER,
+    height INTEGER,
+    uploaded_by BIGINT REFERENCES users (id),
+    created_at TIMESTAMP NOT NULL
+);
+CREATE INDEX media_files_kind_created ON media_files (kind, created_at);
+CREATE INDEX media_files_created ON media_files (created_at);
