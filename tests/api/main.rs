@@ -26,6 +26,7 @@ mod credentials;
 mod customers_admin;
 mod demos;
 mod errors;
+mod files_admin;
 mod help;
 mod helpers;
 mod home;
