@@ -1166,6 +1166,35 @@ test("every portal, help and staff page of the B2B and help issues passes axe-co
   await Promise.all([catalog.waitForNavigation(), catalog.click(".testimonial-save")]);
   const testimonialRefused = await axe(catalog);
   if (testimonialRefused.length) problems["admin testimonial refused"] = testimonialRefused;
+  // Files: the empty list, a refused upload, a picture and a film uploaded (their pages), the
+  // list with them, and the article form offering the picture.
+  await catalog.goto(`${app.base}/admin/files`);
+  const filesEmpty = await axe(catalog);
+  if (filesEmpty.length) problems["admin files empty"] = filesEmpty;
+  await catalog.setInputFiles("#file", { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+  await Promise.all([catalog.waitForNavigation(), catalog.click(".file-send")]);
+  assert.match(await catalog.textContent("#file-error"), /notes\.txt/);
+  const fileRefused = await axe(catalog);
+  if (fileRefused.length) problems["admin file refused"] = fileRefused;
+  const shot = await catalog.screenshot({ type: "png" });
+  await catalog.fill("#title", "Drill in use");
+  await catalog.setInputFiles("#file", { name: "drill.png", mimeType: "image/png", buffer: shot });
+  await Promise.all([catalog.waitForNavigation(), catalog.click(".file-send")]);
+  assert.equal(await catalog.textContent("h1"), "Drill in use");
+  const pictureFound = await axe(catalog);
+  if (pictureFound.length) problems["admin file picture"] = pictureFound;
+  const film = Buffer.concat([Buffer.from("\0\0\0\x20ftypisom\0\0\x02\0isomiso2avc1mp41", "latin1"), Buffer.alloc(2048)]);
+  await catalog.goto(`${app.base}/admin/files`);
+  await catalog.setInputFiles("#file", { name: "drill-film.mp4", mimeType: "video/mp4", buffer: film });
+  await Promise.all([catalog.waitForNavigation(), catalog.click(".file-send")]);
+  assert.match(await catalog.inputValue("#file-url"), /^\/media\/f\/.+\.mp4$/);
+  const filmFound = await axe(catalog);
+  if (filmFound.length) problems["admin file film"] = filmFound;
+  for (const path of ["/admin/files", "/admin/files?kind=picture&q=drill", "/admin/content/1"]) {
+    await catalog.goto(`${app.base}${path}`);
+    const found = await axe(catalog);
+    if (found.length) problems[path] = found;
+  }
   assert.deepEqual(catalog.errors.filter((e) => !/status of 422/.test(e)), []);
   await catalog.close();
 
