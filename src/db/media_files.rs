@@ -132,11 +132,7 @@ pub fn delete(c: &mut DbConn, id: i64) -> Result<usize, DbError> {
 }
 
 /// The newest files of `kind` (address, title), for a form's list of choices.
-pub fn recent(
-    c: &mut DbConn,
-    kind: &str,
-    limit: i64,
-) -> Result<Vec<(String, String)>, DbError> {
+pub fn recent(c: &mut DbConn, kind: &str, limit: i64) -> Result<Vec<(String, String)>, DbError> {
     Ok(media_files::table
         .filter(media_files::kind.eq(kind.to_string()))
         .order((media_files::created_at.desc(), media_files::id.desc()))

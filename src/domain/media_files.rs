@@ -87,12 +87,12 @@ pub fn sniff(head: &[u8]) -> Option<Sniffed> {
         return None;
     }
     let text = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
-    if let Some(rest) = text.strip_prefix(b"WEBVTT") {
-        if rest.first().is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
-            return sniffed(Kind::Captions, "vtt");
+    match text.strip_prefix(b"WEBVTT") {
+        Some(rest) if rest.first().is_none_or(|b| b" \t\n\r".contains(b)) => {
+            sniffed(Kind::Captions, "vtt")
         }
+        _ => None,
     }
-    None
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -221,7 +221,9 @@ mod tests {
     #[test]
     fn files_are_told_by_their_content() {
         let webm = {
-            let mut v = vec![0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82];
+            let mut v = vec![
+                0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82,
+            ];
             v.extend_from_slice(b"\x84webm");
             padded(&v)
         };
@@ -230,22 +232,59 @@ mod tests {
             v.extend_from_slice(b"\x88matroska");
             padded(&v)
         };
-        let cases: &[(&str, Vec<u8>, Option<(Kind, &str)>)] = &[
-            ("jpeg", padded(&[0xFF, 0xD8, 0xFF, 0xE0]), Some((Kind::Picture, "jpg"))),
-            ("png", padded(b"\x89PNG\r\n\x1a\n"), Some((Kind::Picture, "png"))),
-            ("webp", padded(b"RIFF\0\0\0\0WEBPVP8 "), Some((Kind::Picture, "webp"))),
+        type Case = (&'static str, Vec<u8>, Option<(Kind, &'static str)>);
+        let cases: &[Case] = &[
+            (
+                "jpeg",
+                padded(&[0xFF, 0xD8, 0xFF, 0xE0]),
+                Some((Kind::Picture, "jpg")),
+            ),
+            (
+                "png",
+                padded(b"\x89PNG\r\n\x1a\n"),
+                Some((Kind::Picture, "png")),
+            ),
+            (
+                "webp",
+                padded(b"RIFF\0\0\0\0WEBPVP8 "),
+                Some((Kind::Picture, "webp")),
+            ),
             ("wav is RIFF too", padded(b"RIFF\0\0\0\0WAVEfmt "), None),
             ("webm", webm, Some((Kind::Video, "webm"))),
             ("matroska that is not webm", matroska, None),
-            ("mp4", padded(b"\0\0\0\x20ftypisom\0\0\x02\0"), Some((Kind::Video, "mp4"))),
-            ("mp4 v2", padded(b"\0\0\0\x18ftypmp42"), Some((Kind::Video, "mp4"))),
+            (
+                "mp4",
+                padded(b"\0\0\0\x20ftypisom\0\0\x02\0"),
+                Some((Kind::Video, "mp4")),
+            ),
+            (
+                "mp4 v2",
+                padded(b"\0\0\0\x18ftypmp42"),
+                Some((Kind::Video, "mp4")),
+            ),
             ("quicktime", padded(b"\0\0\0\x14ftypqt  "), None),
             ("heic", padded(b"\0\0\0\x18ftypheic"), None),
-            ("captions", b"WEBVTT\n\n00:01.000 --> 00:02.000\nHi".to_vec(), Some((Kind::Captions, "vtt"))),
-            ("captions with a BOM", "\u{feff}WEBVTT - Title\n".as_bytes().to_vec(), Some((Kind::Captions, "vtt"))),
-            ("header alone", b"WEBVTT".to_vec(), Some((Kind::Captions, "vtt"))),
+            (
+                "captions",
+                b"WEBVTT\n\n00:01.000 --> 00:02.000\nHi".to_vec(),
+                Some((Kind::Captions, "vtt")),
+            ),
+            (
+                "captions with a BOM",
+                "\u{feff}WEBVTT - Title\n".as_bytes().to_vec(),
+                Some((Kind::Captions, "vtt")),
+            ),
+            (
+                "header alone",
+                b"WEBVTT".to_vec(),
+                Some((Kind::Captions, "vtt")),
+            ),
             ("not the header", b"WEBVTTX\n".to_vec(), None),
-            ("subrip", b"1\n00:00:01,000 --> 00:00:02,000\n".to_vec(), None),
+            (
+                "subrip",
+                b"1\n00:00:01,000 --> 00:00:02,000\n".to_vec(),
+                None,
+            ),
             ("html named .jpg", b"<html><script>".to_vec(), None),
             ("svg", b"<svg xmlns=".to_vec(), None),
             ("pdf", padded(b"%PDF-1.7"), None),
@@ -262,16 +301,53 @@ mod tests {
         let jpeg = padded(&[0xFF, 0xD8, 0xFF, 0xE0]);
         let vtt = b"WEBVTT\n".to_vec();
         let mp4 = padded(b"\0\0\0\x20ftypisom");
-        let cases: &[(&str, &[u8], u64, bool, Result<Kind, Problem>)] = &[
+        type Case<'a> = (&'a str, &'a [u8], u64, bool, Result<Kind, Problem>);
+        let cases: &[Case] = &[
             ("nothing", b"", 0, false, Err(Problem::Empty)),
             ("a picture", &jpeg, 2_000_000, false, Ok(Kind::Picture)),
-            ("a picture too large", &jpeg, 16 * 1024 * 1024, false, Err(Problem::TooLarge)),
-            ("a film of 200 MB", &mp4, 200 * 1024 * 1024, false, Ok(Kind::Video)),
-            ("a film past the limit", &mp4, VIDEO_MAX_BYTES + 1, false, Err(Problem::TooLarge)),
-            ("cut off while reading", &mp4, 0, true, Err(Problem::TooLarge)),
-            ("captions of 2 MB", &vtt, 2 * 1024 * 1024, false, Err(Problem::TooLarge)),
+            (
+                "a picture too large",
+                &jpeg,
+                16 * 1024 * 1024,
+                false,
+                Err(Problem::TooLarge),
+            ),
+            (
+                "a film of 200 MB",
+                &mp4,
+                200 * 1024 * 1024,
+                false,
+                Ok(Kind::Video),
+            ),
+            (
+                "a film past the limit",
+                &mp4,
+                VIDEO_MAX_BYTES + 1,
+                false,
+                Err(Problem::TooLarge),
+            ),
+            (
+                "cut off while reading",
+                &mp4,
+                0,
+                true,
+                Err(Problem::TooLarge),
+            ),
+            (
+                "captions of 2 MB",
+                &vtt,
+                2 * 1024 * 1024,
+                false,
+                Err(Problem::TooLarge),
+            ),
             ("unknown", b"hello", 5, false, Err(Problem::NotAccepted)),
-            ("unknown and huge", b"hello", 0, true, Err(Problem::TooLarge)),
+            (
+                "unknown and huge",
+                b"hello",
+                0,
+                true,
+                Err(Problem::TooLarge),
+            ),
         ];
         for (name, head, size, cut, want) in cases {
             let got = check(head, *size, *cut).map(|s| s.kind);
@@ -283,7 +359,10 @@ mod tests {
     fn captions_are_text_with_cues() {
         let cases: &[(&[u8], bool)] = &[
             (b"WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n", true),
-            ("\u{feff}WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nHej då\n".as_bytes(), true),
+            (
+                "\u{feff}WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nHej då\n".as_bytes(),
+                true,
+            ),
             (b"WEBVTT\n\nNOTE no cues\n", false),
             (b"WEBVTT\n\n00:00.000 --> 00:02.000\n\xff\xfe", false),
         ];
@@ -308,7 +387,10 @@ mod tests {
             snippet(Kind::Picture, "/media/p/x-1280.jpg", "A [drill]"),
             "![A drill](/media/p/x-1280.jpg)"
         );
-        assert_eq!(snippet(Kind::Video, "/media/f/x.mp4", "Film"), "/media/f/x.mp4");
+        assert_eq!(
+            snippet(Kind::Video, "/media/f/x.mp4", "Film"),
+            "/media/f/x.mp4"
+        );
         assert_eq!(video_type("/media/f/x.MP4?v=2"), "video/mp4");
         assert_eq!(video_type("/static/video/demo.webm"), "video/webm");
         for (bytes, want) in [

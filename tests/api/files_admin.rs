@@ -55,18 +55,27 @@ async fn staff_upload_files_the_pages_use_and_delete_only_unused_ones() {
 
     // Refused next to the field, the title kept: nothing chosen, a text file, a page named
     // like a film, captions without cues, a picture over its size.
-    let cases: Vec<(Option<(&str, Vec<u8>, &str)>, &str)> = vec![
+    type Upload<'a> = Option<(&'a str, Vec<u8>, &'a str)>;
+    let cases: Vec<(Upload, &str)> = vec![
         (None, "Choose a file"),
         (
             Some(("notes.txt", b"hello".to_vec(), "text/plain")),
             "notes.txt",
         ),
         (
-            Some(("film.mp4", b"<html><script>x</script>".to_vec(), "video/mp4")),
+            Some((
+                "film.mp4",
+                b"<html><script>x</script>".to_vec(),
+                "video/mp4",
+            )),
             "film.mp4",
         ),
         (
-            Some(("empty.vtt", b"WEBVTT\n\nNOTE nothing\n".to_vec(), "text/vtt")),
+            Some((
+                "empty.vtt",
+                b"WEBVTT\n\nNOTE nothing\n".to_vec(),
+                "text/vtt",
+            )),
             "WebVTT",
         ),
         (
@@ -87,8 +96,14 @@ async fn staff_upload_files_the_pages_use_and_delete_only_unused_ones() {
         assert_eq!(refused.status, 422);
         let message = refused.text("#file-error");
         assert!(message.contains(says), "{says}: {message}");
-        assert_eq!(refused.attr("#file", "aria-invalid").as_deref(), Some("true"));
-        assert_eq!(refused.attr("#title", "value").as_deref(), Some("Kept title"));
+        assert_eq!(
+            refused.attr("#file", "aria-invalid").as_deref(),
+            Some("true")
+        );
+        assert_eq!(
+            refused.attr("#title", "value").as_deref(),
+            Some("Kept title")
+        );
     }
     // Without the form's token nothing is taken.
     let forged = staff
@@ -115,14 +130,20 @@ async fn staff_upload_files_the_pages_use_and_delete_only_unused_ones() {
     let page = staff.get(&film_page).await;
     assert_eq!(page.text("h1"), "drill at work");
     let film = page.attr("#file-url", "value").unwrap();
-    assert!(film.starts_with("/media/f/") && film.ends_with(".mp4"), "{film}");
+    assert!(
+        film.starts_with("/media/f/") && film.ends_with(".mp4"),
+        "{film}"
+    );
     assert!(!film.contains("drill"), "{film}");
     assert_eq!(page.attr("video", "src").as_deref(), Some(film.as_str()));
     let served = app.get_raw(&film).await;
     assert_eq!(served.status(), 200);
     assert_eq!(served.headers()["content-type"], "video/mp4");
     assert_eq!(served.headers()["x-content-type-options"], "nosniff");
-    assert_eq!(served.bytes().await.unwrap().as_ref(), film_bytes.as_slice());
+    assert_eq!(
+        served.bytes().await.unwrap().as_ref(),
+        film_bytes.as_slice()
+    );
     let part = reqwest::Client::new()
         .get(app.url(&film))
         .header("range", "bytes=0-9")
@@ -195,13 +216,16 @@ async fn staff_upload_files_the_pages_use_and_delete_only_unused_ones() {
     let form = staff.get(&form_path).await;
     assert_eq!(
         form.attrs("datalist#library-videos option", "value"),
-        [film.clone()]
+        [film.as_str()]
     );
     assert_eq!(
         form.attr("#video_url", "list").as_deref(),
         Some("library-videos")
     );
-    assert_eq!(form.attrs("datalist#library-pictures option", "value"), [picture.clone()]);
+    assert_eq!(
+        form.attrs("datalist#library-pictures option", "value"),
+        [picture.as_str()]
+    );
     let token_form = staff.csrf_token(&form_path).await;
     let set = staff
         .post_form(
@@ -217,10 +241,22 @@ async fn staff_upload_files_the_pages_use_and_delete_only_unused_ones() {
         )
         .await;
     assert_eq!(set.status, 303, "{token_form}");
-    let shop = app.another_browser().get(&format!("/products/{slug}")).await;
-    assert_eq!(shop.attr("video source", "src").as_deref(), Some(film.as_str()));
-    assert_eq!(shop.attr("video source", "type").as_deref(), Some("video/mp4"));
-    assert_eq!(shop.attr("video track", "src").as_deref(), Some(captions.as_str()));
+    let shop = app
+        .another_browser()
+        .get(&format!("/products/{slug}"))
+        .await;
+    assert_eq!(
+        shop.attr("video source", "src").as_deref(),
+        Some(film.as_str())
+    );
+    assert_eq!(
+        shop.attr("video source", "type").as_deref(),
+        Some("video/mp4")
+    );
+    assert_eq!(
+        shop.attr("video track", "src").as_deref(),
+        Some(captions.as_str())
+    );
 
     // An article shows the picture (a smaller width of it counts too).
     let article: (i64, String) = content_pages::table
@@ -248,8 +284,14 @@ async fn staff_upload_files_the_pages_use_and_delete_only_unused_ones() {
     assert_eq!(app.get_raw(&film).await.status(), 200);
     let page = staff.get(&picture_page).await;
     let uses = page.attrs(".file-uses a", "href");
-    assert!(uses.contains(&format!("/admin/products/{product}")), "{uses:?}");
-    assert!(uses.contains(&format!("/admin/content/{}", article.0)), "{uses:?}");
+    assert!(
+        uses.contains(&format!("/admin/products/{product}")),
+        "{uses:?}"
+    );
+    assert!(
+        uses.contains(&format!("/admin/content/{}", article.0)),
+        "{uses:?}"
+    );
     // Taken off the product, the film goes, and with it its file.
     let off = staff
         .post_form(

@@ -52,4 +52,5 @@ mod search;
 mod security;
 mod seo;
 mod settings_admin;
+mod short_lists;
 mod staff_admin;

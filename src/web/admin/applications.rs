@@ -48,6 +48,8 @@ pub struct ApplicationsPage {
     pub waiting: usize,
     pub q: String,
     pub industries: Vec<nav::OptionView>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 /// `?q=` words in the company's name, organisation or VAT number, contact, e-mail or phone;
@@ -58,6 +60,8 @@ pub struct ListQuery {
     q: String,
     #[serde(default)]
     industry: String,
+    #[serde(default)]
+    page: Option<i64>,
 }
 
 /// `GET /admin/applications`.
@@ -74,7 +78,7 @@ pub async fn list(
     let words = crate::domain::faq::words(&q);
     let industry = INDUSTRIES.into_iter().find(|i| *i == query.industry);
     let waiting = pending.len();
-    let applications = pending
+    let applications: Vec<ApplicationView> = pending
         .into_iter()
         // A queue of a few at a time: searched here.
         .filter(|a| industry.is_none_or(|i| a.industry == i))
@@ -101,7 +105,16 @@ pub async fn list(
             phone: a.contact_phone,
         })
         .collect();
+    let (applications, prev, next) = nav::page_in_memory(applications, query.page, |n| {
+        format!(
+            "{PATH}?q={}&industry={}&page={n}",
+            crate::web::url_encode(&q),
+            industry.unwrap_or_default()
+        )
+    });
     render(&ApplicationsPage {
+        prev,
+        next,
         nav: nav::menu(&ctx, staff.role, PATH),
         industries: nav::filter_options(&ctx, industry, &INDUSTRIES, |i| {
             ctx.t(&format!("industry-{i}"))

@@ -42,6 +42,8 @@ pub struct BrandsPage {
     pub q: String,
     pub form: BrandForm,
     pub errors: Vec<(&'static str, String)>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 impl BrandsPage {
@@ -65,6 +67,8 @@ type Refused = (Option<i64>, BrandForm, Vec<(&'static str, String)>);
 pub struct ListQuery {
     #[serde(default)]
     q: String,
+    #[serde(default)]
+    page: Option<i64>,
 }
 
 async fn page(
@@ -72,6 +76,7 @@ async fn page(
     ctx: PageContext,
     staff: &StaffUser,
     q: String,
+    asked: Option<i64>,
     refused: Option<Refused>,
 ) -> Result<BrandsPage, AppError> {
     let rows = db::run(&state.pool, store::brands).await?;
@@ -80,7 +85,7 @@ async fn page(
         Some((t, f, e)) => (t, Some(f), e),
         None => (None, None, Vec::new()),
     };
-    let brands = rows
+    let brands: Vec<BrandView> = rows
         .into_iter()
         // A shop has tens: filtered here by every word in the name or address.
         .filter(|(b, _)| crate::domain::faq::matches(&words, &b.name, &b.slug))
@@ -96,10 +101,20 @@ async fn page(
             }
         })
         .collect();
+    // A refused row is shown on its page, with its message.
+    let asked = target
+        .and_then(|t| brands.iter().position(|b| b.id == t))
+        .map(nav::page_of_index)
+        .or(asked);
+    let (brands, prev, next) = nav::page_in_memory(brands, asked, |n| {
+        format!("{PATH}?q={}&page={n}", crate::web::url_encode(&q))
+    });
     let new_form_refused = target.is_none();
     Ok(BrandsPage {
         nav: nav::menu(&ctx, staff.role, PATH),
         brands,
+        prev,
+        next,
         q,
         form: typed.filter(|_| new_form_refused).unwrap_or_default(),
         errors: if new_form_refused { errors } else { Vec::new() },
@@ -117,7 +132,7 @@ pub async fn list(
     staff.require(nav::allowed(PATH))?;
     let ctx = nav::staff_context(&req, &staff);
     let q = query.q.trim().chars().take(100).collect();
-    let page = page(&state, ctx, &staff, q, None).await?;
+    let page = page(&state, ctx, &staff, q, query.page, None).await?;
     Ok(crate::web::cache_control(
         render(&page)?,
         "private, no-store",
@@ -190,7 +205,15 @@ async fn save(
     };
     let ctx = nav::staff_context(&req, &staff);
     let errors = refused.into_iter().map(|(f, k)| (f, ctx.t(k))).collect();
-    let page = page(&state, ctx, &staff, String::new(), Some((id, form, errors))).await?;
+    let page = page(
+        &state,
+        ctx,
+        &staff,
+        String::new(),
+        None,
+        Some((id, form, errors)),
+    )
+    .await?;
     render_status(&page, StatusCode::UNPROCESSABLE_ENTITY)
 }
 
@@ -271,7 +294,7 @@ pub async fn remove(
                 slug: brand.slug,
             };
             let refused = (Some(id), form, vec![("delete", message)]);
-            let page = page(&state, ctx, &staff, String::new(), Some(refused)).await?;
+            let page = page(&state, ctx, &staff, String::new(), None, Some(refused)).await?;
             render_status(&page, StatusCode::CONFLICT)
         }
     }

@@ -240,3 +240,72 @@ pub fn page_links(
         more.then(|| link(page + 1)),
     )
 }
+
+/// Rows a page of a short list shows (brands, staff, applications, cart rules, testimonials:
+/// tens in a shop, filtered in memory).
+pub const SHORT_PAGE: usize = 50;
+
+/// The page `asked` (from 1; past the end, the last) of `rows` filtered in memory, with the
+/// addresses of the pages before and after it (`link(n)` makes page n's).
+pub fn page_in_memory<T>(
+    rows: Vec<T>,
+    asked: Option<i64>,
+    link: impl Fn(i64) -> String,
+) -> (Vec<T>, Option<String>, Option<String>) {
+    let pages = rows.len().div_ceil(SHORT_PAGE).max(1);
+    let last = i64::try_from(pages).unwrap_or(i64::MAX);
+    let page = asked.unwrap_or(1).clamp(1, last);
+    let skip = usize::try_from(page - 1).unwrap_or(0) * SHORT_PAGE;
+    let shown = rows.into_iter().skip(skip).take(SHORT_PAGE).collect();
+    (
+        shown,
+        (page > 1).then(|| link(page - 1)),
+        (page < last).then(|| link(page + 1)),
+    )
+}
+
+/// The page (from 1) a short list's row at `index` is on.
+pub fn page_of_index(index: usize) -> i64 {
+    i64::try_from(index / SHORT_PAGE + 1).unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lists_are_cut_into_pages() {
+        let link = |n: i64| format!("?page={n}");
+        // (rows, asked) → (first row shown, rows shown, prev, next)
+        type Case = (
+            usize,
+            Option<i64>,
+            Option<usize>,
+            usize,
+            Option<&'static str>,
+            Option<&'static str>,
+        );
+        let cases: &[Case] = &[
+            (0, None, None, 0, None, None),
+            (10, None, Some(0), 10, None, None),
+            (50, Some(1), Some(0), 50, None, None),
+            (51, None, Some(0), 50, None, Some("?page=2")),
+            (51, Some(2), Some(50), 1, Some("?page=1"), None),
+            (120, Some(2), Some(50), 50, Some("?page=1"), Some("?page=3")),
+            (120, Some(9), Some(100), 20, Some("?page=2"), None),
+            (120, Some(-4), Some(0), 50, None, Some("?page=2")),
+        ];
+        for (total, asked, first, count, prev, next) in cases {
+            let rows: Vec<usize> = (0..*total).collect();
+            let (shown, p, n) = page_in_memory(rows, *asked, link);
+            let case = format!("{total} rows, page {asked:?}");
+            assert_eq!(shown.first().copied(), *first, "{case}");
+            assert_eq!(shown.len(), *count, "{case}");
+            assert_eq!(p.as_deref(), *prev, "{case}");
+            assert_eq!(n.as_deref(), *next, "{case}");
+        }
+        assert_eq!(page_of_index(0), 1);
+        assert_eq!(page_of_index(49), 1);
+        assert_eq!(page_of_index(50), 2);
+    }
+}

@@ -46,6 +46,8 @@ pub struct StaffPage {
     pub form: NewForm,
     pub roles: Vec<Choice>,
     pub errors: Vec<(&'static str, String)>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 impl StaffPage {
@@ -85,6 +87,8 @@ pub struct ListQuery {
     role: String,
     #[serde(default)]
     state: String,
+    #[serde(default)]
+    page: Option<i64>,
 }
 
 const STATES: [&str; 3] = ["active", "off", "invited"];
@@ -126,6 +130,38 @@ async fn page(
     let q: String = query.q.trim().chars().take(100).collect();
     let words = crate::domain::faq::words(&q);
     let codes: Vec<&str> = StaffRole::ALL.iter().map(|r| r.code()).collect();
+    let people: Vec<PersonView> = rows
+        .into_iter()
+        // A shop has tens of staff: filtered here.
+        .filter(|r| query.keeps(&words, r))
+        .map(|r| PersonView {
+            roles: role_choices(&ctx, r.role.as_deref().unwrap_or_default()),
+            invited: r.password_hash.starts_with('!'),
+            me: r.id == staff.user.id,
+            error: row_error
+                .as_ref()
+                .filter(|(id, _)| *id == r.id)
+                .map(|(_, e)| e.clone()),
+            id: r.id,
+            name: r.name,
+            email: r.email,
+            disabled: r.disabled,
+        })
+        .collect();
+    // A refused row is shown on its page, with its message.
+    let asked = people
+        .iter()
+        .position(|p| p.error.is_some())
+        .map(nav::page_of_index)
+        .or(query.page);
+    let (people, prev, next) = nav::page_in_memory(people, asked, |n| {
+        format!(
+            "{PATH}?q={}&role={}&state={}&page={n}",
+            crate::web::url_encode(&q),
+            query.role().map_or("", |r| r.code()),
+            query.state().unwrap_or_default()
+        )
+    });
     Ok(StaffPage {
         nav: nav::menu(&ctx, staff.role, PATH),
         role_filter: nav::filter_options(&ctx, query.role().map(|r| r.code()), &codes, |c| {
@@ -134,24 +170,9 @@ async fn page(
         state_filter: nav::filter_options(&ctx, query.state(), &STATES, |s| {
             ctx.t(&format!("staff-state-{s}"))
         }),
-        people: rows
-            .into_iter()
-            // A shop has tens of staff: filtered here.
-            .filter(|r| query.keeps(&words, r))
-            .map(|r| PersonView {
-                roles: role_choices(&ctx, r.role.as_deref().unwrap_or_default()),
-                invited: r.password_hash.starts_with('!'),
-                me: r.id == staff.user.id,
-                error: row_error
-                    .as_ref()
-                    .filter(|(id, _)| *id == r.id)
-                    .map(|(_, e)| e.clone()),
-                id: r.id,
-                name: r.name,
-                email: r.email,
-                disabled: r.disabled,
-            })
-            .collect(),
+        people,
+        prev,
+        next,
         roles: role_choices(&ctx, &form.role),
         q,
         form,

@@ -41,12 +41,16 @@ pub struct TestimonialsPage {
     /// Words searched for in the name, who they are and the quote.
     pub q: String,
     pub rows: Vec<RowView>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
     #[serde(default)]
     q: String,
+    #[serde(default)]
+    page: Option<i64>,
 }
 
 /// `GET /admin/testimonials`.
@@ -61,28 +65,34 @@ pub async fn list(
     let ctx = nav::staff_context(&req, &staff);
     let q: String = query.q.trim().chars().take(100).collect();
     let words = crate::domain::faq::words(&q);
+    let rows: Vec<RowView> = rows
+        .into_iter()
+        // A shop keeps a handful: filtered here by every word in name, role or quote.
+        .filter(|r| {
+            crate::domain::faq::matches(&words, &format!("{} {}", r.author, r.role), &r.quote)
+        })
+        .map(|r| RowView {
+            rating: r
+                .rating
+                .map(|n| ctx.locale.t_count("testimonial-stars", i64::from(n)))
+                .unwrap_or_default(),
+            audience: audience_label(&ctx, &r.audience),
+            id: r.id,
+            author: r.author,
+            role: r.role,
+            quote: r.quote,
+            position: r.position,
+            active: r.active,
+        })
+        .collect();
+    let (rows, prev, next) = nav::page_in_memory(rows, query.page, |n| {
+        format!("{PATH}?q={}&page={n}", crate::web::url_encode(&q))
+    });
     render(&TestimonialsPage {
         nav: nav::menu(&ctx, staff.role, PATH),
-        rows: rows
-            .into_iter()
-            // A shop keeps a handful: filtered here by every word in name, role or quote.
-            .filter(|r| {
-                crate::domain::faq::matches(&words, &format!("{} {}", r.author, r.role), &r.quote)
-            })
-            .map(|r| RowView {
-                rating: r
-                    .rating
-                    .map(|n| ctx.locale.t_count("testimonial-stars", i64::from(n)))
-                    .unwrap_or_default(),
-                audience: audience_label(&ctx, &r.audience),
-                id: r.id,
-                author: r.author,
-                role: r.role,
-                quote: r.quote,
-                position: r.position,
-                active: r.active,
-            })
-            .collect(),
+        rows,
+        prev,
+        next,
         q,
         ctx,
     })

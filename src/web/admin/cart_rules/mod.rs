@@ -39,12 +39,16 @@ pub struct RulesPage {
     /// Words searched for in the rules' names and what they cover.
     pub q: String,
     pub rows: Vec<RuleView>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 #[derive(serde::Deserialize, Default)]
 pub struct ListQuery {
     #[serde(default)]
     q: String,
+    #[serde(default)]
+    page: Option<i64>,
 }
 
 /// Categories in tree order (id, depth, name) and brands (id, name).
@@ -129,7 +133,12 @@ pub async fn list(
         // A shop has tens of rules: filtered here, by every word in the name or what it covers.
         .filter(|v: &RuleView| crate::domain::faq::matches(&words, &v.name, &v.covers))
         .collect();
+    let (rows, prev, next) = nav::page_in_memory(rows, query.page, |n| {
+        format!("{PATH}?q={}&page={n}", crate::web::url_encode(&q))
+    });
     let page = RulesPage {
+        prev,
+        next,
         nav: nav::menu(&ctx, staff.role, PATH),
         rows,
         q,
