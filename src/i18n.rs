@@ -298,6 +298,9 @@ mod tests {
             "rules",
             "buy",
             "pay",
+            "picture",
+            "video",
+            "captions",
         ]
         .iter()
         .map(|k| (*k, "x".to_string()))
