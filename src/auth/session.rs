@@ -137,6 +137,20 @@ pub fn flash(session: &Session, key: &str) {
     let _ = session.insert(FLASH, key);
 }
 
+/// Leaves a one-time message that counts something ("3 products archived"): the key's plural
+/// forms get `count`.
+pub fn flash_count(session: &Session, key: &str, count: usize) {
+    let _ = session.insert(FLASH, format!("{key}#{count}"));
+}
+
+/// The one-time message's words: a key, or a key and a count (`flash_count`).
+pub fn flash_text(locale: crate::i18n::Locale, stored: &str) -> String {
+    match stored.split_once('#') {
+        Some((key, n)) => locale.t_count(key, n.parse().unwrap_or(0)),
+        None => locale.t(stored),
+    }
+}
+
 /// Takes the one-time message, if any.
 pub fn take_flash(session: &Session) -> Option<String> {
     // Only remove what is there: actix-session counts any removal as a change, and a changed

@@ -94,7 +94,7 @@ impl PageContext {
             shop_name: frame.name.clone(),
             frame,
             csrf_token: csrf::token(&session),
-            flash: session::take_flash(&session).map(|key| locale.t(&key)),
+            flash: session::take_flash(&session).map(|key| session::flash_text(locale, &key)),
             cart_items: session::cart_items(&session),
             shared: false,
             here: req

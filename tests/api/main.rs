@@ -9,6 +9,7 @@ mod approvals;
 mod b2b_checkout;
 mod b2b_pricing;
 mod back_in_stock;
+mod bulk_admin;
 mod business;
 mod cart;
 mod cart_rules;

@@ -2376,3 +2376,35 @@ file-pick = Pick an uploaded file or type an address
 file-go-upload = Upload files
 content-uploaded-pictures = Uploaded pictures
 content-uploaded-pictures-hint = The newest pictures; copy a line into the text to show the picture there.
+
+## Admin: bulk actions on lists
+bulk-with-ticked = With the ticked rows
+bulk-tick = Tick
+bulk-apply = Apply to ticked
+bulk-none-ticked = Nothing was ticked: tick the rows to change first.
+products-bulk-archive = Archive (take off sale)
+products-bulk-restore = Put back on sale
+products-bulk-archived = { $count ->
+    [0] No product changed: the ticked ones were archived already.
+    [one] One product archived.
+   *[other] { $count } products archived.
+}
+products-bulk-restored = { $count ->
+    [0] No product changed: the ticked ones were on sale already.
+    [one] One product is on sale again.
+   *[other] { $count } products are on sale again.
+}
+reviews-bulk-approve = Publish ticked
+reviews-bulk-reject = Reject ticked
+reviews-bulk-reason-hint = Needed to reject: every ticked reviewer sees it.
+reviews-bulk-approved = { $count ->
+    [0] No review changed: the ticked ones were decided already.
+    [one] One review published.
+   *[other] { $count } reviews published.
+}
+reviews-bulk-rejected = { $count ->
+    [0] No review changed: the ticked ones were decided already.
+    [one] One review rejected.
+   *[other] { $count } reviews rejected.
+}
+bulk-tick-all = Tick every row on this page

@@ -2376,3 +2376,35 @@ file-pick = Välj en uppladdad fil eller skriv en adress
 file-go-upload = Ladda upp filer
 content-uploaded-pictures = Uppladdade bilder
 content-uploaded-pictures-hint = De senaste bilderna; kopiera en rad in i texten för att visa bilden där.
+
+## Admin: massåtgärder i listor
+bulk-with-ticked = Med de markerade raderna
+bulk-tick = Markera
+bulk-apply = Gör med markerade
+bulk-none-ticked = Inget var markerat: markera först raderna som ska ändras.
+products-bulk-archive = Arkivera (ta ur försäljning)
+products-bulk-restore = Sälj igen
+products-bulk-archived = { $count ->
+    [0] Ingen produkt ändrades: de markerade var redan arkiverade.
+    [one] En produkt arkiverad.
+   *[other] { $count } produkter arkiverade.
+}
+products-bulk-restored = { $count ->
+    [0] Ingen produkt ändrades: de markerade såldes redan.
+    [one] En produkt säljs igen.
+   *[other] { $count } produkter säljs igen.
+}
+reviews-bulk-approve = Publicera markerade
+reviews-bulk-reject = Avvisa markerade
+reviews-bulk-reason-hint = Krävs för att avvisa: varje markerad recensent ser det.
+reviews-bulk-approved = { $count ->
+    [0] Ingen recension ändrades: de markerade var redan avgjorda.
+    [one] En recension publicerad.
+   *[other] { $count } recensioner publicerade.
+}
+reviews-bulk-rejected = { $count ->
+    [0] Ingen recension ändrades: de markerade var redan avgjorda.
+    [one] En recension avvisad.
+   *[other] { $count } recensioner avvisade.
+}
+bulk-tick-all = Markera alla rader på sidan

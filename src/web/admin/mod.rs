@@ -151,6 +151,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(products::create)),
         )
         .route("/admin/products/new", web::get().to(products::new))
+        .route("/admin/products/bulk", web::post().to(products::bulk))
         .route(
             "/admin/products/export.csv",
             web::get().to(products::export),
@@ -284,6 +285,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/returns/{number}", web::get().to(returns::show))
         .route("/admin/returns/{number}/act", web::post().to(returns::act))
         .route("/admin/reviews", web::get().to(reviews::list))
+        .route("/admin/reviews/bulk", web::post().to(reviews::bulk))
         .route(
             "/admin/reviews/{id}/approve",
             web::post().to(reviews::approve),

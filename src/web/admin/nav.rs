@@ -269,6 +269,48 @@ pub fn page_of_index(index: usize) -> i64 {
     i64::try_from(index / SHORT_PAGE + 1).unwrap_or(1)
 }
 
+/// The most rows one bulk action takes (a list shows 50 a page).
+pub const BULK_MAX: usize = 200;
+
+/// A bulk action's form as sent: the rows ticked (`ids`, repeated; each once, at most
+/// [`BULK_MAX`], anything not a number ignored) and its other fields.
+pub struct Bulk {
+    pub ids: Vec<i64>,
+    pairs: Vec<(String, String)>,
+}
+
+impl Bulk {
+    pub fn of(pairs: Vec<(String, String)>) -> Bulk {
+        let mut ids: Vec<i64> = Vec::new();
+        let ticked = pairs.iter().filter(|(k, _)| k == "ids");
+        for id in ticked.filter_map(|(_, v)| v.trim().parse::<i64>().ok()) {
+            if !ids.contains(&id) && ids.len() < BULK_MAX {
+                ids.push(id);
+            }
+        }
+        Bulk { ids, pairs }
+    }
+
+    /// A field's first value ("" when missing).
+    pub fn field(&self, name: &str) -> &str {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// The list to go back to: `back` when it is an address of `path`'s list, else `path`.
+    pub fn back(&self, path: &str) -> String {
+        let back = self.field("back");
+        let rest = back.strip_prefix(path).unwrap_or("-");
+        if rest.is_empty() || (rest.starts_with('?') && !rest.contains(['\r', '\n', '\\'])) {
+            back.to_string()
+        } else {
+            path.to_string()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,5 +349,39 @@ mod tests {
         assert_eq!(page_of_index(0), 1);
         assert_eq!(page_of_index(49), 1);
         assert_eq!(page_of_index(50), 2);
+    }
+
+    #[test]
+    fn bulk_forms_take_each_ticked_row_once_and_go_back_to_their_list() {
+        let pairs = |v: &[(&str, &str)]| {
+            v.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let b = Bulk::of(pairs(&[
+            ("ids", "3"),
+            ("ids", "x"),
+            ("ids", "3"),
+            ("ids", " 7 "),
+            ("action", "archive"),
+            ("back", "/admin/products?q=drill&page=2"),
+        ]));
+        assert_eq!(b.ids, [3, 7]);
+        assert_eq!(b.field("action"), "archive");
+        assert_eq!(b.field("reason"), "");
+        assert_eq!(b.back("/admin/products"), "/admin/products?q=drill&page=2");
+        for (back, to) in [
+            ("/admin/products", "/admin/products"),
+            ("https://evil.example/admin/products", "/admin/products"),
+            ("/admin/products.evil", "/admin/products"),
+            ("/admin/productsx?q=1", "/admin/products"),
+            ("/admin/products?q=1\r\nSet-Cookie: x", "/admin/products"),
+            ("", "/admin/products"),
+        ] {
+            let b = Bulk::of(pairs(&[("back", back)]));
+            assert_eq!(b.back("/admin/products"), to, "{back:?}");
+        }
+        let many: Vec<(String, String)> = (0..500).map(|i| ("ids".into(), i.to_string())).collect();
+        assert_eq!(Bulk::of(many).ids.len(), BULK_MAX);
     }
 }

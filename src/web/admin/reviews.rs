@@ -1,6 +1,8 @@
 //! `GET /admin/reviews?q=&stars=&page=` (the moderation queue, oldest first, searched by product
 //! name, SKU or the reviewer's e-mail, filtered by stars, 50 a page) and the decisions
-//! `POST /admin/reviews/{id}/approve` and `…/reject` (with a reason the reviewer sees).
+//! `POST /admin/reviews/{id}/approve` and `…/reject` (with a reason the reviewer sees), and
+//! `POST /admin/reviews/bulk` (`ids`, repeated; `action` = approve | reject; one `reason` for
+//! every rejected review; `back`) for the reviews ticked on the page.
 //! Administrators, catalog managers and support agents.
 
 use super::nav::{self, NavItem, OptionView};
@@ -40,6 +42,8 @@ pub struct ReviewsPage {
     pub reviews: Vec<PendingView>,
     pub prev: Option<String>,
     pub next: Option<String>,
+    /// This page's address (a bulk decision comes back to it).
+    pub here: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -103,6 +107,7 @@ pub async fn list(
         more.then(|| link(page + 1)),
     );
     render(&ReviewsPage {
+        here: link(page),
         nav: nav::menu(&ctx, staff.role, PATH),
         stars: nav::filter_options(&ctx, stars, &STARS, |s| {
             ctx.locale
@@ -128,18 +133,23 @@ fn back() -> HttpResponse {
         .finish()
 }
 
+/// Decides the waiting reviews among `ids` in one transaction; how many were still waiting.
 async fn decide(
     staff: &StaffUser,
     state: &AppState,
-    id: i64,
+    ids: Vec<i64>,
     approve: bool,
     reason: String,
-) -> Result<bool, AppError> {
+) -> Result<usize, AppError> {
     let now = chrono::Utc::now().naive_utc();
     let actor = staff.user.id;
     let done = db::run_write(&state.pool, move |c| {
-        let done = db::reviews::decide(c, id, approve, &reason, now)?;
-        if done {
+        let mut done = 0;
+        for id in ids {
+            if !db::reviews::decide(c, id, approve, &reason, now)? {
+                continue;
+            }
+            done += 1;
             audit::record(
                 c,
                 &audit::Entry {
@@ -172,7 +182,7 @@ pub async fn approve(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
-    let done = decide(&staff, &state, id.into_inner(), true, String::new()).await?;
+    let done = decide(&staff, &state, vec![id.into_inner()], true, String::new()).await? > 0;
     session::flash(
         &session,
         if done {
@@ -198,7 +208,7 @@ pub async fn reject(
         session::flash(&session, "admin-review-reason-missing");
         return Ok(back());
     }
-    let done = decide(&staff, &state, id.into_inner(), false, reason).await?;
+    let done = decide(&staff, &state, vec![id.into_inner()], false, reason).await? > 0;
     session::flash(
         &session,
         if done {
@@ -208,4 +218,41 @@ pub async fn reject(
         },
     );
     Ok(back())
+}
+
+/// `POST /admin/reviews/bulk`.
+pub async fn bulk(
+    staff: StaffUser,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(nav::allowed(PATH))?;
+    let form = nav::Bulk::of(form.into_inner());
+    let approve = match form.field("action") {
+        "approve" => true,
+        "reject" => false,
+        _ => return Err(AppError::BadRequest("unknown bulk action".into())),
+    };
+    let reason: String = form.field("reason").trim().chars().take(500).collect();
+    let back = crate::web::see_other(form.back(PATH));
+    if form.ids.is_empty() {
+        session::flash(&session, "bulk-none-ticked");
+        return Ok(back);
+    }
+    if !approve && reason.is_empty() {
+        session::flash(&session, "admin-review-reason-missing");
+        return Ok(back);
+    }
+    let done = decide(&staff, &state, form.ids, approve, reason).await?;
+    session::flash_count(
+        &session,
+        if approve {
+            "reviews-bulk-approved"
+        } else {
+            "reviews-bulk-rejected"
+        },
+        done,
+    );
+    Ok(back)
 }

@@ -17,6 +17,7 @@ mod video;
 pub use files::{export, import_form, job, run, upload};
 pub use form::{create, edit, new, update};
 pub use lifecycle::act;
+pub use lifecycle::bulk;
 pub use pictures::picture;
 pub(crate) use pictures::{check_pictures, discard, picture_problem, store_pictures};
 pub use stock::adjust;
@@ -65,6 +66,8 @@ pub struct ProductsPage {
     pub next: Option<String>,
     /// The export of what the filters show.
     pub export_url: String,
+    /// This page's address (a bulk action comes back to it).
+    pub here: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -204,6 +207,7 @@ pub async fn list(
         prev: (page > 1).then(|| link(page - 1)),
         next: more.then(|| link(page + 1)),
         export_url: link(1).replacen(PATH, "/admin/products/export.csv", 1),
+        here: link(page),
         ctx,
     };
     Ok(crate::web::cache_control(
