@@ -87,6 +87,39 @@ pub fn sales_since(
         .collect())
 }
 
+/// Money given back since `since` (UTC): (when, business, amount incl. VAT) — refunded
+/// returns (when they were closed) and refunds from an order's page or a support case.
+pub fn refunds_since(
+    conn: &mut DbConn,
+    since: chrono::NaiveDateTime,
+) -> Result<Vec<(chrono::NaiveDateTime, bool, i64)>, DbError> {
+    use super::schema::{case_refunds, returns};
+    let mut rows: Vec<(chrono::NaiveDateTime, String, i64)> = case_refunds::table
+        .inner_join(orders::table)
+        .filter(case_refunds::created_at.ge(since))
+        .select((
+            case_refunds::created_at,
+            orders::segment,
+            case_refunds::amount_minor,
+        ))
+        .load(conn)?;
+    let returned: Vec<(Option<chrono::NaiveDateTime>, String, i64)> = returns::table
+        .inner_join(orders::table)
+        .filter(returns::status.eq("refunded"))
+        .filter(returns::closed_at.ge(since))
+        .select((returns::closed_at, orders::segment, returns::refund_minor))
+        .load(conn)?;
+    rows.extend(
+        returned
+            .into_iter()
+            .filter_map(|(at, segment, amount)| at.map(|at| (at, segment, amount))),
+    );
+    Ok(rows
+        .into_iter()
+        .map(|(at, segment, amount)| (at, segment == "b2b", amount))
+        .collect())
+}
+
 /// A line of a counted order: (business, sku, name, units, line total).
 pub type SoldLine = (bool, String, String, i64, i64);
 

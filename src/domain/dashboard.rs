@@ -15,10 +15,18 @@ pub struct Sale {
     pub total_minor: i64,
 }
 
+/// Money given back as counted: the shop day it was refunded, which shop's order, how much
+/// (incl. VAT) — returns refunded and refunds from an order's page or a support case.
+pub type Refund = Sale;
+
 /// One shop's figures over one period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Figures {
     pub revenue_minor: i64,
+    /// Given back in the period (whenever the order was placed).
+    pub refunds_minor: i64,
+    /// Revenue less refunds.
+    pub net_minor: i64,
     pub orders: i64,
     /// Revenue ÷ orders, rounded half up to the minor unit (0 without orders).
     pub average_minor: i64,
@@ -34,6 +42,7 @@ fn within(day: NaiveDate, today: NaiveDate, days: i64) -> bool {
 /// customers of that shop joined.
 pub fn figures(
     sales: &[Sale],
+    refunds: &[Refund],
     joined: &[NaiveDate],
     today: NaiveDate,
     days: i64,
@@ -43,8 +52,15 @@ pub fn figures(
         .iter()
         .filter(|s| s.business == business && within(s.day, today, days))
         .fold((0_i64, 0_i64), |(r, n), s| (r + s.total_minor, n + 1));
+    let refunds_minor = refunds
+        .iter()
+        .filter(|r| r.business == business && within(r.day, today, days))
+        .map(|r| r.total_minor)
+        .sum();
     Figures {
         revenue_minor,
+        refunds_minor,
+        net_minor: revenue_minor - refunds_minor,
         orders,
         average_minor: if orders == 0 {
             0
@@ -221,19 +237,28 @@ mod tests {
             sale("2026-12-04", true, 100_000),
             sale("2026-12-05", false, 50),
         ];
+        // Given back: today from an order of last month, and a week ago; one business refund.
+        let refunds = [
+            sale("2026-12-04", false, 1_000),
+            sale("2026-11-28", false, 2_500),
+            sale("2026-10-30", false, 9_000),
+            sale("2026-12-03", true, 40_000),
+        ];
         let joined = [d("2026-12-04"), d("2026-11-30"), d("2026-10-01")];
         let cases = [
-            (1, false, (15_001, 2, 7_501, 1)),
-            (7, false, (17_001, 3, 5_667, 2)),
-            (30, false, (28_000, 5, 5_600, 2)),
-            (1, true, (100_000, 1, 100_000, 1)),
-            (30, true, (100_000, 1, 100_000, 2)),
+            (1, false, (15_001, 1_000, 2, 7_501, 1)),
+            (7, false, (17_001, 3_500, 3, 5_667, 2)),
+            (30, false, (28_000, 3_500, 5, 5_600, 2)),
+            (1, true, (100_000, 0, 1, 100_000, 1)),
+            (30, true, (100_000, 40_000, 1, 100_000, 2)),
         ];
-        for (days, business, (revenue, orders, average, new)) in cases {
+        for (days, business, (revenue, refunded, orders, average, new)) in cases {
             assert_eq!(
-                figures(&sales, &joined, today, days, business),
+                figures(&sales, &refunds, &joined, today, days, business),
                 Figures {
                     revenue_minor: revenue,
+                    refunds_minor: refunded,
+                    net_minor: revenue - refunded,
                     orders,
                     average_minor: average,
                     new_customers: new
@@ -241,7 +266,10 @@ mod tests {
                 "{days} days, business {business}"
             );
         }
-        assert_eq!(figures(&[], &[], today, 7, false), Figures::default());
+        // More back than sold in a quiet week: the net is negative, not hidden.
+        let quiet = figures(&[], &refunds[..1], &[], today, 1, false);
+        assert_eq!((quiet.revenue_minor, quiet.net_minor), (0, -1_000));
+        assert_eq!(figures(&[], &[], &[], today, 7, false), Figures::default());
     }
 
     #[test]

@@ -292,14 +292,15 @@ async fn the_dashboard_counts_todays_paid_orders_per_shop_and_draws_them() {
     use duett::db::schema::orders;
     let app = spawn_app().await;
     let (_, sku, slug) = crate::returns::product(&app);
-    // A figure's cells (today, 7 days, 30 days): rows are revenue, orders, average, new customers.
+    // A figure's cells (today, 7 days, 30 days): rows are revenue, refunds, net revenue, orders,
+    // average order, new customers.
     let cells = |page: &crate::helpers::Page, shop: &str, row: usize| -> Vec<String> {
         page.select_texts(&format!(".sales-{shop} tbody tr:nth-child({row}) td"))
     };
     let admin = app.another_browser();
     admin.login("admin@duett.example").await;
     let before = admin.get("/admin").await;
-    assert_eq!(cells(&before, "b2c", 2), ["0", "0", "0"], "no demo orders");
+    assert_eq!(cells(&before, "b2c", 4), ["0", "0", "0"], "no demo orders");
     // A guest pays an order: the consumer shop's figures grow by it, the business portal's do not.
     crate::returns::paid_order(&app, &sku, &slug, "2").await;
     let total: i64 = orders::table
@@ -316,12 +317,17 @@ async fn the_dashboard_counts_todays_paid_orders_per_shop_and_draws_them() {
         cells(&after, "b2c", 1),
         [amount.clone(), amount.clone(), amount.clone()]
     );
-    assert_eq!(cells(&after, "b2c", 2), ["1", "1", "1"]);
+    assert_eq!(cells(&after, "b2c", 4), ["1", "1", "1"]);
     assert_eq!(
-        cells(&after, "b2c", 3),
+        cells(&after, "b2c", 5),
         [amount.clone(), amount.clone(), amount.clone()]
     );
-    assert_eq!(cells(&after, "b2b", 2), ["0", "0", "0"]);
+    assert_eq!(cells(&after, "b2b", 4), ["0", "0", "0"]);
+    let zero = "SEK 0.00".to_string();
+    assert_eq!(
+        cells(&after, "b2c", 2),
+        [zero.clone(), zero.clone(), zero.clone()]
+    );
     assert!(after.text(".top-products").contains(&sku));
     // The chart: an accessible picture with 30 bars, the same figures as a table.
     assert_eq!(after.count("svg.bar-chart[role=img]"), 2);
@@ -341,6 +347,47 @@ async fn the_dashboard_counts_todays_paid_orders_per_shop_and_draws_them() {
     );
     // Queues link to the page that works them, for a role that may open it.
     assert_eq!(after.count(".queues a[href='/admin/chats']"), 1);
+    // Money given back from the order's page counts as refunds; revenue stays as ordered and
+    // the net is the difference.
+    let number: String = orders::table
+        .select(orders::number)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    let path = format!("/admin/orders/{number}");
+    let key = admin
+        .get(&path)
+        .await
+        .attr("form.order-refund input[name=key]", "value")
+        .unwrap();
+    let given = admin
+        .post_form(
+            &format!("{path}/refund"),
+            &path,
+            &[("amount", "100"), ("note", "Price match"), ("key", &key)],
+        )
+        .await;
+    assert_eq!(given.status, 303);
+    let refunded = admin.get("/admin").await;
+    let hundred = "SEK 100.00".to_string();
+    assert_eq!(
+        cells(&refunded, "b2c", 1),
+        [amount.clone(), amount.clone(), amount.clone()]
+    );
+    assert_eq!(
+        cells(&refunded, "b2c", 2),
+        [hundred.clone(), hundred.clone(), hundred.clone()]
+    );
+    let net = duett::domain::money::Money::from_minor(
+        total - 10_000,
+        duett::domain::money::Currency::Sek,
+    )
+    .format("en")
+    .replace('\u{a0}', " ");
+    assert_eq!(cells(&refunded, "b2c", 3), [net.clone(), net.clone(), net]);
+    assert_eq!(
+        cells(&refunded, "b2b", 2),
+        [zero.clone(), zero.clone(), zero]
+    );
     // Support agents and catalog managers see the queues, not the sales.
     for who in ["support@duett.example", "catalog@duett.example"] {
         let staff = app.another_browser();

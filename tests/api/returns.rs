@@ -326,6 +326,21 @@ async fn a_return_is_asked_for_checked_printed_received_and_refunded_once() {
         given_back.contains(&expected) && given_back.ends_with("has been given back."),
         "{given_back}"
     );
+    // The dashboard counts the refund today in the consumer shop's refunds and net revenue.
+    let admin = app.another_browser();
+    admin.login("admin@duett.example").await;
+    let dashboard = admin.get("/admin").await;
+    let refunds_today = dashboard.text(".sales-b2c tbody tr:nth-child(2) td");
+    assert!(
+        refunds_today.replace(',', "").contains(&expected),
+        "{refunds_today}"
+    );
+    let net = format!("{:.2}", (total - line * 2 / 3) as f64 / 100.0);
+    let net_today = dashboard.text(".sales-b2c tbody tr:nth-child(3) td");
+    assert!(
+        net_today.replace(',', "").contains(&net),
+        "{net_today} vs {net}"
+    );
 }
 
 #[tokio::test]

@@ -1,10 +1,12 @@
 //! The dashboard's sales figures for each shop (consumer, business) side by side: revenue,
 //! orders, average order and new customers over today / 7 / 30 days, the 30-day revenue chart
 //! as an SVG drawn from `domain::dashboard::bar_chart` (with the same figures as a table), and
-//! the best sellers. Days are the shop's; money is incl. VAT, as ordered (refunds not taken off).
+//! the best sellers. Days are the shop's; money is incl. VAT. Revenue is what was ordered in the
+//! period; refunds are what was given back in it (returns refunded, refunds from an order or a
+//! case), and net revenue the one less the other.
 
 use crate::db;
-use crate::domain::dashboard::{self, PERIODS, Sale};
+use crate::domain::dashboard::{self, PERIODS, Refund, Sale};
 use crate::domain::money::{Currency, Money};
 use crate::error::AppError;
 use crate::i18n::Locale;
@@ -178,9 +180,10 @@ pub async fn shops(state: &AppState, locale: Locale) -> Result<Vec<ShopView>, Ap
     let today = state.local_now().date();
     let first = today - chrono::Duration::days(29);
     let since = state.to_utc(first.and_hms_opt(0, 0, 0).unwrap_or_default());
-    let (sales, lines, (consumers, companies)) = db::run(&state.pool, move |c| {
+    let (sales, refunds, lines, (consumers, companies)) = db::run(&state.pool, move |c| {
         Ok((
             db::admin::sales_since(c, since)?,
+            db::admin::refunds_since(c, since)?,
             db::admin::lines_since(c, since)?,
             db::admin::joined_since(c, since)?,
         ))
@@ -195,12 +198,20 @@ pub async fn shops(state: &AppState, locale: Locale) -> Result<Vec<ShopView>, Ap
             total_minor,
         })
         .collect();
+    let refunds: Vec<Refund> = refunds
+        .into_iter()
+        .map(|(at, business, total_minor)| Refund {
+            day: day(at),
+            business,
+            total_minor,
+        })
+        .collect();
     let joined_consumers: Vec<_> = consumers.into_iter().map(day).collect();
     let joined_companies: Vec<_> = companies.into_iter().map(day).collect();
     let shop = |id: &'static str, business: bool, joined: &[chrono::NaiveDate]| {
         let figures: Vec<_> = PERIODS
             .iter()
-            .map(|days| dashboard::figures(&sales, joined, today, *days, business))
+            .map(|days| dashboard::figures(&sales, &refunds, joined, today, *days, business))
             .collect();
         let row = |key: &str, value: &dyn Fn(&dashboard::Figures) -> String| FigureRow {
             label: locale.t(key),
@@ -216,6 +227,8 @@ pub async fn shops(state: &AppState, locale: Locale) -> Result<Vec<ShopView>, Ap
             title: locale.t(&format!("admin-shop-{id}")),
             rows: vec![
                 row("admin-figure-revenue", &|f| money(f.revenue_minor, locale)),
+                row("admin-figure-refunds", &|f| money(f.refunds_minor, locale)),
+                row("admin-figure-net", &|f| money(f.net_minor, locale)),
                 row("admin-figure-orders", &|f| f.orders.to_string()),
                 row("admin-figure-average", &|f| money(f.average_minor, locale)),
                 row("admin-figure-new-customers", &|f| {
