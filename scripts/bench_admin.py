@@ -75,7 +75,7 @@ def png(width, height):
     """A gradient picture, as a PNG, without any imaging library."""
     import struct
     import zlib
-    raw = b"".join(b"\0" + bytes((x * 255 // width, y * 255 // height, 128) for x in range(width))
+    raw = b"".join(b"\0" + bytes(v for x in range(width) for v in (x * 255 // width, y * 255 // height, 128))
                    for y in range(height))
     chunk = lambda kind, data: (struct.pack(">I", len(data)) + kind + data
                                 + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))

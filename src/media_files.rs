@@ -7,7 +7,6 @@
 use crate::domain::media_files::{HEAD, PREFIX, VIDEO_MAX_BYTES};
 use crate::error::AppError;
 use actix_multipart::Multipart;
-use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderValue, X_CONTENT_TYPE_OPTIONS};
 use actix_web::{HttpRequest, HttpResponse, web};
 use futures_util::StreamExt;
 use std::path::Path;
@@ -140,7 +139,8 @@ pub fn keep(temp: tempfile::TempPath, dir: &Path, extension: &str) -> Result<Str
 
 /// The file name behind one of our addresses (`None` for anything else).
 pub fn file_of(url: &str) -> Option<&str> {
-    url.strip_prefix(PREFIX).filter(|n| safe_name(n))
+    url.strip_prefix(PREFIX)
+        .filter(|n| crate::pictures::safe_name(n))
 }
 
 /// Removes a kept file (a save that failed, a file deleted).
@@ -150,17 +150,8 @@ pub fn remove(dir: &Path, url: &str) {
     }
 }
 
-/// Generated names only: base64url, a dot, an extension.
-fn safe_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('.')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-}
-
-/// `GET /media/f/{name}`: a kept film or captions file, with byte ranges, cached for a year
-/// (names never change content).
+/// `GET /media/f/{name}`: a kept film or captions file, with byte ranges (players seek),
+/// cached for a year (names never change content).
 pub async fn serve(
     req: HttpRequest,
     name: web::Path<String>,
@@ -173,24 +164,7 @@ pub async fn serve(
         Some("vtt") => "text/vtt; charset=utf-8",
         _ => return Err(AppError::NotFound),
     };
-    if !safe_name(&name) {
-        return Err(AppError::NotFound);
-    }
-    let file = actix_files::NamedFile::open_async(state.media_dir.join(&name))
-        .await
-        .map_err(|_| AppError::NotFound)?;
-    let mut res = file
-        .set_content_type(content_type.parse().map_err(|_| AppError::NotFound)?)
-        .disable_content_disposition()
-        .into_response(&req);
-    let headers = res.headers_mut();
-    headers.insert(
-        CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=31536000, immutable"),
-    );
-    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-    Ok(res)
+    crate::pictures::serve_named(&req, &state.media_dir, &name, content_type).await
 }
 
 #[cfg(test)]

@@ -156,8 +156,8 @@ pub fn files_of(srcset: &str) -> Vec<String> {
         .collect()
 }
 
-/// Generated names only: base64url, a hyphen, digits, an extension.
-fn safe_name(name: &str) -> bool {
+/// Generated names only: base64url, a hyphen or a dot, an extension (never a dot first).
+pub(crate) fn safe_name(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('.')
         && name
@@ -177,16 +177,27 @@ pub async fn serve(
         Some("png") => "image/png",
         _ => return Err(AppError::NotFound),
     };
-    if !safe_name(&name) {
+    serve_named(&req, &state.media_dir, &name, content_type).await
+}
+
+/// A generated file in `dir` as `content_type`, with byte ranges, cached for a year and never
+/// sniffed as anything else.
+pub(crate) async fn serve_named(
+    req: &HttpRequest,
+    dir: &Path,
+    name: &str,
+    content_type: &'static str,
+) -> Result<HttpResponse, AppError> {
+    if !safe_name(name) {
         return Err(AppError::NotFound);
     }
-    let file = actix_files::NamedFile::open_async(state.media_dir.join(&name))
+    let file = actix_files::NamedFile::open_async(dir.join(name))
         .await
         .map_err(|_| AppError::NotFound)?;
     let mut res = file
         .set_content_type(content_type.parse().map_err(|_| AppError::NotFound)?)
         .disable_content_disposition()
-        .into_response(&req);
+        .into_response(req);
     let headers = res.headers_mut();
     headers.insert(
         CACHE_CONTROL,

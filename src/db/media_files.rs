@@ -159,8 +159,10 @@ pub fn users_of(c: &mut DbConn, urls: &[String]) -> Result<Vec<User>, DbError> {
         return Ok(Vec::new());
     }
     let mut found = Vec::new();
+    // Films, stills and captions are a video row's; product pictures are the product's own.
     let products: Vec<(i64, String)> = product_media::table
         .inner_join(products::table)
+        .filter(product_media::kind.eq("video"))
         .filter(
             product_media::url
                 .eq_any(urls)

@@ -1,1 +1,2 @@
+DROP INDEX product_media_kind;
 DROP TABLE media_files;

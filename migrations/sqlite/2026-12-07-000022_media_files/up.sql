@@ -15,3 +15,6 @@ CREATE TABLE media_files (
 );
 CREATE INDEX media_files_kind_created ON media_files (kind, created_at);
 CREATE INDEX media_files_created ON media_files (created_at);
+-- A file's page lists the products whose video, still or captions it is: only video rows are
+-- looked at.
+CREATE INDEX product_media_kind ON product_media (kind, url);
