@@ -159,20 +159,32 @@ pub fn users_of(c: &mut DbConn, urls: &[String]) -> Result<Vec<User>, DbError> {
         return Ok(Vec::new());
     }
     let mut found = Vec::new();
-    // Films, stills and captions are a video row's; product pictures are the product's own.
-    let products: Vec<(i64, String)> = product_media::table
-        .inner_join(products::table)
-        .filter(product_media::kind.eq("video"))
-        .filter(
-            product_media::url
-                .eq_any(urls)
-                .or(product_media::poster_url.eq_any(urls))
-                .or(product_media::captions_url.eq_any(urls)),
-        )
-        .select((products::id, products::name))
-        .distinct()
+    // Films, stills and captions are a video row's (product pictures are the product's own):
+    // one indexed lookup per column.
+    let video = || {
+        product_media::table
+            .inner_join(products::table)
+            .filter(product_media::kind.eq("video"))
+            .select((products::id, products::name))
+    };
+    let mut products: Vec<(i64, String)> = video()
+        .filter(product_media::url.eq_any(urls))
         .limit(50)
         .load(c)?;
+    products.extend(
+        video()
+            .filter(product_media::poster_url.eq_any(urls))
+            .limit(50)
+            .load::<(i64, String)>(c)?,
+    );
+    products.extend(
+        video()
+            .filter(product_media::captions_url.eq_any(urls))
+            .limit(50)
+            .load::<(i64, String)>(c)?,
+    );
+    products.sort();
+    products.dedup();
     found.extend(products.into_iter().map(|(id, n)| User::Product(id, n)));
     let mut articles = content_pages::table
         .filter(

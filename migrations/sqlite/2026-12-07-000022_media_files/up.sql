@@ -15,6 +15,8 @@ CREATE TABLE media_files (
 );
 CREATE INDEX media_files_kind_created ON media_files (kind, created_at);
 CREATE INDEX media_files_created ON media_files (created_at);
--- A file's page lists the products whose video, still or captions it is: only video rows are
--- looked at.
+-- A file's page lists the products whose video, still or captions it is: one lookup per
+-- column, among video rows.
 CREATE INDEX product_media_kind ON product_media (kind, url);
+CREATE INDEX product_media_kind_poster ON product_media (kind, poster_url);
+CREATE INDEX product_media_kind_captions ON product_media (kind, captions_url);

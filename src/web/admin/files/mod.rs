@@ -81,7 +81,7 @@ pub struct ListQuery {
     page: Option<i64>,
 }
 
-fn view(ctx: &PageContext, f: store::FileRow) -> FileView {
+fn view(state: &AppState, ctx: &PageContext, f: store::FileRow) -> FileView {
     let kind = Kind::parse(&f.kind).unwrap_or(Kind::Video);
     FileView {
         id: f.id,
@@ -93,7 +93,7 @@ fn view(ctx: &PageContext, f: store::FileRow) -> FileView {
             _ => String::new(),
         },
         size: rules::size_text(f.bytes),
-        uploaded: f.created_at.format("%Y-%m-%d %H:%M").to_string(),
+        uploaded: crate::web::b2b::demos::when_label(state, f.created_at, ctx.locale),
         uploader: f.uploader.unwrap_or_default(),
         title: f.title,
         url: f.url,
@@ -145,7 +145,7 @@ async fn list_page(
         kinds: nav::filter_options(&ctx, kind.map(Kind::as_str), &kinds, |k| {
             ctx.t(&format!("file-kind-{k}"))
         }),
-        rows: rows.into_iter().map(|f| view(&ctx, f)).collect(),
+        rows: rows.into_iter().map(|f| view(state, &ctx, f)).collect(),
         prev: (page > 1).then(|| link(page - 1)),
         next: more.then(|| link(page + 1)),
         q,
@@ -209,7 +209,7 @@ async fn file_page(
         .collect();
     Ok(Some(FilePage {
         nav: nav::menu(&ctx, staff.role, PATH),
-        file: view(&ctx, f),
+        file: view(state, &ctx, f),
         uses,
         error,
         ctx,
