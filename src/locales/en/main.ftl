@@ -1625,7 +1625,7 @@ promo-priority-invalid = Enter a whole number from -1000 to 1000.
 
 ## Dashboard figures
 admin-sales = Sales
-admin-sales-note = Orders paid or confirmed on invoice, incl. VAT, on the shop's clock; refunds are not taken off.
+admin-sales-note = Orders paid or confirmed on invoice, incl. VAT, on the shop's clock. Revenue is what was ordered in the period; refunds are what was given back in it (returns and refunds from an order or a case), and net revenue is revenue less refunds.
 admin-shop-b2c = Consumer shop (B2C)
 admin-shop-b2b = Business portal (B2B)
 admin-period-today = Today

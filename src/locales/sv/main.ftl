@@ -1625,7 +1625,7 @@ promo-priority-invalid = Ange ett heltal från -1000 till 1000.
 
 ## Dashboard figures
 admin-sales = Försäljning
-admin-sales-note = Betalda ordrar och ordrar bekräftade mot faktura, inkl. moms, enligt butikens klocka; återbetalningar är inte avdragna.
+admin-sales-note = Betalda ordrar och ordrar bekräftade mot faktura, inkl. moms, enligt butikens klocka. Intäkter är det som beställdes under perioden; återbetalt är det som betalades tillbaka under den (returer och återbetalningar från en order eller ett ärende), och nettointäkter är intäkter minus återbetalt.
 admin-shop-b2c = Konsumentbutiken (B2C)
 admin-shop-b2b = Företagsportalen (B2B)
 admin-period-today = I dag
