@@ -171,13 +171,29 @@ const LISTED: ListedColumns = (
     coupons::active,
 );
 
-/// Every coupon, newest first (at most 500), with how often each has been used.
-pub fn all(conn: &mut DbConn) -> Result<Vec<Listed>, DbError> {
-    Ok(coupons::table
-        .select(LISTED)
+/// Coupons shown on a list page.
+pub const PER_PAGE: i64 = 50;
+
+/// One page (from 0) of coupons, newest first, whose code holds `part` (upper case; the
+/// wildcards typed match only themselves), with how often each has been used; whether more
+/// follow.
+pub fn page(conn: &mut DbConn, part: &str, page: i64) -> Result<(Vec<Listed>, bool), DbError> {
+    let mut query = coupons::table.select(LISTED).into_boxed();
+    if !part.is_empty() {
+        let pattern = format!(
+            "%{}%",
+            part.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        query = query.filter(coupons::code.like(pattern).escape('\\'));
+    }
+    let rows = query
         .order(coupons::id.desc())
-        .limit(500)
-        .load(conn)?)
+        .limit(PER_PAGE + 1)
+        .offset(page * PER_PAGE)
+        .load(conn)?;
+    Ok(super::page_of(rows, PER_PAGE))
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> Result<Option<Listed>, DbError> {

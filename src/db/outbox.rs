@@ -35,11 +35,35 @@ pub struct Message {
     pub last_error: Option<String>,
 }
 
+/// Messages shown on a page of the outbox.
+pub const PER_PAGE: i64 = 50;
+
+/// One page (from 0) of messages, newest first, optionally only those to one address; whether
+/// more follow.
+pub fn page(
+    conn: &mut DbConn,
+    to: Option<&str>,
+    page: i64,
+) -> Result<(Vec<Message>, bool), DbError> {
+    let rows = recent_from(conn, to, PER_PAGE + 1, page * PER_PAGE)?;
+    Ok(super::page_of(rows, PER_PAGE))
+}
+
 /// The newest messages first, optionally only those to one address.
 pub fn recent(conn: &mut DbConn, to: Option<&str>, limit: i64) -> Result<Vec<Message>, DbError> {
+    recent_from(conn, to, limit, 0)
+}
+
+fn recent_from(
+    conn: &mut DbConn,
+    to: Option<&str>,
+    limit: i64,
+    skip: i64,
+) -> Result<Vec<Message>, DbError> {
     let mut query = outbox::table
         .order(outbox::id.desc())
         .limit(limit)
+        .offset(skip)
         .select((
             outbox::id,
             outbox::to_address,

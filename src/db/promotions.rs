@@ -66,12 +66,12 @@ pub struct Saved {
     pub active: bool,
 }
 
-/// Every promotion, latest start first (at most 500; the list is filtered in Rust).
+/// Every promotion, latest start first (a shop has tens to hundreds; the list is filtered and
+/// paged in Rust, as a promotion's state depends on the moment).
 pub fn all(c: &mut DbConn) -> Result<Vec<PromotionRow>, DbError> {
     Ok(promotions::table
         .select(COLUMNS)
         .order((promotions::starts_at.desc(), promotions::id.desc()))
-        .limit(500)
         .load(c)?)
 }
 

@@ -163,10 +163,7 @@ async fn staff_upload_files_the_pages_use_and_delete_only_unused_ones() {
     )
     .await;
     assert_eq!(saved.status, 303);
-    let captions = staff
-        .get(&saved.location())
-        .await
-        .text("#file-url");
+    let captions = staff.get(&saved.location()).await.text("#file-url");
     assert!(captions.ends_with(".vtt"), "{captions}");
     let served = app.get_raw(&captions).await;
     assert_eq!(served.headers()["content-type"], "text/vtt; charset=utf-8");

@@ -151,3 +151,108 @@ async fn short_admin_lists_are_paged_keeping_their_search_and_filters() {
     );
     assert_eq!(refused.count("a[rel=prev]"), 1);
 }
+
+#[tokio::test]
+async fn coupons_promotions_faq_and_the_outbox_are_paged_too() {
+    use duett::db::schema::{content_pages, coupons, outbox, promotions};
+    let app = spawn_app().await;
+    let now = chrono::Utc::now().naive_utc();
+    let mut c = app.pool.get().unwrap();
+    for i in 0..ROWS {
+        let at = now - chrono::Duration::minutes(i as i64);
+        diesel::insert_into(coupons::table)
+            .values((
+                coupons::code.eq(format!("PAGED{i:02}")),
+                coupons::kind.eq("percent"),
+                coupons::value_bp.eq(500),
+                coupons::value_minor.eq(0_i64),
+                coupons::min_subtotal_minor.eq(0_i64),
+                coupons::uses.eq(0),
+                coupons::stackable.eq(false),
+                coupons::active.eq(true),
+                coupons::created_at.eq(at),
+            ))
+            .execute(&mut c)
+            .unwrap();
+        diesel::insert_into(promotions::table)
+            .values((
+                promotions::kind.eq("banner"),
+                promotions::title.eq(format!("Paged promotion {i:02}")),
+                promotions::body.eq(""),
+                promotions::link_label.eq(""),
+                promotions::audience.eq("everyone"),
+                promotions::starts_at.eq(at),
+                promotions::priority.eq(0),
+                promotions::active.eq(false),
+                promotions::created_at.eq(at),
+            ))
+            .execute(&mut c)
+            .unwrap();
+        diesel::insert_into(content_pages::table)
+            .values((
+                content_pages::kind.eq("faq"),
+                content_pages::slug.eq(format!("paged-question-{i:02}")),
+                content_pages::title.eq(format!("Paged question {i:02}?")),
+                content_pages::summary.eq(""),
+                content_pages::body_markdown.eq("An answer."),
+                content_pages::audience.eq("both"),
+                content_pages::position.eq(i as i32),
+                content_pages::created_at.eq(at),
+                content_pages::updated_at.eq(at),
+            ))
+            .execute(&mut c)
+            .unwrap();
+        diesel::insert_into(outbox::table)
+            .values((
+                outbox::to_address.eq("paged@example.com"),
+                outbox::subject.eq(format!("Paged mail {i:02}")),
+                outbox::body_text.eq("Hello"),
+                outbox::status.eq("sent"),
+                outbox::attempts.eq(1),
+                outbox::created_at.eq(at),
+            ))
+            .execute(&mut c)
+            .unwrap();
+    }
+    let admin = app.another_browser();
+    admin.login("admin@duett.example").await;
+    let cases = [
+        ("/admin/coupons?q=paged", vec!["q=paged"]),
+        (
+            "/admin/promotions?q=paged&state=off",
+            vec!["q=paged", "state=off"],
+        ),
+        (
+            "/admin/faq?q=paged&audience=both",
+            vec!["q=paged", "audience=both"],
+        ),
+        (
+            "/admin/outbox?to=paged%40example.com",
+            vec!["to=paged%40example.com"],
+        ),
+    ];
+    let row = "table tbody tr";
+    for (path, keeps) in cases {
+        let first = admin.get(path).await;
+        assert_eq!(first.status, 200, "{path}");
+        assert_eq!(first.count(row), 50, "{path}");
+        let next = first.attr("a[rel=next]", "href").unwrap();
+        for k in &keeps {
+            assert!(next.contains(k), "{path}: {next}");
+        }
+        let second = admin.get(&next).await;
+        assert_eq!(second.count(row), ROWS - 50, "{next}");
+        assert_eq!(second.count("a[rel=next]"), 0, "{next}");
+        assert!(
+            second
+                .attr("a[rel=prev]", "href")
+                .unwrap()
+                .ends_with("page=1")
+        );
+        let mut seen = first.select_texts(row);
+        seen.extend(second.select_texts(row));
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), ROWS, "{path}");
+    }
+}

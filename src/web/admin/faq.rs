@@ -37,6 +37,8 @@ pub struct FaqListPage {
     pub q: String,
     pub audiences: Vec<OptionView>,
     pub rows: Vec<RowView>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -45,6 +47,8 @@ pub struct ListQuery {
     audience: String,
     #[serde(default)]
     q: String,
+    #[serde(default)]
+    page: Option<i64>,
 }
 
 fn audience_label(ctx: &PageContext, a: &str) -> String {
@@ -68,23 +72,34 @@ pub async fn list(
     .await?;
     let ctx = nav::staff_context(&req, &staff);
     let audiences = nav::filter_options(&ctx, audience, &AUDIENCES, |a| audience_label(&ctx, a));
+    let rows: Vec<RowView> = rows
+        .into_iter()
+        .map(|r| RowView {
+            topic: ctx.t(&format!(
+                "faq-topic-{}",
+                r.topic.as_deref().unwrap_or("other")
+            )),
+            audience: audience_label(&ctx, &r.audience),
+            published: r.published_at.is_some(),
+            link: format!("/help/faq#faq-{}", r.slug),
+            id: r.id,
+            question: r.question,
+            position: r.position,
+        })
+        .collect();
+    // Tens of entries, searched by the query above: shown 50 a page.
+    let (rows, prev, next) = nav::page_in_memory(rows, query.page, |n| {
+        format!(
+            "{PATH}?audience={}&q={}&page={n}",
+            audience.unwrap_or_default(),
+            crate::web::url_encode(&q)
+        )
+    });
     render(&FaqListPage {
         nav: nav::menu(&ctx, staff.role, PATH),
-        rows: rows
-            .into_iter()
-            .map(|r| RowView {
-                topic: ctx.t(&format!(
-                    "faq-topic-{}",
-                    r.topic.as_deref().unwrap_or("other")
-                )),
-                audience: audience_label(&ctx, &r.audience),
-                published: r.published_at.is_some(),
-                link: format!("/help/faq#faq-{}", r.slug),
-                id: r.id,
-                question: r.question,
-                position: r.position,
-            })
-            .collect(),
+        rows,
+        prev,
+        next,
         audiences,
         q,
         ctx,

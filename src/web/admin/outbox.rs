@@ -1,4 +1,5 @@
-//! `GET /admin/outbox`: the e-mails the shop has queued, newest first, filterable by recipient.
+//! `GET /admin/outbox?to=&page=`: the e-mails the shop has queued, newest first, 50 a page,
+//! filterable by recipient.
 //! Administrators and support agents.
 
 use super::nav::{self, NavItem};
@@ -31,12 +32,16 @@ pub struct OutboxPage {
     pub nav: Vec<NavItem>,
     pub to: String,
     pub messages: Vec<MessageView>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 #[derive(Deserialize)]
 pub struct Filter {
     #[serde(default)]
     to: String,
+    #[serde(default)]
+    page: Option<i64>,
 }
 
 pub async fn show(
@@ -46,17 +51,19 @@ pub async fn show(
     filter: web::Query<Filter>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(nav::allowed(PATH))?;
-    let to = filter.into_inner().to.trim().to_lowercase();
+    let filter = filter.into_inner();
+    let to = filter.to.trim().to_lowercase();
+    let page = filter.page.unwrap_or(1).clamp(1, 10_000);
     let wanted = (!to.is_empty()).then(|| to.clone());
-    let messages = db::run(&state.pool, move |c| {
-        db::outbox::recent(c, wanted.as_deref(), 100)
+    let (messages, more) = db::run(&state.pool, move |c| {
+        db::outbox::page(c, wanted.as_deref(), page - 1)
     })
     .await?;
     let ctx = nav::staff_context(&req, &staff);
     let messages = messages
         .into_iter()
         .map(|m| MessageView {
-            when: m.created_at.format("%Y-%m-%d %H:%M").to_string(),
+            when: crate::web::b2b::demos::when_label(&state, m.created_at, ctx.locale),
             to: m.to_address,
             subject: m.subject,
             body: m.body_text,
@@ -68,7 +75,10 @@ pub async fn show(
             last_error: m.last_error,
         })
         .collect();
+    let link = |p: i64| format!("{PATH}?to={}&page={p}", crate::web::url_encode(&to));
     render(&OutboxPage {
+        prev: (page > 1).then(|| link(page - 1)),
+        next: more.then(|| link(page + 1)),
         nav: nav::menu(&ctx, staff.role, PATH),
         messages,
         to,

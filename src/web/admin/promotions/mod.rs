@@ -56,6 +56,8 @@ pub struct PromotionsPage {
     /// "What consumers see at 1 Mar 2026 08:00 CET".
     pub preview_title: String,
     pub preview: Vec<PreviewView>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -68,6 +70,8 @@ pub struct ListQuery {
     at: String,
     #[serde(default)]
     audience: String,
+    #[serde(default)]
+    page: Option<i64>,
 }
 
 fn label(ctx: &PageContext, prefix: &str, code: &str) -> String {
@@ -93,7 +97,8 @@ fn seen_by(who: &str) -> &'static [&'static str] {
     }
 }
 
-/// `GET /admin/promotions?state=&q=&at=&audience=`.
+/// `GET /admin/promotions?state=&q=&at=&audience=&page=` (50 a page; filtered in Rust, as the
+/// state depends on the moment).
 pub async fn list(
     req: HttpRequest,
     staff: StaffUser,
@@ -122,7 +127,7 @@ pub async fn list(
     .await?;
     let ctx = nav::staff_context(&req, &staff);
     let needle = q.to_lowercase();
-    let rows = rows
+    let rows: Vec<RowView> = rows
         .iter()
         .filter(|r| needle.is_empty() || r.title.to_lowercase().contains(&needle))
         .filter_map(|r| {
@@ -163,7 +168,17 @@ pub async fn list(
             ),
         ],
     );
+    let (rows, prev, next) = nav::page_in_memory(rows, query.page, |n| {
+        format!(
+            "{PATH}?state={}&q={}&at={}&audience={who}&page={n}",
+            wanted.map_or("", State::code),
+            crate::web::url_encode(&q),
+            crate::web::url_encode(&at_local.format(TIME_FORMAT).to_string()),
+        )
+    });
     let page = PromotionsPage {
+        prev,
+        next,
         nav: nav::menu(&ctx, staff.role, PATH),
         q,
         states,
