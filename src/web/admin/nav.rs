@@ -303,7 +303,11 @@ impl Bulk {
     pub fn back(&self, path: &str) -> String {
         let back = self.field("back");
         let rest = back.strip_prefix(path).unwrap_or("-");
-        if rest.is_empty() || (rest.starts_with('?') && !rest.contains(['\r', '\n', '\\'])) {
+        // Only the list's own address, in the printable ASCII a `Location` header takes.
+        let query_only = rest.starts_with('?')
+            && !rest.contains('\\')
+            && rest.chars().all(|c| c.is_ascii_graphic());
+        if rest.is_empty() || query_only {
             back.to_string()
         } else {
             path.to_string()
@@ -376,6 +380,7 @@ mod tests {
             ("/admin/products.evil", "/admin/products"),
             ("/admin/productsx?q=1", "/admin/products"),
             ("/admin/products?q=1\r\nSet-Cookie: x", "/admin/products"),
+            ("/admin/products?q=borrmaskin ö", "/admin/products"),
             ("", "/admin/products"),
         ] {
             let b = Bulk::of(pairs(&[("back", back)]));
