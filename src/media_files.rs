@@ -150,6 +150,31 @@ pub fn remove(dir: &Path, url: &str) {
     }
 }
 
+/// How old a temporary upload must be before start-up removes it (another server sharing the
+/// folder may be receiving one right now).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Removes temporary uploads (`.upload-*`) older than an hour that a stopped server left in
+/// `dir`; how many went.
+pub fn remove_stale_uploads(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".upload-"))
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| now.duration_since(t).ok())
+                .is_some_and(|age| age > STALE_AFTER)
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
 /// `GET /media/f/{name}`: a kept film or captions file, with byte ranges (players seek),
 /// cached for a year (names never change content).
 pub async fn serve(
@@ -170,6 +195,27 @@ pub async fn serve(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn start_up_removes_only_old_temporary_uploads() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let old = dir.path().join(".upload-old");
+        let fresh = dir.path().join(".upload-fresh");
+        let kept = dir.path().join("Kept-1.mp4");
+        for f in [&old, &fresh, &kept] {
+            std::fs::write(f, b"x").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let two_hours_ago = std::time::SystemTime::now() - STALE_AFTER * 2;
+        for f in [&old, &kept] {
+            std::fs::File::options()
+                .write(true)
+                .open(f)
+                .and_then(|h| h.set_modified(two_hours_ago))
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        assert_eq!(remove_stale_uploads(dir.path()), 1);
+        assert!(!old.exists() && fresh.exists() && kept.exists());
+    }
 
     #[test]
     fn only_our_addresses_name_files() {

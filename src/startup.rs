@@ -197,6 +197,13 @@ impl Application {
                 media_dir.display()
             )
         })?;
+        let stale = crate::media_files::remove_stale_uploads(&media_dir);
+        if stale > 0 {
+            tracing::warn!(
+                files = stale,
+                "removed uploads a stopped server left unfinished"
+            );
+        }
         let frame = crate::web::frame::load(&pool, &settings.shop.name).await?;
         let state = aweb::Data::new(AppState {
             frame: crate::web::frame::SharedFrame::new(frame),
