@@ -180,12 +180,7 @@ pub const PER_PAGE: i64 = 50;
 pub fn page(conn: &mut DbConn, part: &str, page: i64) -> Result<(Vec<Listed>, bool), DbError> {
     let mut query = coupons::table.select(LISTED).into_boxed();
     if !part.is_empty() {
-        let pattern = format!(
-            "%{}%",
-            part.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
+        let pattern = super::escaped_pattern(part);
         query = query.filter(coupons::code.like(pattern).escape('\\'));
     }
     let rows = query

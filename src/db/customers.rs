@@ -60,13 +60,7 @@ pub fn list(
         .into_boxed();
     let q = q.trim().to_lowercase();
     if !q.is_empty() {
-        // Escaped, not dropped: addresses hold `_`, and `%` typed finds only a `%`.
-        let pattern = format!(
-            "%{}%",
-            q.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
+        let pattern = super::escaped_pattern(&q);
         query = query.filter(
             lower(users::email)
                 .like(pattern.clone())

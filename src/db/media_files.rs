@@ -2,7 +2,7 @@
 //! where the pages use it, and the recent ones the forms offer to pick from.
 
 use super::schema::{content_pages, media_files, product_media, products, promotions, users};
-use super::{DbConn, DbError, lower, page_of};
+use super::{DbConn, DbError, escaped_pattern, lower, page_of};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -74,17 +74,6 @@ macro_rules! columns {
     };
 }
 
-/// A `LIKE` pattern finding `needle` anywhere, its wildcards escaped with `\`.
-fn escaped(needle: &str) -> String {
-    format!(
-        "%{}%",
-        needle
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    )
-}
-
 /// One page (from 0) of files, newest first, narrowed by words of the title or address and by
 /// kind; whether more follow.
 pub fn list(
@@ -98,7 +87,7 @@ pub fn list(
         .select(columns!())
         .into_boxed();
     for word in q.split_whitespace().take(8) {
-        let pattern = escaped(&word.to_lowercase());
+        let pattern = escaped_pattern(&word.to_lowercase());
         query = query.filter(
             lower(media_files::title)
                 .like(pattern.clone())
@@ -195,7 +184,11 @@ pub fn users_of(c: &mut DbConn, urls: &[String]) -> Result<Vec<User>, DbError> {
         .select((content_pages::id, content_pages::title))
         .into_boxed();
     for url in urls {
-        articles = articles.or_filter(content_pages::body_markdown.like(escaped(url)).escape('\\'));
+        articles = articles.or_filter(
+            content_pages::body_markdown
+                .like(escaped_pattern(url))
+                .escape('\\'),
+        );
     }
     let articles: Vec<(i64, String)> = articles.order(content_pages::id).limit(50).load(c)?;
     found.extend(articles.into_iter().map(|(id, t)| User::Article(id, t)));

@@ -73,6 +73,18 @@ pub fn contains_pattern(needle: &str) -> String {
     format!("%{}%", needle.replace(['%', '_', '\\'], ""))
 }
 
+/// A `LIKE` pattern that finds `needle` anywhere with its wildcards escaped, not dropped (use
+/// with `.escape('\\')`): addresses hold `_`, and a `%` typed finds only a `%`.
+pub fn escaped_pattern(needle: &str) -> String {
+    format!(
+        "%{}%",
+        needle
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    )
+}
+
 /// A page of a list read with `LIMIT per_page + 1`: the rows to show and whether more follow.
 pub fn page_of<T>(mut rows: Vec<T>, per_page: i64) -> (Vec<T>, bool) {
     let keep = usize::try_from(per_page).unwrap_or(0);
