@@ -468,6 +468,27 @@ pub fn set_active(
         == 1)
 }
 
+/// Among `ids`, the products not yet `active` (on sale) or archived as asked — (id, SKU,
+/// name) — switched in one update; the switched ones.
+pub fn switch_active(
+    c: &mut DbConn,
+    ids: &[i64],
+    active: bool,
+    now: NaiveDateTime,
+) -> Result<Vec<(i64, String, String)>, DbError> {
+    let switching: Vec<(i64, String, String)> = products::table
+        .filter(products::id.eq_any(ids))
+        .filter(products::active.ne(active))
+        .order(products::id)
+        .select((products::id, products::sku, products::name))
+        .load(c)?;
+    let found: Vec<i64> = switching.iter().map(|(id, _, _)| *id).collect();
+    diesel::update(products::table.filter(products::id.eq_any(&found)))
+        .set((products::active.eq(active), products::updated_at.eq(now)))
+        .execute(c)?;
+    Ok(switching)
+}
+
 /// Copies a product under a new SKU and address, archived (so staff look it over first), with
 /// its specifications and media (the same picture files) and no stock; the copy's id.
 pub fn duplicate(

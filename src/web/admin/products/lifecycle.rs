@@ -129,15 +129,8 @@ pub async fn bulk(
     }
     let (actor, now, ids) = (staff.user.id, chrono::Utc::now().naive_utc(), form.ids);
     let changed = db::run_write(&state.pool, move |c| {
-        let mut changed = 0;
-        for id in ids {
-            let Some(e) = store::find(c, id)? else {
-                continue;
-            };
-            if e.row.active == active {
-                continue;
-            }
-            store::set_active(c, id, active, now)?;
+        let switched = store::switch_active(c, &ids, active, now)?;
+        for (id, sku, name) in &switched {
             audit::record(
                 c,
                 &audit::Entry {
@@ -149,7 +142,7 @@ pub async fn bulk(
                     },
                     subject_type: "product",
                     subject_id: &id.to_string(),
-                    before: Some(&format!("{} {}", e.row.sku, e.row.name)),
+                    before: Some(&format!("{sku} {name}")),
                     after: Some(if active {
                         "on sale (bulk)"
                     } else {
@@ -157,9 +150,8 @@ pub async fn bulk(
                     }),
                 },
             )?;
-            changed += 1;
         }
-        Ok(changed)
+        Ok(switched.len())
     })
     .await?;
     state.cache.clear();
