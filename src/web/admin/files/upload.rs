@@ -29,15 +29,14 @@ struct Kept {
     height: Option<i32>,
 }
 
-impl Kept {
-    /// Removes what was written (the save failed, or the file was deleted).
-    fn discard(&self, state: &AppState) {
-        match &self.srcset {
-            Some(srcset) => {
-                crate::pictures::remove(&state.media_dir, &crate::pictures::files_of(srcset))
-            }
-            None => disk::remove(&state.media_dir, &self.url),
+/// Removes a file's copies on disk (its save failed, or it was deleted): a picture's widths
+/// (from its `srcset`), else the one file at `url`.
+fn discard(state: &AppState, url: &str, srcset: Option<&str>) {
+    match srcset {
+        Some(srcset) => {
+            crate::pictures::remove(&state.media_dir, &crate::pictures::files_of(srcset))
         }
+        None => disk::remove(&state.media_dir, url),
     }
 }
 
@@ -185,7 +184,7 @@ pub async fn upload(
             Ok(see_other(format!("{PATH}/{id}")))
         }
         Err(e) => {
-            kept.discard(&state);
+            discard(&state, &kept.url, kept.srcset.as_deref());
             Err(e.into())
         }
     }
@@ -227,14 +226,7 @@ pub async fn remove(
     match outcome {
         None => Err(AppError::NotFound),
         Some(Some(f)) => {
-            let kept = Kept {
-                kind: Kind::parse(&f.kind).unwrap_or(Kind::Video),
-                url: f.url,
-                srcset: f.srcset,
-                width: None,
-                height: None,
-            };
-            kept.discard(&state);
+            discard(&state, &f.url, f.srcset.as_deref());
             session::flash(&session, "file-deleted-flash");
             Ok(see_other(PATH))
         }
